@@ -1,0 +1,72 @@
+// Pair: group zh and en articles into stories by id or slug, making orphans and conflicts explicit.
+import { error, warning } from "../diagnostics.ts";
+import type { Article, Diagnostic, Lang, Story } from "../types.ts";
+import { LANGS } from "../types.ts";
+
+/** Stories and the pairing problems found. */
+export interface PairResult {
+  /** Stories, newest first (ties broken by key, so the order never depends on the file system). */
+  stories: Story[];
+  /** Conflicts (errors) and suspicious pairs (warnings). */
+  diagnostics: Diagnostic[];
+}
+
+/** Most a pair's two dates may differ before it is reported. */
+const MAX_PAIR_SKEW_HOURS = 24;
+
+/**
+ * Pairs articles by key (`id` when given, else the slug). Two articles claiming the same
+ * language of one story are an error naming both; the second is left out.
+ */
+export function pairArticles(articles: readonly Article[]): PairResult {
+  const diagnostics: Diagnostic[] = [];
+  const byKey = new Map<string, Story>();
+  for (const article of articles) {
+    const story = byKey.get(article.key) ?? { key: article.key, versions: {} };
+    byKey.set(article.key, story);
+    const existing = story.versions[article.lang];
+    if (existing) {
+      diagnostics.push(
+        error(
+          article.file,
+          1,
+          "pair/duplicate-language",
+          `story "${article.key}" already has a ${article.lang} version in ${existing.file}; give one of them another id or slug`,
+        ),
+      );
+      continue;
+    }
+    story.versions[article.lang] = article;
+  }
+  for (const story of byKey.values()) {
+    const { zh, en } = story.versions;
+    if (zh && en && Math.abs(zh.date.diff(en.date, "hours").hours) > MAX_PAIR_SKEW_HOURS) {
+      diagnostics.push(
+        warning(
+          en.file,
+          1,
+          "pair/date-skew",
+          `the en version is dated ${en.date.toISODate()} but the zh version (${zh.file}) ${zh.date.toISODate()}; they differ by more than a day`,
+        ),
+      );
+    }
+  }
+  const stories = [...byKey.values()].sort(compareStories);
+  return { stories, diagnostics };
+}
+
+/** The story's publication instant: its earliest version. */
+export function storyDate(story: Story): Article["date"] {
+  const dates = LANGS.flatMap((lang) => story.versions[lang]?.date ?? []);
+  return dates.reduce((a, b) => (b < a ? b : a));
+}
+
+/** The languages a story exists in, in display order. */
+export function storyLangs(story: Story): Lang[] {
+  return LANGS.filter((lang) => story.versions[lang]);
+}
+
+function compareStories(a: Story, b: Story): number {
+  const diff = storyDate(b).toMillis() - storyDate(a).toMillis();
+  return diff !== 0 ? diff : a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+}

@@ -1,0 +1,136 @@
+// Shared shapes that flow between the pipeline stages.
+import type { DateTime } from "luxon";
+
+/** A language a story can be published in. */
+export type Lang = "zh" | "en";
+
+/** Every language Duet publishes, in display order. */
+export const LANGS: readonly Lang[] = ["zh", "en"];
+
+/** How bad a diagnostic is: errors fail the build, warnings do not (unless `--strict`). */
+export type Severity = "error" | "warning";
+
+/** One problem found in a source file, printed as `file:line: severity: message`. */
+export interface Diagnostic {
+  /** Path of the source file, relative to the working directory, with `/` separators. */
+  file: string;
+  /** 1-based line the problem is on (1 when the whole file is at fault). */
+  line: number;
+  /** 1-based column, when known. */
+  column?: number;
+  /** Whether the problem fails the build. */
+  severity: Severity;
+  /** Stable machine-readable code, such as `md/unknown-key`; documented in the README. */
+  code: string;
+  /** One sentence a site operator can act on. */
+  message: string;
+}
+
+/** A source file as read from disk: decoded, with its kind decided by its name. */
+export interface SourceFile {
+  /** Display path, relative to the working directory, `/`-separated. */
+  path: string;
+  /** Path relative to the articles directory, `/`-separated (used for dates and slugs). */
+  relPath: string;
+  /** The decoded text, without a BOM; line ends normalised to `\n`. */
+  text: string;
+  /** `markdown` for `<slug>.<lang>.md`, `raw` for a scraped `.txt` page. */
+  kind: "markdown" | "raw";
+}
+
+/** A value taken from a source, remembering the line it came from. */
+export interface Located<T> {
+  /** The value as written (not yet validated). */
+  value: T;
+  /** 1-based line in the source file. */
+  line: number;
+}
+
+/** The body of an article, still in its source form. */
+export type DraftBody =
+  | {
+      /** Markdown text, rendered by markdown-it with raw HTML disabled. */
+      format: "markdown";
+      /** The Markdown source. */
+      text: string;
+      /** 1-based line where the body starts in the source file. */
+      line: number;
+    }
+  | {
+      /** Plain paragraphs from a raw scrape, rendered as escaped `<p>` elements. */
+      format: "paragraphs";
+      /** Each paragraph with the line it starts on. */
+      paragraphs: Located<string>[];
+    };
+
+/** One language version of one story, as parsed: fields are unvalidated. */
+export interface ArticleDraft {
+  /** Display path of the source file. */
+  file: string;
+  /** Path relative to the articles directory. */
+  relPath: string;
+  /** The language of this version. */
+  lang: Lang;
+  /** Which parser produced the draft. */
+  kind: "markdown" | "raw";
+  /** Explicit pairing key, if the source gave one. */
+  id?: Located<unknown>;
+  /** URL slug: from front matter, else from the file name. */
+  slug: Located<unknown>;
+  /** The headline. */
+  title?: Located<unknown>;
+  /** True when the title was derived from the lead rather than written in the source. */
+  titleDerived: boolean;
+  /** Publication date: an ISO 8601 string, or a plain `YYYY-MM-DD` day. */
+  date?: Located<unknown>;
+  /** Keywords: a list, or one string to split. */
+  keywords?: Located<unknown>;
+  /** Source URL for attribution. */
+  source?: Located<unknown>;
+  /** Optional short summary. */
+  summary?: Located<unknown>;
+  /** The article text. */
+  body: DraftBody;
+}
+
+/** What a parser returns for one source file. */
+export interface ParseResult {
+  /** Zero, one or two drafts (a raw scrape yields one per language it holds). */
+  drafts: ArticleDraft[];
+  /** Problems found while parsing. */
+  diagnostics: Diagnostic[];
+}
+
+/** One language version of a story, validated and ready to render. */
+export interface Article {
+  /** Display path of the source file. */
+  file: string;
+  /** The language of this version. */
+  lang: Lang;
+  /** Pairing key: the explicit `id`, else the slug. */
+  key: string;
+  /** URL slug, safe for a path segment. */
+  slug: string;
+  /** The headline, plain text. */
+  title: string;
+  /** True when the title was derived from the lead. */
+  titleDerived: boolean;
+  /** Publication instant, in the zone the source gave (Asia/Shanghai by default). */
+  date: DateTime;
+  /** Keywords, trimmed, without duplicates, in source order. */
+  keywords: string[];
+  /** Source URL (http or https), if any. */
+  source?: string;
+  /** Short summary, if any. */
+  summary?: string;
+  /** The article text, still in source form; the render stage turns it into safe HTML. */
+  body: DraftBody;
+}
+
+/** A story: one or both language versions of one piece of news. */
+export interface Story {
+  /** Pairing key shared by both versions. */
+  key: string;
+  /** The versions that exist. */
+  versions: Partial<Record<Lang, Article>>;
+}

@@ -1,0 +1,116 @@
+// Validate: check every draft field and turn drafts into articles, reporting every problem at once.
+import { error, warning } from "../diagnostics.ts";
+import type { Article, ArticleDraft, Diagnostic, Located } from "../types.ts";
+import { describe, parseNewsDate } from "./date.ts";
+import { normaliseKeywords } from "./keywords.ts";
+import { checkSlug } from "./slug.ts";
+
+export { NEWS_ZONE, parseNewsDate } from "./date.ts";
+export { normaliseKeywords } from "./keywords.ts";
+export { checkSlug, RESERVED_SLUGS } from "./slug.ts";
+
+/** Longest title accepted, in characters. */
+export const MAX_TITLE_LENGTH = 300;
+/** Bidirectional overrides and zero-width characters: invisible, and able to disguise text. */
+const INVISIBLE_RE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu;
+const HAS_WORD_RE = /[\p{L}\p{N}]/u;
+
+/** Articles that passed, and the problems of those that did not. */
+export interface ValidateResult {
+  /** One article per valid draft. */
+  articles: Article[];
+  /** Every problem found, in every draft. */
+  diagnostics: Diagnostic[];
+}
+
+/** Validates each draft independently; a draft with any error yields no article. */
+export function validateDrafts(drafts: readonly ArticleDraft[]): ValidateResult {
+  const articles: Article[] = [];
+  const diagnostics: Diagnostic[] = [];
+  for (const draft of drafts) {
+    const found: Diagnostic[] = [];
+    const article = validateDraft(draft, found);
+    diagnostics.push(...found);
+    if (article && !found.some((d) => d.severity === "error")) articles.push(article);
+  }
+  return { articles, diagnostics };
+}
+
+/** Validates one draft, pushing its problems onto `out`. */
+export function validateDraft(draft: ArticleDraft, out: Diagnostic[]): Article | undefined {
+  const file = draft.file;
+  const fail = (at: Located<unknown> | undefined, code: string, message: string) => {
+    out.push(error(file, at?.line ?? 1, code, message));
+  };
+
+  const title = cleanText(draft.title, "title", file, out);
+  if (title === undefined) fail(draft.title, "article/missing-title", `the ${draft.lang} version has no title`);
+  else if (!HAS_WORD_RE.test(title)) fail(draft.title, "article/empty-title", `title "${title}" has no letters or digits`);
+  else if (title.length > MAX_TITLE_LENGTH) {
+    fail(draft.title, "article/title-too-long", `title is ${title.length} characters long; at most ${MAX_TITLE_LENGTH} are allowed`);
+  }
+
+  const date = draft.date ? parseNewsDate(draft.date.value) : undefined;
+  if (!date) fail(draft.date, "article/missing-date", 'no date: add "date: 2024-01-29" (ISO 8601) to the front matter');
+  else if ("problem" in date) fail(draft.date, "article/bad-date", date.problem);
+
+  const keywords = normaliseKeywords(draft.keywords?.value);
+  if ("problem" in keywords) fail(draft.keywords, "article/bad-keywords", keywords.problem);
+
+  const slug = checkSlug(draft.slug.value, "slug");
+  if ("problem" in slug) fail(draft.slug, "article/bad-slug", slug.problem);
+  const id = draft.id ? checkSlug(draft.id.value, "id") : undefined;
+  if (id && "problem" in id) fail(draft.id, "article/bad-id", id.problem);
+
+  const source = draft.source ? checkSourceUrl(draft.source.value) : undefined;
+  if (source && "problem" in source) fail(draft.source, "article/bad-source", source.problem);
+
+  const summary = cleanText(draft.summary, "summary", file, out);
+
+  if (title === undefined || !date || "problem" in date || "problem" in keywords || "problem" in slug) return undefined;
+  if ((id && "problem" in id) || (source && "problem" in source)) return undefined;
+  return {
+    file,
+    lang: draft.lang,
+    key: id?.slug ?? slug.slug,
+    slug: slug.slug,
+    title,
+    titleDerived: draft.titleDerived,
+    date: date.date,
+    keywords: keywords.keywords.map((k) => k.replace(INVISIBLE_RE, "")).filter((k) => k !== ""),
+    source: source?.url,
+    summary,
+    body: draft.body,
+  };
+}
+
+/** A one-line text field: whitespace collapsed, invisible characters removed with a warning. */
+function cleanText(field: Located<unknown> | undefined, name: string, file: string, out: Diagnostic[]): string | undefined {
+  if (!field || field.value === undefined || field.value === null) return undefined;
+  if (typeof field.value !== "string" && typeof field.value !== "number") {
+    out.push(error(file, field.line, `article/bad-${name}`, `${name} must be text, not ${describe(field.value)}`));
+    return undefined;
+  }
+  const raw = String(field.value).normalize("NFC");
+  const visible = raw.replace(INVISIBLE_RE, "");
+  if (visible !== raw) {
+    out.push(warning(file, field.line, "article/invisible-chars", `${name} contains invisible or direction-changing characters; they were removed`));
+  }
+  const text = visible.replace(/\s+/gu, " ").trim();
+  return text === "" ? undefined : text;
+}
+
+/** A source URL must be absolute http or https. */
+function checkSourceUrl(value: unknown): { url: string } | { problem: string } {
+  if (typeof value !== "string") return { problem: `source must be a URL, not ${describe(value)}` };
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    return { problem: `source "${value}" is not an absolute URL` };
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    return { problem: `source must be an http or https URL, not "${url.protocol}"` };
+  }
+  return { url: url.href };
+}
