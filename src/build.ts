@@ -1,0 +1,97 @@
+// The whole build, top to bottom: ingest → parse → validate → pair → plan → render → index → publish.
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
+import { BuildError, countSeverity, sortDiagnostics } from "./diagnostics.ts";
+import { ingestArticles } from "./ingest/index.ts";
+import { parseSources } from "./parse/index.ts";
+import { pairArticles } from "./pair/index.ts";
+import { createStaging, discardStaging, publishStaging } from "./publish/index.ts";
+import { planSite, renderSite } from "./render/index.ts";
+import { buildReport } from "./report.ts";
+import { indexSite } from "./search/index.ts";
+import type { Diagnostic, Story } from "./types.ts";
+import { validateDrafts } from "./validate/index.ts";
+
+/** What a build is asked to do. */
+export interface BuildOptions {
+  /** Directory of article sources. */
+  articles: string;
+  /** Directory the site is published to (replaced only when the build succeeds). */
+  out: string;
+  /** Absolute base URL or path the site is served under; defaults to `/`. */
+  baseUrl?: string;
+  /** Treat warnings as errors. */
+  strict?: boolean;
+  /** Leave out stories with errors instead of failing. */
+  skipInvalid?: boolean;
+  /** Write a JSON report of stories and diagnostics here. */
+  report?: string;
+  /** Project root holding `templates/` and `.eleventy.ts`; defaults to this checkout. */
+  root?: string;
+  /** Directory diagnostics paths are relative to; defaults to the working directory. */
+  cwd?: string;
+}
+
+/** What a finished build produced. */
+export interface BuildResult {
+  /** Published stories, newest first. */
+  stories: Story[];
+  /** Every diagnostic of the run. */
+  diagnostics: Diagnostic[];
+  /** HTML pages written. */
+  pages: number;
+  /** Wall time in milliseconds. */
+  millis: number;
+}
+
+const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
+
+/** Builds the site. Throws `BuildError` (with every diagnostic) when the build must fail; `out` is then untouched. */
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const started = performance.now();
+  const cwd = options.cwd ?? process.cwd();
+  const ingested = await ingestArticles(path.resolve(cwd, options.articles), cwd);
+  const parsed = parseSources(ingested.sources);
+  const validated = validateDrafts(parsed.files.flatMap((f) => f.drafts));
+  let diagnostics = [...ingested.diagnostics, ...parsed.files.flatMap((f) => f.diagnostics), ...validated.diagnostics];
+
+  // A story is all or nothing: a file with an error keeps every article of its story out.
+  const failedFiles = new Set(diagnostics.filter((d) => d.severity === "error").map((d) => d.file));
+  const failedKeys = new Set(validated.articles.filter((a) => failedFiles.has(a.file)).map((a) => a.key));
+  const paired = pairArticles(validated.articles.filter((a) => !failedKeys.has(a.key)));
+  const plan = planSite(paired.stories);
+  diagnostics = sortDiagnostics([...diagnostics, ...paired.diagnostics, ...plan.diagnostics]);
+
+  const errors = countSeverity(diagnostics, "error");
+  const warnings = countSeverity(diagnostics, "warning");
+  if ((errors > 0 && !options.skipInvalid) || (options.strict && warnings > 0)) {
+    const why = errors > 0 ? `${errors} error(s)` : `${warnings} warning(s) under --strict`;
+    throw new BuildError(`build failed with ${why}; ${options.out} was left as it was`, diagnostics);
+  }
+
+  const publishedKeys = new Set(plan.articles.map((a) => a.key));
+  const stories = paired.stories.filter((s) => publishedKeys.has(s.key));
+  const staging = await createStaging(path.resolve(cwd, options.out));
+  try {
+    await renderSite(plan, { outDir: staging, pathPrefix: pathPrefixOf(options.baseUrl), root: options.root ?? PROJECT_ROOT });
+    await indexSite(plan.articles, path.join(staging, "pagefind"));
+    if (options.report) {
+      const report = buildReport(stories, plan.articles, diagnostics);
+      await writeFile(path.resolve(cwd, options.report), `${JSON.stringify(report, null, 2)}\n`);
+    }
+    await publishStaging(staging, path.resolve(cwd, options.out));
+  } catch (cause) {
+    await discardStaging(staging);
+    throw new BuildError(`build failed: ${(cause as Error).message}; ${options.out} was left as it was`, diagnostics, { cause });
+  }
+  const pages = plan.articles.length + plan.homes.length + 3;
+  return { stories, diagnostics, pages, millis: performance.now() - started };
+}
+
+/** The URL path a base URL points at, always with a trailing slash: `https://x.org/news` → `/news/`. */
+export function pathPrefixOf(baseUrl: string | undefined): string {
+  if (!baseUrl) return "/";
+  const pathname = /^[a-z][a-z0-9+.-]*:/i.test(baseUrl) ? new URL(baseUrl).pathname : baseUrl;
+  const trimmed = pathname.replace(/^\/+|\/+$/g, "");
+  return trimmed === "" ? "/" : `/${trimmed}/`;
+}

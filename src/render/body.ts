@@ -1,0 +1,45 @@
+// Article bodies to safe HTML: one markdown-it instance with raw HTML off; raw-scrape paragraphs escaped.
+import MarkdownIt from "markdown-it";
+import type { DraftBody } from "../types.ts";
+
+/**
+ * The one Markdown renderer. Raw HTML is disabled, so `<script>` in a body is shown as text;
+ * markdown-it's `validateLink` already refuses `javascript:`, `vbscript:`, `file:` and most `data:` links.
+ */
+const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
+
+/** A rendered body: HTML for the page and its first paragraph as plain text. */
+export interface RenderedBody {
+  /** Safe HTML. */
+  html: string;
+  /** First paragraph as plain text (for lists, descriptions and the search index). */
+  lead: string;
+}
+
+/** Renders a draft body to safe HTML and extracts its lead paragraph. */
+export function renderBody(body: DraftBody): RenderedBody {
+  if (body.format === "paragraphs") {
+    const html = body.paragraphs.map((p) => `<p>${escapeHtml(p.value)}</p>`).join("\n");
+    return { html, lead: body.paragraphs[0]?.value ?? "" };
+  }
+  const env = {};
+  const tokens = md.parse(body.text, env);
+  let lead = "";
+  for (let i = 1; i < tokens.length && lead === ""; i++) {
+    const token = tokens[i]!;
+    if (token.type === "inline" && tokens[i - 1]!.type === "paragraph_open") {
+      lead = (token.children ?? [])
+        .map((child) => (child.type === "softbreak" || child.type === "hardbreak" ? " " : child.type === "text" || child.type === "code_inline" ? child.content : ""))
+        .join("")
+        .trim();
+    }
+  }
+  return { html: md.renderer.render(tokens, md.options, env), lead };
+}
+
+const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+
+/** Escapes text for HTML element content and quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+}

@@ -1,0 +1,37 @@
+// Render: the page plan through Eleventy and templates/ into an output directory.
+import Eleventy from "@11ty/eleventy";
+import path from "node:path";
+import type { SitePlan } from "./plan.ts";
+
+export { planSite, articleUrl, homeUrl, PAGE_SIZE } from "./plan.ts";
+export type { ArticlePage, ListPage, SitePlan, VersionLink } from "./plan.ts";
+export { renderBody, escapeHtml } from "./body.ts";
+export { STRINGS } from "./strings.ts";
+
+/** Where and how to render. */
+export interface RenderOptions {
+  /** Directory the pages are written to. */
+  outDir: string;
+  /** URL path the site is served under, such as `/` or `/news/`. */
+  pathPrefix: string;
+  /** Project root holding `templates/` and `.eleventy.ts`. */
+  root: string;
+}
+
+/** Renders every planned page with Eleventy; Eleventy's failures are rethrown with their cause. */
+export async function renderSite(plan: SitePlan, options: RenderOptions): Promise<void> {
+  const site = { articles: plan.articles, homes: plan.homes };
+  const eleventy = new Eleventy(path.join(options.root, "templates"), options.outDir, {
+    configPath: path.join(options.root, ".eleventy.ts"),
+    pathPrefix: options.pathPrefix,
+    quietMode: true,
+    config: (config) => config.addGlobalData("site", site),
+  });
+  // Duet prints its own summary; Eleventy's "Wrote N files" line would only repeat it.
+  eleventy.logger.overrideLogger(false);
+  try {
+    await eleventy.write();
+  } catch (cause) {
+    throw new Error(`rendering pages failed: ${(cause as Error).message}`, { cause });
+  }
+}

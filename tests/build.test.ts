@@ -1,0 +1,174 @@
+import { execFile } from "node:child_process";
+import { cp, readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { promisify } from "node:util";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { build } from "../src/build.ts";
+import { BuildError } from "../src/diagnostics.ts";
+import type { BuildReport } from "../src/report.ts";
+import { hashTree, readOut, scratch } from "./helpers/tree.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const FIXTURES = "tests/fixtures/build";
+const run = promisify(execFile);
+
+let mixedOut = "";
+let report: BuildReport;
+
+test.before(async () => {
+  mixedOut = await scratch("mixed");
+  const reportFile = path.join(mixedOut, "..", `${path.basename(mixedOut)}.json`);
+  await build({ articles: `${FIXTURES}/mixed`, out: mixedOut, report: reportFile, cwd: ROOT });
+  report = JSON.parse(await readFile(reportFile, "utf8")) as BuildReport;
+});
+
+test("every story is published in each language it has, at a stable URL", async () => {
+  const urls = report.stories.flatMap((s) => Object.values(s.versions).map((v) => v.url)).sort();
+  assert.equal(urls, [
+    "/en/budget/",
+    "/en/cloud-ai/",
+    "/en/river-cleanup-done/",
+    "/en/tech-fair/",
+    "/zh/budget/",
+    "/zh/cloud-ai/",
+    "/zh/lantern/",
+    "/zh/river/",
+  ]);
+  for (const url of urls) await readOut(mixedOut, `${url}index.html`);
+});
+
+test("the report lists each story with languages, titles, dates with offsets and source files", () => {
+  const river = report.stories.find((s) => s.id === "river-cleanup")!;
+  assert.equal(river.languages, ["zh", "en"]);
+  assert.equal(river.versions.en, {
+    title: "River Clean-up Completed",
+    titleDerived: false,
+    date: "2024-03-01T00:00:00+08:00",
+    keywords: ["river", "environment"],
+    url: "/en/river-cleanup-done/",
+    sources: ["tests/fixtures/build/mixed/2024/river-cleanup-done.en.md"],
+  });
+  const cloud = report.stories.find((s) => s.id === "cloud-ai")!;
+  assert.is(cloud.versions.zh?.titleDerived, true);
+  assert.is(cloud.versions.zh?.date, "2024-01-29T00:00:00+08:00");
+  assert.equal(cloud.versions.zh?.sources, ["tests/fixtures/build/mixed/2024/cloud-ai.txt"]);
+  assert.equal(report.diagnostics, []);
+});
+
+test("article pages carry lang, a time with offset, the source, and a link to the other version", async () => {
+  const zh = await readOut(mixedOut, "zh/river/index.html");
+  assert.match(zh, /<html lang="zh-CN">/);
+  assert.match(zh, /<time datetime="2024-03-01T00:00:00\+08:00">2024年3月1日<\/time>/);
+  assert.match(zh, /<a href="\/en\/river-cleanup-done\/" hreflang="en" lang="en">Read in English<\/a>/);
+  const en = await readOut(mixedOut, "en/cloud-ai/index.html");
+  assert.match(en, /<html lang="en">/);
+  assert.match(en, /January 29, 2024/);
+  assert.match(en, /href="https:\/\/www.thepaper.cn\/newsDetail_forward_26182841"/);
+  assert.not.match(en, /Views: 1|发表回复|您的邮箱地址/);
+});
+
+test("a one-language story is marked in the other language's list and never linked to a missing page", async () => {
+  const zhHome = await readOut(mixedOut, "zh/index.html");
+  assert.match(zhHome, /<li lang="en">\s*<a href="\/en\/tech-fair\/">Tech Fair Opens Downtown<\/a>[\s\S]*?English only/);
+  const enHome = await readOut(mixedOut, "en/index.html");
+  assert.match(enHome, /<li lang="zh-CN">\s*<a href="\/zh\/lantern\/">元宵灯会开幕<\/a>[\s\S]*?仅中文/);
+  const solo = await readOut(mixedOut, "en/tech-fair/index.html");
+  assert.not.match(solo, /hreflang="zh-CN" href="\/zh\/tech-fair/);
+  assert.match(solo, /class="lang-switch" href="\/zh\/"/);
+});
+
+test("the root page lets the reader choose a language without script, and search pages exist", async () => {
+  const root = await readOut(mixedOut, "index.html");
+  assert.match(root, /href="\/zh\/"/);
+  assert.match(root, /href="\/en\/"/);
+  assert.not.match(root, /<script/);
+  for (const lang of ["zh", "en"]) assert.match(await readOut(mixedOut, `${lang}/search/index.html`), /pagefind\//);
+  const bundle = await readdir(path.join(mixedOut, "pagefind"));
+  assert.ok(bundle.includes("pagefind.js"));
+  assert.ok(bundle.some((f) => f.startsWith("pagefind.zh")), bundle.join(" "));
+  assert.ok(bundle.some((f) => f.startsWith("pagefind.en")), bundle.join(" "));
+});
+
+test("a broken article fails the build, lists every error, and leaves the previous output byte-identical", async () => {
+  const out = await scratch("atomic");
+  await build({ articles: `${FIXTURES}/mixed`, out, cwd: ROOT });
+  const before = await hashTree(out);
+  try {
+    await build({ articles: `${FIXTURES}/broken`, out, cwd: ROOT });
+    assert.unreachable("the build should have failed");
+  } catch (caught) {
+    assert.instance(caught, BuildError);
+    const lines = (caught as BuildError).diagnostics.map((d) => `${d.file}:${d.line}: ${d.severity}: ${d.code}`);
+    assert.equal(lines, [
+      "tests/fixtures/build/broken/bad-date.en.md:3: error: article/bad-date",
+      "tests/fixtures/build/broken/no-title.zh.md:1: error: article/missing-title",
+    ]);
+  }
+  assert.equal(await hashTree(out), before);
+  const siblings = await readdir(path.dirname(out));
+  assert.not.ok(siblings.some((name) => name.startsWith(`.duet-tmp-${path.basename(out)}`)), "staging directory left behind");
+});
+
+test("--skip-invalid publishes the valid stories and reports the rest", async () => {
+  const out = await scratch("skip");
+  const result = await build({ articles: `${FIXTURES}/broken`, out, cwd: ROOT, skipInvalid: true });
+  assert.equal(result.stories.map((s) => s.key), ["good"]);
+  assert.is(result.diagnostics.filter((d) => d.severity === "error").length, 2);
+  await readOut(out, "en/good/index.html");
+});
+
+test("--strict turns warnings into a failed build", async () => {
+  const articles = await scratch("strict-src");
+  await cp(`${FIXTURES}/broken/good.en.md`, path.join(articles, "good.en.md"));
+  await cp(`${FIXTURES}/broken/good.en.md`, path.join(articles, "good.zh.md"));
+  const { writeFile } = await import("node:fs/promises");
+  await writeFile(path.join(articles, "good.zh.md"), "---\ntitle: 好\ndate: 2024-05-01\nauthor: someone\n---\n正文。\n");
+  const out = await scratch("strict");
+  await build({ articles, out, cwd: ROOT });
+  try {
+    await build({ articles, out, cwd: ROOT, strict: true });
+    assert.unreachable("warnings must fail a strict build");
+  } catch (caught) {
+    assert.equal((caught as BuildError).diagnostics.map((d) => d.code), ["front-matter/unknown-key"]);
+  }
+});
+
+test("article text is never run through a template engine", async () => {
+  const out = await scratch("curly");
+  await build({ articles: `${FIXTURES}/template-syntax`, out, cwd: ROOT });
+  const html = await readOut(out, "en/curly/index.html");
+  assert.match(html, /<h1>Braces \{\{ site.articles \}\} and \{% include &#39;x&#39; %\} stay literal<\/h1>/);
+  assert.match(html, /Body with \{\{ 7 \* 7 \}\} and \{% raw %\}/);
+  assert.match(html, /&lt;\/script&gt;&lt;script&gt;alert\(1\)/);
+  assert.match(html, /<span class="keyword">\{\{ kw \}\}<\/span>/);
+});
+
+test("a sub-path base URL prefixes every link, asset and the search bundle", async () => {
+  const out = await scratch("subpath");
+  await build({ articles: `${FIXTURES}/mixed`, out, cwd: ROOT, baseUrl: "https://example.org/news/" });
+  const html = await readOut(out, "zh/river/index.html");
+  const links = [...html.matchAll(/(?:href|src)="([^"]+)"/g)].map((m) => m[1]!).filter((u) => !u.startsWith("http"));
+  assert.ok(links.length > 3);
+  for (const link of links) assert.ok(link.startsWith("/news/") || link.startsWith("#"), link);
+  assert.match(await readOut(out, "en/search/index.html"), /data-bundle="\/news\/pagefind\/"/);
+});
+
+test("the same sources build byte-identical output in any time zone", async () => {
+  const outs = [await scratch("tz-utc"), await scratch("tz-la")];
+  const zones = ["UTC", "America/Los_Angeles"];
+  await Promise.all(
+    outs.map((out, i) =>
+      run(process.execPath, ["--import", "tsx", "scripts/build.ts", "--articles", `${FIXTURES}/mixed`, "--out", out], {
+        cwd: ROOT,
+        env: { ...process.env, TZ: zones[i] },
+      }),
+    ),
+  );
+  const [utc, la] = [await hashTree(outs[0]!), await hashTree(outs[1]!)];
+  assert.ok(Object.keys(utc).length > 10);
+  assert.equal(la, utc);
+  assert.equal(await hashTree(mixedOut), utc);
+});
+
+test.run();

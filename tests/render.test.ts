@@ -1,0 +1,85 @@
+import { DateTime } from "luxon";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { pairArticles } from "../src/pair/index.ts";
+import { planSite, renderBody } from "../src/render/index.ts";
+import { formatDate, isoDate } from "../src/render/dates.ts";
+import type { Article, Lang } from "../src/types.ts";
+
+test("Markdown bodies render without raw HTML, unsafe links or template evaluation", () => {
+  const { html, lead } = renderBody({
+    format: "markdown",
+    text: "First <script>alert(1)</script> {{ site }} {% raw %}\n\n[x](javascript:alert(1)) [y](https://example.org)",
+    line: 1,
+  });
+  assert.not.match(html, /<script>/);
+  assert.match(html, /&lt;script&gt;/);
+  assert.match(html, /\{\{ site \}\} \{% raw %\}/);
+  assert.not.match(html, /href="javascript:/);
+  assert.match(html, /href="https:\/\/example.org"/);
+  assert.is(lead, "First <script>alert(1)</script> {{ site }} {% raw %}");
+});
+
+test("raw-scrape paragraphs are escaped one by one", () => {
+  const { html, lead } = renderBody({ format: "paragraphs", paragraphs: [{ value: "a < b & \"c\"", line: 3 }, { value: "second", line: 5 }] });
+  assert.is(html, "<p>a &lt; b &amp; &quot;c&quot;</p>\n<p>second</p>");
+  assert.is(lead, "a < b & \"c\"");
+});
+
+test("dates are written per language and carry their offset", () => {
+  const date = DateTime.fromISO("2024-01-29", { zone: "Asia/Shanghai" });
+  assert.is(formatDate(date, "zh"), "2024年1月29日");
+  assert.is(formatDate(date, "en"), "January 29, 2024");
+  assert.is(isoDate(date), "2024-01-29T00:00:00+08:00");
+});
+
+const article = (key: string, lang: Lang, slug = key): Article => ({
+  file: `articles/${slug}.${lang}.md`,
+  lang,
+  key,
+  slug,
+  title: `${key}-${lang}`,
+  titleDerived: false,
+  date: DateTime.fromISO("2024-01-29", { zone: "Asia/Shanghai" }),
+  keywords: [],
+  body: { format: "markdown", text: "Lead", line: 1 },
+});
+
+test("a one-language story links nowhere else and is marked in the other language's list", () => {
+  const plan = planSite(pairArticles([article("both", "zh"), article("both", "en", "both-en"), article("solo", "en")]).stories);
+  const zhSolo = plan.articles.find((a) => a.key === "solo");
+  assert.is(zhSolo?.lang, "en");
+  assert.is(zhSolo?.alternate, undefined);
+  const both = plan.articles.filter((a) => a.key === "both").map((a) => [a.url, a.alternate?.url]);
+  assert.equal(both, [
+    ["/zh/both/", "/en/both-en/"],
+    ["/en/both-en/", "/zh/both/"],
+  ]);
+  const zhHome = plan.homes.find((h) => h.lang === "zh")!;
+  assert.equal(
+    zhHome.entries.map((e) => [e.url, e.onlyMark]),
+    [
+      ["/zh/both/", undefined],
+      ["/en/solo/", "English only"],
+    ],
+  );
+});
+
+test("two stories wanting one URL is an error naming both sources", () => {
+  const plan = planSite(pairArticles([article("a", "zh", "same"), article("b", "zh", "Same")]).stories);
+  assert.is(plan.articles.length, 1);
+  assert.equal(plan.diagnostics.map((d) => [d.file, d.code]), [["articles/Same.zh.md", "render/url-conflict"]]);
+  assert.match(plan.diagnostics[0]!.message, /articles\/same\.zh\.md/);
+});
+
+test("home lists are paginated 20 to a page", () => {
+  const articles = Array.from({ length: 45 }, (_, i) => article(`s${i}`, "zh"));
+  const homes = planSite(pairArticles(articles).stories).homes.filter((h) => h.lang === "zh");
+  assert.equal(homes.map((h) => [h.url, h.entries.length]), [
+    ["/zh/", 20],
+    ["/zh/page/2/", 20],
+    ["/zh/page/3/", 5],
+  ]);
+});
+
+test.run();
