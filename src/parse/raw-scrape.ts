@@ -1,0 +1,101 @@
+// Raw scrapes: one scraped page holding a story in Chinese and English, amid page chrome.
+import { error } from "../diagnostics.ts";
+import type { Diagnostic, Located, ParseResult, SourceFile } from "../types.ts";
+import { parseFrontMatter } from "./front-matter.ts";
+import { buildDrafts } from "./raw/build-drafts.ts";
+import { checkParts } from "./raw/check-parts.ts";
+import { readChinesePart } from "./raw/chinese-part.ts";
+import type { ChinesePart } from "./raw/chinese-part.ts";
+import { readEnglishPart } from "./raw/english-part.ts";
+import type { EnglishPart } from "./raw/english-part.ts";
+import { locateParts } from "./raw/layout.ts";
+import type { Layout } from "./raw/layout.ts";
+import { splitRawLines } from "./raw/lines.ts";
+import type { DroppedLine, RawLine } from "./raw/lines.ts";
+import { resolveStoryDate } from "./raw/story-date.ts";
+import { traceRawParse } from "./raw/trace.ts";
+
+/** Front matter keys a raw scrape may start with. */
+export const RAW_FRONT_MATTER_KEYS = ["date", "slug", "title_zh", "keywords_zh", "id"] as const;
+
+/** What the parser understood, for `npm run check` (operators use it to see why a page looks wrong). */
+export interface RawTrace {
+  /** First and last line of the Chinese body paragraphs. */
+  zhBody?: [number, number];
+  /** First and last line of the English content paragraphs. */
+  enBody?: [number, number];
+  /** Line of the English title. */
+  enTitleLine?: number;
+  /** Line of the English keywords. */
+  keywordsLine?: number;
+  /** Line giving the source URL. */
+  sourceLine?: number;
+  /** Line announcing the English part (`英语如下:`). */
+  separatorLine?: number;
+  /** Every non-blank line that reaches no page, with the rule that dropped it, in file order. */
+  dropped: DroppedLine[];
+}
+
+/** A parse result with the trace of what the raw-scrape parser understood. */
+export interface RawParseResult extends ParseResult {
+  /** What the parser understood; see {@link RawTrace}. */
+  trace: RawTrace;
+}
+
+/** A Chinese first paragraph this short is a dateline ("新华社北京1月29日电"), so the lead goes on to the next. */
+const DATELINE_LENGTH = 30;
+
+/** Parses one raw scrape into a draft per language it holds, with a trace of what was understood. */
+export function parseRawScrape(source: SourceFile): RawParseResult {
+  const file = source.path;
+  const fm = parseFrontMatter(file, source.text, RAW_FRONT_MATTER_KEYS);
+  const diagnostics: Diagnostic[] = [...fm.diagnostics];
+  const lines = splitRawLines(fm.body, fm.bodyLine);
+  const layout = locateParts(lines);
+  if (layout.separators.length > 1) {
+    diagnostics.push(ambiguousSeparator(file, lines, layout));
+    return { drafts: [], diagnostics, trace: { dropped: [] } };
+  }
+  const zh = readChinesePart(lines, layout.roles, layout.chineseEnd);
+  const en = layout.englishStart === undefined ? undefined : readEnglishPart(lines, layout.roles, layout.englishStart, layout.storyEnd);
+  const trace = traceRawParse(lines, layout, zh, en);
+  const present = checkParts(file, zh, en, fm.bodyLine, diagnostics);
+  if (!present.zh && !present.en) return { drafts: [], diagnostics, trace };
+
+  const date = fm.data.get("date") ?? leadDate(source, zh, en, fm.bodyLine, diagnostics);
+  const drafts = buildDrafts({
+    source,
+    frontMatter: fm.data,
+    ...(present.zh ? { zh } : {}),
+    ...(present.en && en ? { en } : {}),
+    ...(date ? { date } : {}),
+    ...sourceUrl(lines, layout),
+  });
+  return { drafts, diagnostics, trace };
+}
+
+/** The `raw/ambiguous-separator` error, naming every separator line. */
+function ambiguousSeparator(file: string, lines: readonly RawLine[], layout: Layout): Diagnostic {
+  const where = layout.separators.map((i) => lines[i]?.line ?? 1);
+  const quoted = layout.separators.map((i) => `"${lines[i]?.text ?? ""}"`).join(" and ");
+  const message = `${where.length} lines announce the English part (lines ${where.join(" and ")}: ${quoted}); keep only the one before the English text`;
+  return error(file, where[1] ?? 1, "raw/ambiguous-separator", message);
+}
+
+/** Decides the date from the path and the leads, adding `raw/no-year` or `raw/no-date` when it cannot. */
+function leadDate(source: SourceFile, zh: ChinesePart, en: EnglishPart | undefined, bodyLine: number, diagnostics: Diagnostic[]) {
+  const [lead, next] = zh.paragraphs;
+  const zhLead = lead && next && lead.value.length <= DATELINE_LENGTH ? [lead, next] : lead ? [lead] : [];
+  const enLead = en?.paragraphs[0];
+  const fallbackLine = lead?.line ?? enLead?.line ?? bodyLine;
+  const resolved = resolveStoryDate({ file: source.path, relPath: source.relPath, zhLead, ...(enLead ? { enLead } : {}), fallbackLine });
+  diagnostics.push(...resolved.diagnostics);
+  return resolved.date;
+}
+
+/** The source URL as written, with its line, when a source line was found. */
+function sourceUrl(lines: readonly RawLine[], layout: Layout): { url?: Located<unknown> } {
+  const index = layout.sourceIndex ?? -1;
+  const role = layout.roles[index];
+  return role?.kind === "source" ? { url: { value: role.url, line: lines[index]?.line ?? 1 } } : {};
+}

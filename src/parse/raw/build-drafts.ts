@@ -1,0 +1,60 @@
+// Turns the parts of a raw scrape into drafts: front matter first, then the page, then derived values.
+import type { ArticleDraft, Located, SourceFile } from "../../types.ts";
+import type { ChinesePart } from "./chinese-part.ts";
+import { deriveZhTitle } from "./derive-title.ts";
+import type { EnglishPart } from "./english-part.ts";
+
+/** Everything the drafts are built from. */
+export interface DraftInput {
+  /** The source file. */
+  source: SourceFile;
+  /** Front matter values by key. */
+  frontMatter: ReadonlyMap<string, Located<unknown>>;
+  /** The Chinese part, when it yields a draft. */
+  zh?: ChinesePart;
+  /** The English part, when it yields a draft. */
+  en?: EnglishPart;
+  /** The decided date. */
+  date?: Located<unknown>;
+  /** The source URL as written. */
+  url?: Located<unknown>;
+}
+
+/** Title, keywords and body of the Chinese draft; the title is derived from the lead only as a last resort. */
+function zhFields(zh: ChinesePart, fmTitle?: Located<unknown>, fmKeywords?: Located<unknown>) {
+  const lead = zh.paragraphs[0];
+  const derived = !fmTitle && !zh.title && lead ? deriveZhTitle(lead.value) : undefined;
+  const title = fmTitle ?? zh.title ?? (derived && lead ? { value: derived, line: lead.line } : undefined);
+  const keywords = fmKeywords ?? zh.keywords;
+  return {
+    ...(title ? { title } : {}),
+    titleDerived: derived !== undefined,
+    ...(keywords ? { keywords } : {}),
+  };
+}
+
+/** Builds one draft per part given, sharing slug, id, date and source. */
+export function buildDrafts(input: DraftInput): ArticleDraft[] {
+  const { source, frontMatter, zh, en } = input;
+  const name = source.relPath.split("/").pop() ?? source.relPath;
+  const id = frontMatter.get("id");
+  const shared = {
+    file: source.path,
+    relPath: source.relPath,
+    kind: "raw",
+    slug: frontMatter.get("slug") ?? { value: name.replace(/\.[^.]*$/, ""), line: 1 },
+    ...(id ? { id } : {}),
+    ...(input.date ? { date: input.date } : {}),
+    ...(input.url ? { source: input.url } : {}),
+  } as const;
+  const drafts: ArticleDraft[] = [];
+  if (zh) {
+    const fields = zhFields(zh, frontMatter.get("title_zh"), frontMatter.get("keywords_zh"));
+    drafts.push({ ...shared, lang: "zh", ...fields, body: { format: "paragraphs", paragraphs: zh.paragraphs } });
+  }
+  if (en) {
+    const fields = { ...(en.title ? { title: en.title } : {}), ...(en.keywords ? { keywords: en.keywords } : {}) };
+    drafts.push({ ...shared, lang: "en", ...fields, titleDerived: false, body: { format: "paragraphs", paragraphs: en.paragraphs } });
+  }
+  return drafts;
+}

@@ -1,0 +1,34 @@
+// The trace of a raw-scrape parse: which lines became what, and which were dropped by which rule.
+import type { Located } from "../../types.ts";
+import type { RawTrace } from "../raw-scrape.ts";
+import type { ChinesePart } from "./chinese-part.ts";
+import type { EnglishPart } from "./english-part.ts";
+import type { Layout } from "./layout.ts";
+import type { RawLine } from "./lines.ts";
+
+/** First and last line of some paragraphs. */
+function spanOf(paragraphs: readonly Located<string>[]): [number, number] | undefined {
+  const first = paragraphs[0];
+  const last = paragraphs[paragraphs.length - 1];
+  return first && last ? [first.line, last.line] : undefined;
+}
+
+/** Builds the trace of a parse from the layout and both parts. */
+export function traceRawParse(lines: readonly RawLine[], layout: Layout, zh: ChinesePart, en: EnglishPart | undefined): RawTrace {
+  const chrome = layout.roles.flatMap((role, i) =>
+    role.kind === "chrome" && lines[i] ? [{ line: lines[i].line, text: lines[i].text, rule: role.rule }] : [],
+  );
+  const dropped = [...chrome, ...zh.dropped, ...(en?.dropped ?? [])].sort((a, b) => a.line - b.line);
+  const lineAt = (index: number | undefined) => (index === undefined ? undefined : lines[index]?.line);
+  const trace: RawTrace = {
+    zhBody: spanOf(zh.paragraphs),
+    enBody: spanOf(en?.paragraphs ?? []),
+    enTitleLine: en?.title?.line,
+    keywordsLine: en?.keywords?.line,
+    sourceLine: lineAt(layout.sourceIndex),
+    separatorLine: lineAt(layout.separators[0]),
+    dropped,
+  };
+  for (const key of Object.keys(trace) as (keyof RawTrace)[]) if (trace[key] === undefined) delete trace[key];
+  return trace;
+}
