@@ -8,7 +8,8 @@ import type { ArticleDraft, Lang, SourceFile } from "../src/types.ts";
 import { assertGolden } from "./helpers/golden.ts";
 
 const FIXTURES = join(import.meta.dirname, "fixtures", "raw");
-const SEED = join(import.meta.dirname, "..", "..", "shared", "seed", "000_ff57749034ab4e2f.txt");
+// The user's own sample, shipped unchanged as sample content.
+const SEED = join(import.meta.dirname, "..", "articles", "2024", "us-cloud-ai-restrictions.txt");
 
 /** Reads a file the way ingest hands it over: BOM stripped, line ends normalised. */
 function readSource(file: string, relPath: string, path = file): SourceFile {
