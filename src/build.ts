@@ -1,4 +1,5 @@
 // The whole build, top to bottom: ingest → parse → validate → pair → plan → render → index → publish.
+import { DateTime } from "luxon";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { BuildError, countSeverity, sortDiagnostics } from "./diagnostics.ts";
@@ -8,9 +9,10 @@ import { pairArticles } from "./pair/index.ts";
 import { createStaging, discardStaging, publishStaging } from "./publish/index.ts";
 import { planSite, renderSite } from "./render/index.ts";
 import { buildReport } from "./report.ts";
+import { parseBaseUrl } from "./render/site-url.ts";
 import { indexSite } from "./search/index.ts";
 import type { Diagnostic, Story } from "./types.ts";
-import { validateDrafts } from "./validate/index.ts";
+import { NEWS_ZONE, validateDrafts } from "./validate/index.ts";
 
 /** What a build is asked to do. */
 export interface BuildOptions {
@@ -59,7 +61,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const failedFiles = new Set(diagnostics.filter((d) => d.severity === "error").map((d) => d.file));
   const failedKeys = new Set(validated.articles.filter((a) => failedFiles.has(a.file)).map((a) => a.key));
   const paired = pairArticles(validated.articles.filter((a) => !failedKeys.has(a.key)));
-  const plan = planSite(paired.stories);
+  const plan = planSite(paired.stories, { site: parseBaseUrl(options.baseUrl), buildTime: buildTimeOf(process.env) });
   diagnostics = sortDiagnostics([...diagnostics, ...paired.diagnostics, ...plan.diagnostics]);
 
   const errors = countSeverity(diagnostics, "error");
@@ -73,7 +75,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const stories = paired.stories.filter((s) => publishedKeys.has(s.key));
   const staging = await createStaging(path.resolve(cwd, options.out));
   try {
-    await renderSite(plan, { outDir: staging, pathPrefix: pathPrefixOf(options.baseUrl), root: options.root ?? PROJECT_ROOT });
+    await renderSite(plan, { outDir: staging, root: options.root ?? PROJECT_ROOT });
     await indexSite(plan.articles, path.join(staging, "pagefind"));
     if (options.report) {
       const report = buildReport(stories, plan.articles, diagnostics);
@@ -84,14 +86,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await discardStaging(staging);
     throw new BuildError(`build failed: ${(cause as Error).message}; ${options.out} was left as it was`, diagnostics, { cause });
   }
-  const pages = plan.articles.length + plan.homes.length + 3;
+  const pages = plan.articles.length + plan.lists.length + plan.indexes.length + plan.searches.length + 2;
   return { stories, diagnostics, pages, millis: performance.now() - started };
 }
 
-/** The URL path a base URL points at, always with a trailing slash: `https://x.org/news` → `/news/`. */
-export function pathPrefixOf(baseUrl: string | undefined): string {
-  if (!baseUrl) return "/";
-  const pathname = /^[a-z][a-z0-9+.-]*:/i.test(baseUrl) ? new URL(baseUrl).pathname : baseUrl;
-  const trimmed = pathname.replace(/^\/+|\/+$/g, "");
-  return trimmed === "" ? "/" : `/${trimmed}/`;
+/**
+ * The build's notion of now: `SOURCE_DATE_EPOCH` (seconds since 1970, the reproducible-builds
+ * convention) when set, else the current time. Feeds and the news sitemap depend on it.
+ */
+export function buildTimeOf(env: NodeJS.ProcessEnv): DateTime {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return DateTime.fromSeconds(Number(epoch), { zone: NEWS_ZONE });
+  return DateTime.now().setZone(NEWS_ZONE);
 }

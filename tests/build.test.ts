@@ -60,7 +60,7 @@ test("article pages carry lang, a time with offset, the source, and a link to th
   const zh = await readOut(mixedOut, "zh/river/index.html");
   assert.match(zh, /<html lang="zh-CN">/);
   assert.match(zh, /<time datetime="2024-03-01T00:00:00\+08:00">2024年3月1日<\/time>/);
-  assert.match(zh, /<a href="\/en\/river-cleanup-done\/" hreflang="en" lang="en">Read in English<\/a>/);
+  assert.match(zh, /<a class="translation" href="\/en\/river-cleanup-done\/" hreflang="en" lang="en">Read in English<\/a>/);
   const en = await readOut(mixedOut, "en/cloud-ai/index.html");
   assert.match(en, /<html lang="en">/);
   assert.match(en, /January 29, 2024/);
@@ -141,7 +141,7 @@ test("article text is never run through a template engine", async () => {
   assert.match(html, /<h1>Braces \{\{ site.articles \}\} and \{% include &#39;x&#39; %\} stay literal<\/h1>/);
   assert.match(html, /Body with \{\{ 7 \* 7 \}\} and \{% raw %\}/);
   assert.match(html, /&lt;\/script&gt;&lt;script&gt;alert\(1\)/);
-  assert.match(html, /<span class="keyword">\{\{ kw \}\}<\/span>/);
+  assert.match(html, /<a class="keyword" href="\/en\/keywords\/kw\/">\{\{ kw \}\}<\/a>/);
 });
 
 test("a sub-path base URL prefixes every link, asset and the search bundle", async () => {

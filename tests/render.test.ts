@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { pairArticles } from "../src/pair/index.ts";
-import { planSite, renderBody } from "../src/render/index.ts";
+import { parseBaseUrl, planSite, renderBody } from "../src/render/index.ts";
 import { formatDate, isoDate } from "../src/render/dates.ts";
 import type { Article, Lang } from "../src/types.ts";
 
@@ -33,6 +33,8 @@ test("dates are written per language and carry their offset", () => {
   assert.is(isoDate(date), "2024-01-29T00:00:00+08:00");
 });
 
+const OPTIONS = { site: parseBaseUrl("https://example.org/news/"), buildTime: DateTime.fromISO("2024-02-01T00:00:00+08:00") };
+
 const article = (key: string, lang: Lang, slug = key): Article => ({
   file: `articles/${slug}.${lang}.md`,
   lang,
@@ -46,7 +48,7 @@ const article = (key: string, lang: Lang, slug = key): Article => ({
 });
 
 test("a one-language story links nowhere else and is marked in the other language's list", () => {
-  const plan = planSite(pairArticles([article("both", "zh"), article("both", "en", "both-en"), article("solo", "en")]).stories);
+  const plan = planSite(pairArticles([article("both", "zh"), article("both", "en", "both-en"), article("solo", "en")]).stories, OPTIONS);
   const zhSolo = plan.articles.find((a) => a.key === "solo");
   assert.is(zhSolo?.lang, "en");
   assert.is(zhSolo?.alternate, undefined);
@@ -55,7 +57,7 @@ test("a one-language story links nowhere else and is marked in the other languag
     ["/zh/both/", "/en/both-en/"],
     ["/en/both-en/", "/zh/both/"],
   ]);
-  const zhHome = plan.homes.find((h) => h.lang === "zh")!;
+  const zhHome = plan.lists.find((h) => h.kind === "home" && h.lang === "zh")!;
   assert.equal(
     zhHome.entries.map((e) => [e.url, e.onlyMark]),
     [
@@ -66,15 +68,17 @@ test("a one-language story links nowhere else and is marked in the other languag
 });
 
 test("two stories wanting one URL is an error naming both sources", () => {
-  const plan = planSite(pairArticles([article("a", "zh", "same"), article("b", "zh", "Same")]).stories);
+  const first = { ...article("a", "zh", "same"), file: "articles/2024/same.zh.md" };
+  const second = { ...article("b", "zh", "same"), file: "articles/2025/same.zh.md" };
+  const plan = planSite(pairArticles([first, second]).stories, OPTIONS);
   assert.is(plan.articles.length, 1);
-  assert.equal(plan.diagnostics.map((d) => [d.file, d.code]), [["articles/Same.zh.md", "render/url-conflict"]]);
-  assert.match(plan.diagnostics[0]!.message, /articles\/same\.zh\.md/);
+  assert.equal(plan.diagnostics.map((d) => [d.file, d.code]), [["articles/2025/same.zh.md", "render/url-conflict"]]);
+  assert.match(plan.diagnostics[0]!.message, /articles\/2024\/same\.zh\.md/);
 });
 
 test("home lists are paginated 20 to a page", () => {
   const articles = Array.from({ length: 45 }, (_, i) => article(`s${i}`, "zh"));
-  const homes = planSite(pairArticles(articles).stories).homes.filter((h) => h.lang === "zh");
+  const homes = planSite(pairArticles(articles).stories, OPTIONS).lists.filter((h) => h.kind === "home" && h.lang === "zh");
   assert.equal(homes.map((h) => [h.url, h.entries.length]), [
     ["/zh/", 20],
     ["/zh/page/2/", 20],

@@ -3,8 +3,9 @@ import Eleventy from "@11ty/eleventy";
 import path from "node:path";
 import type { SitePlan } from "./plan.ts";
 
-export { planSite, articleUrl, homeUrl, PAGE_SIZE } from "./plan.ts";
-export type { ArticlePage, ListPage, SitePlan, VersionLink } from "./plan.ts";
+export { planSite, articleUrl, pageUrl, PAGE_SIZE } from "./plan.ts";
+export type { ArticlePage, IndexPage, ListEntry, ListPage, SitePlan, VersionLink } from "./plan.ts";
+export { parseBaseUrl, DEFAULT_BASE_URL } from "./site-url.ts";
 export { renderBody, escapeHtml } from "./body.ts";
 export { STRINGS } from "./strings.ts";
 
@@ -12,18 +13,16 @@ export { STRINGS } from "./strings.ts";
 export interface RenderOptions {
   /** Directory the pages are written to. */
   outDir: string;
-  /** URL path the site is served under, such as `/` or `/news/`. */
-  pathPrefix: string;
   /** Project root holding `templates/` and `.eleventy.ts`. */
   root: string;
 }
 
 /** Renders every planned page with Eleventy; Eleventy's failures are rethrown with their cause. */
 export async function renderSite(plan: SitePlan, options: RenderOptions): Promise<void> {
-  const site = { articles: plan.articles, homes: plan.homes };
+  const { diagnostics: _, ...site } = plan;
   const eleventy = new Eleventy(path.join(options.root, "templates"), options.outDir, {
     configPath: path.join(options.root, ".eleventy.ts"),
-    pathPrefix: options.pathPrefix,
+    pathPrefix: plan.site.pathPrefix,
     quietMode: true,
     config: (config) => config.addGlobalData("site", site),
   });

@@ -1,174 +1,92 @@
-// The page plan: every page of the site as plain data, ready for templates (which only print it).
-import { error } from "../diagnostics.ts";
-import { storyLangs } from "../pair/index.ts";
+// The page plan: every page and file of the site as plain data; templates only print it.
+import type { DateTime } from "luxon";
 import type { Diagnostic, Lang, Story } from "../types.ts";
 import { LANGS } from "../types.ts";
-import { renderBody } from "./body.ts";
-import { formatDate, isoDate } from "./dates.ts";
+import { planArticles, type ArticlePage } from "./articles.ts";
+import { planFeed, type Feed } from "./feeds.ts";
+import { basicMeta, type PageHead } from "./head.ts";
+import { planLists, type IndexPage, type ListPage } from "./lists.ts";
+import { absoluteUrl, type SiteUrl } from "./site-url.ts";
+import { articleSitemapUrl, plainSitemapUrl, planNewsSitemap, planSitemaps, type NewsEntry, type SitemapFile } from "./sitemap.ts";
 import { STRINGS } from "./strings.ts";
 
-/** A link to one language version of a story. */
-export interface VersionLink {
-  /** Language of the linked page. */
+export { articleUrl } from "./articles.ts";
+export type { ArticlePage, VersionLink } from "./articles.ts";
+export { PAGE_SIZE, pageUrl } from "./lists.ts";
+export type { IndexPage, ListEntry, ListPage } from "./lists.ts";
+
+/** A page with nothing but a language and head data (search pages). */
+export interface SimplePage {
   lang: Lang;
-  /** `<html lang>` value of the linked page. */
-  htmlLang: string;
-  /** Site-relative URL path, such as `/en/cloud-ai/`. */
   url: string;
-  /** Title of the linked page. */
-  title: string;
-}
-
-/** One article page. */
-export interface ArticlePage extends VersionLink {
-  /** The story's pairing key. */
-  key: string;
-  /** Source file the article came from. */
-  file: string;
-  /** True when the title was derived from the lead. */
-  titleDerived: boolean;
-  /** ISO 8601 with offset. */
-  dateIso: string;
-  /** The date as this language writes it. */
-  dateText: string;
-  /** Keywords. */
-  keywords: string[];
-  /** Source URL, if any. */
-  source?: string;
-  /** Summary, or the lead when there is none. */
-  description: string;
-  /** First paragraph, plain text. */
-  lead: string;
-  /** Body as safe HTML. */
-  html: string;
-  /** The other language's version, when it exists. */
-  alternate?: VersionLink;
-}
-
-/** One entry in a story list. */
-export interface ListEntry extends VersionLink {
-  /** ISO 8601 with offset. */
-  dateIso: string;
-  /** The date as the entry's language writes it. */
-  dateText: string;
-  /** Set when the story is not in the list's language: the mark to show, in the story's language. */
-  onlyMark?: string;
-}
-
-/** One page of a language's story list. */
-export interface ListPage {
-  /** Language of the list. */
-  lang: Lang;
-  /** Site-relative URL path of this page. */
-  url: string;
-  /** 1-based page number. */
-  number: number;
-  /** Stories on this page. */
-  entries: ListEntry[];
-  /** Every page of this list, for numbered links. */
-  pages: { number: number; url: string }[];
+  head: PageHead;
 }
 
 /** Everything the templates render. */
 export interface SitePlan {
+  /** Site address: origin and path prefix. */
+  site: SiteUrl;
   /** Article pages in every language. */
   articles: ArticlePage[];
-  /** Home list pages in every language. */
-  homes: ListPage[];
+  /** Paginated lists: homes, keyword pages, year and month archives. */
+  lists: ListPage[];
+  /** Keyword and archive index pages. */
+  indexes: IndexPage[];
+  /** Search pages. */
+  searches: SimplePage[];
+  /** Atom and JSON feeds, per language. */
+  feeds: Feed[];
+  /** Sitemap files. */
+  sitemaps: SitemapFile[];
+  /** The sitemap index listing them: one entry when there is more than one file, else none. */
+  sitemapIndexes: { path: string; files: string[] }[];
+  /** Google News sitemap entries. */
+  news: NewsEntry[];
   /** Problems found while planning, such as two stories wanting one URL. */
   diagnostics: Diagnostic[];
 }
 
-/** Stories per list page. */
-export const PAGE_SIZE = 20;
-
-/** Site-relative path of an article page. */
-export function articleUrl(lang: Lang, slug: string): string {
-  return `/${lang}/${slug}/`;
-}
-
-/** Site-relative path of page `n` of a language's home list. */
-export function homeUrl(lang: Lang, n = 1): string {
-  return n === 1 ? `/${lang}/` : `/${lang}/page/${n}/`;
+/** Options of the plan. */
+export interface PlanOptions {
+  /** The site's address. */
+  site: SiteUrl;
+  /** The build's notion of now (from SOURCE_DATE_EPOCH when set), for feeds and the news sitemap. */
+  buildTime: DateTime;
 }
 
 /** Plans every page of the site from stories (already sorted newest first). */
-export function planSite(stories: readonly Story[]): SitePlan {
-  const diagnostics: Diagnostic[] = [];
-  const articles: ArticlePage[] = [];
-  const claimed = new Map<string, string>();
-  const published: Story[] = [];
-  for (const story of stories) {
-    const links = linksOf(story);
-    const conflict = LANGS.flatMap((lang) => {
-      const link = links[lang];
-      const owner = link && claimed.get(link.url.toLowerCase());
-      return owner ? [{ lang, owner }] : [];
-    });
-    if (conflict.length > 0) {
-      for (const { lang, owner } of conflict) {
-        const file = story.versions[lang]!.file;
-        diagnostics.push(error(file, 1, "render/url-conflict", `URL ${links[lang]!.url} is already taken by ${owner}; give one of them another slug`));
-      }
-      continue;
-    }
-    published.push(story);
-    for (const lang of storyLangs(story)) {
-      const article = story.versions[lang]!;
-      claimed.set(links[lang]!.url.toLowerCase(), article.file);
-      const body = renderBody(article.body);
-      const other = lang === "zh" ? links.en : links.zh;
-      articles.push({
-        ...links[lang]!,
-        key: story.key,
-        file: article.file,
-        titleDerived: article.titleDerived,
-        dateIso: isoDate(article.date),
-        dateText: formatDate(article.date, lang),
-        keywords: article.keywords,
-        source: article.source,
-        description: article.summary ?? body.lead,
-        lead: body.lead,
-        html: body.html,
-        alternate: other,
-      });
-    }
+export function planSite(stories: readonly Story[], options: PlanOptions): SitePlan {
+  const { site, buildTime } = options;
+  const { articles, published, diagnostics } = planArticles(stories, site);
+  const lists: ListPage[] = [];
+  const indexes: IndexPage[] = [];
+  for (const lang of LANGS) {
+    const planned = planLists(lang, published, articles, site);
+    lists.push(...planned.lists);
+    indexes.push(...planned.indexes);
   }
-  return { articles, homes: LANGS.flatMap((lang) => planHomes(lang, published)), diagnostics };
-}
-
-/** The link to each language version a story has. */
-function linksOf(story: Story): Partial<Record<Lang, VersionLink>> {
-  const links: Partial<Record<Lang, VersionLink>> = {};
-  for (const lang of storyLangs(story)) {
-    const article = story.versions[lang]!;
-    links[lang] = { lang, htmlLang: STRINGS[lang].htmlLang, url: articleUrl(lang, article.slug), title: article.title };
-  }
-  return links;
-}
-
-/** A language's home list, paginated; stories missing this language are listed in theirs, marked. */
-function planHomes(lang: Lang, stories: readonly Story[]): ListPage[] {
-  const entries: ListEntry[] = stories.map((story) => {
-    const shown = story.versions[lang] ? lang : storyLangs(story)[0]!;
-    const article = story.versions[shown]!;
-    return {
-      lang: shown,
-      htmlLang: STRINGS[shown].htmlLang,
-      url: articleUrl(shown, article.slug),
-      title: article.title,
-      dateIso: isoDate(article.date),
-      dateText: formatDate(article.date, shown),
-      onlyMark: shown === lang ? undefined : STRINGS[shown].onlyThisLang,
-    };
+  const searches = LANGS.map((lang) => {
+    const url = `/${lang}/search/`;
+    const absolute = absoluteUrl(site, url);
+    return { lang, url, head: { canonical: absolute, alternates: [], meta: basicMeta(lang, STRINGS[lang].search, "", absolute, "website") } };
   });
-  const count = Math.max(1, Math.ceil(entries.length / PAGE_SIZE));
-  const pages = Array.from({ length: count }, (_, i) => ({ number: i + 1, url: homeUrl(lang, i + 1) }));
-  return pages.map((page) => ({
-    lang,
-    url: page.url,
-    number: page.number,
-    entries: entries.slice((page.number - 1) * PAGE_SIZE, page.number * PAGE_SIZE),
-    pages,
-  }));
+  const sitemapUrls = [
+    plainSitemapUrl(site, "/"),
+    ...lists.map((p) => plainSitemapUrl(site, p.url)),
+    ...indexes.map((p) => plainSitemapUrl(site, p.url)),
+    ...articles.map(articleSitemapUrl),
+  ];
+  const sitemaps = planSitemaps(sitemapUrls);
+  return {
+    site,
+    articles,
+    lists,
+    indexes,
+    searches,
+    feeds: LANGS.map((lang) => planFeed(lang, articles, site, buildTime)),
+    sitemaps: sitemaps.files,
+    sitemapIndexes: sitemaps.index ? [{ path: "/sitemap.xml", files: sitemaps.index }] : [],
+    news: planNewsSitemap(articles, buildTime, (lang) => STRINGS[lang].siteName),
+    diagnostics,
+  };
 }

@@ -35,6 +35,24 @@ export interface UiStrings {
   pageN: (n: number) => string;
   /** Note that a title was derived from the text rather than written by an editor. */
   derivedTitle: string;
+  /** Heading of the keyword index. */
+  keywordsTitle: string;
+  /** Heading of the archive index. */
+  archiveTitle: string;
+  /** Label of the feed links. */
+  feed: string;
+  /** Skip link text. */
+  skipToContent: string;
+  /** Title of the not-found page. */
+  notFoundTitle: string;
+  /** Text of the not-found page. */
+  notFoundText: string;
+  /** "N stories" for counts in indexes. */
+  storyCount: (n: number) => string;
+  /** Label of the main navigation. */
+  mainNav: string;
+  /** Link text to the home page. */
+  home: string;
 }
 
 /** Strings for each language. */
@@ -56,6 +74,15 @@ export const STRINGS: Record<Lang, UiStrings> = {
     pagination: "分页",
     pageN: (n) => `第 ${n} 页`,
     derivedTitle: "标题摘自正文",
+    keywordsTitle: "关键词",
+    archiveTitle: "归档",
+    feed: "订阅",
+    skipToContent: "跳到正文",
+    notFoundTitle: "页面不存在",
+    notFoundText: "找不到这个页面。可以搜索报道，或回到首页。",
+    storyCount: (n) => `${n} 篇`,
+    mainNav: "主导航",
+    home: "首页",
   },
   en: {
     htmlLang: "en",
@@ -74,5 +101,14 @@ export const STRINGS: Record<Lang, UiStrings> = {
     pagination: "Pages",
     pageN: (n) => `Page ${n}`,
     derivedTitle: "Headline taken from the text",
+    keywordsTitle: "Keywords",
+    archiveTitle: "Archive",
+    feed: "Feed",
+    skipToContent: "Skip to content",
+    notFoundTitle: "Page not found",
+    notFoundText: "This page does not exist. Search the stories, or go back to the home page.",
+    storyCount: (n) => (n === 1 ? "1 story" : `${n} stories`),
+    mainNav: "Main",
+    home: "Home",
   },
 };

@@ -17,7 +17,7 @@ export interface IndexSummary {
  * to build, and keeps page chrome out of search.
  */
 export function articleRecordHtml(page: ArticlePage): string {
-  const keywords = page.keywords.map((k) => `<span data-pagefind-filter="keyword">${escapeHtml(k)}</span>`).join(", ");
+  const keywords = page.keywords.map((k) => `<span data-pagefind-filter="keyword">${escapeHtml(k.name)}</span>`).join(", ");
   return [
     `<!doctype html><html lang="${page.htmlLang}"><head><title>${escapeHtml(page.title)}</title></head><body>`,
     `<h1 data-pagefind-weight="10" data-pagefind-meta="title">${escapeHtml(page.title)}</h1>`,

@@ -1,0 +1,169 @@
+// Article pages: one per language version, with URLs checked for conflicts and head data for search engines.
+import type { DateTime } from "luxon";
+import { error } from "../diagnostics.ts";
+import { storyLangs } from "../pair/index.ts";
+import type { Diagnostic, Lang, Story } from "../types.ts";
+import { LANGS } from "../types.ts";
+import { renderBody } from "./body.ts";
+import { formatDate, isoDate } from "./dates.ts";
+import { basicMeta, jsonForScript, OG_LOCALE, type PageHead } from "./head.ts";
+import { keywordSlug } from "./keywords.ts";
+import { absoluteUrl, type SiteUrl } from "./site-url.ts";
+import { STRINGS } from "./strings.ts";
+
+/** A link to one language version of a story. */
+export interface VersionLink {
+  /** Language of the linked page. */
+  lang: Lang;
+  /** `<html lang>` value of the linked page. */
+  htmlLang: string;
+  /** Site-relative URL path, such as `/en/cloud-ai/`. */
+  url: string;
+  /** Title of the linked page. */
+  title: string;
+}
+
+/** One article page. */
+export interface ArticlePage extends VersionLink {
+  /** The story's pairing key. */
+  key: string;
+  /** Source file the article came from. */
+  file: string;
+  /** True when the title was derived from the lead. */
+  titleDerived: boolean;
+  /** Publication instant. */
+  date: DateTime;
+  /** ISO 8601 with offset. */
+  dateIso: string;
+  /** The date as this language writes it. */
+  dateText: string;
+  /** Keywords with the URL of their keyword page. */
+  keywords: { name: string; url: string }[];
+  /** Source URL, if any. */
+  source?: string;
+  /** Summary, or the lead when there is none. */
+  description: string;
+  /** First paragraph, plain text. */
+  lead: string;
+  /** Body as safe HTML. */
+  html: string;
+  /** The other language's version, when it exists. */
+  alternate?: VersionLink;
+  /** Head data: canonical, hreflang, Open Graph, JSON-LD. */
+  head: PageHead;
+}
+
+/** Article pages and the URL conflicts that kept stories out. */
+export interface PlannedArticles {
+  /** Pages of every published story, in story order. */
+  articles: ArticlePage[];
+  /** Stories that got their pages (those in conflict are left out). */
+  published: Story[];
+  /** URL conflicts. */
+  diagnostics: Diagnostic[];
+}
+
+/** Site-relative path of an article page. */
+export function articleUrl(lang: Lang, slug: string): string {
+  return `/${lang}/${slug}/`;
+}
+
+/** Plans the article pages of `stories`; a story whose URL is taken (ignoring case) is an error naming both files. */
+export function planArticles(stories: readonly Story[], site: SiteUrl): PlannedArticles {
+  const diagnostics: Diagnostic[] = [];
+  const articles: ArticlePage[] = [];
+  const published: Story[] = [];
+  const claimed = new Map<string, string>();
+  for (const story of stories) {
+    const links = linksOf(story);
+    const conflicts = storyLangs(story).filter((lang) => claimed.has(links[lang]!.url.toLowerCase()));
+    for (const lang of conflicts) {
+      const owner = claimed.get(links[lang]!.url.toLowerCase());
+      diagnostics.push(error(story.versions[lang]!.file, 1, "render/url-conflict", `URL ${links[lang]!.url} is already taken by ${owner}; give one of them another slug`));
+    }
+    if (conflicts.length > 0) continue;
+    published.push(story);
+    for (const lang of storyLangs(story)) claimed.set(links[lang]!.url.toLowerCase(), story.versions[lang]!.file);
+    for (const lang of storyLangs(story)) articles.push(planArticle(story, lang, links, site));
+  }
+  return { articles, published, diagnostics };
+}
+
+function planArticle(story: Story, lang: Lang, links: Partial<Record<Lang, VersionLink>>, site: SiteUrl): ArticlePage {
+  const article = story.versions[lang]!;
+  const body = renderBody(article.body);
+  const self = links[lang]!;
+  const alternate = lang === "zh" ? links.en : links.zh;
+  const description = article.summary ?? body.lead;
+  const page = {
+    ...self,
+    key: story.key,
+    file: article.file,
+    titleDerived: article.titleDerived,
+    date: article.date,
+    dateIso: isoDate(article.date),
+    dateText: formatDate(article.date, lang),
+    keywords: article.keywords.map((name) => ({ name, url: `/${lang}/keywords/${keywordSlug(name)}/` })),
+    source: article.source,
+    description: truncate(description, 200),
+    lead: body.lead,
+    html: body.html,
+    alternate,
+  };
+  return { ...page, head: articleHead(page, site) };
+}
+
+/** Head data of an article: hreflang and `og:locale:alternate` only when the translation exists. */
+function articleHead(page: Omit<ArticlePage, "head">, site: SiteUrl): PageHead {
+  const url = absoluteUrl(site, page.url);
+  const other = page.alternate;
+  const otherUrl = other && absoluteUrl(site, other.url);
+  const byLang: Partial<Record<Lang, string>> = { [page.lang]: url, ...(other ? { [other.lang]: otherUrl } : {}) };
+  const alternates = other
+    ? [
+        ...LANGS.map((lang) => ({ hreflang: STRINGS[lang].htmlLang, href: byLang[lang]! })),
+        { hreflang: "x-default", href: byLang.zh! },
+      ]
+    : [];
+  const meta = basicMeta(page.lang, page.title, page.description, url, "article");
+  if (other) meta.push({ attr: "property", key: "og:locale:alternate", content: OG_LOCALE[other.lang] });
+  meta.push({ attr: "property", key: "article:published_time", content: page.dateIso });
+  for (const keyword of page.keywords) meta.push({ attr: "property", key: "article:tag", content: keyword.name });
+  // Chinese is the original of a pair (scrapes are Chinese stories with an English rendering).
+  const translationLink = other ? (page.lang === "zh" ? { workTranslation: { "@type": "NewsArticle", "@id": otherUrl, url: otherUrl, inLanguage: other.htmlLang } } : { translationOfWork: { "@type": "NewsArticle", "@id": otherUrl, url: otherUrl, inLanguage: other.htmlLang } }) : {};
+  const jsonLd = {
+    "@context": "https://schema.org",
+    "@type": "NewsArticle",
+    "@id": url,
+    url,
+    mainEntityOfPage: url,
+    headline: page.title,
+    description: page.description,
+    datePublished: page.dateIso,
+    dateModified: page.dateIso,
+    inLanguage: page.htmlLang,
+    keywords: page.keywords.map((k) => k.name),
+    ...(page.source ? { isBasedOn: page.source } : {}),
+    publisher: { "@type": "Organization", name: STRINGS[page.lang].siteName, url: absoluteUrl(site, `/${page.lang}/`) },
+    ...translationLink,
+  };
+  return { canonical: url, alternates, meta, jsonLd: jsonForScript(jsonLd) };
+}
+
+/** The link to each language version a story has. */
+function linksOf(story: Story): Partial<Record<Lang, VersionLink>> {
+  const links: Partial<Record<Lang, VersionLink>> = {};
+  for (const lang of storyLangs(story)) {
+    const article = story.versions[lang]!;
+    links[lang] = { lang, htmlLang: STRINGS[lang].htmlLang, url: articleUrl(lang, article.slug), title: article.title };
+  }
+  return links;
+}
+
+/** Shortens text to at most `max` characters at a word or sentence boundary, adding "…". */
+export function truncate(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const boundary = Math.max(cut.lastIndexOf(" "), cut.lastIndexOf("，"), cut.lastIndexOf("。"), cut.lastIndexOf(","));
+  return `${(boundary > max * 0.6 ? cut.slice(0, boundary) : cut).trimEnd()}…`;
+}

@@ -1,0 +1,95 @@
+// Feeds: per language, the newest stories as Atom and as JSON Feed 1.1, built from plain data.
+import type { DateTime } from "luxon";
+import type { Lang } from "../types.ts";
+import type { ArticlePage } from "./articles.ts";
+import { isoDate } from "./dates.ts";
+import { absoluteUrl, type SiteUrl } from "./site-url.ts";
+import { STRINGS } from "./strings.ts";
+
+/** Stories per feed. */
+export const FEED_SIZE = 50;
+
+/** One feed entry, every URL absolute. */
+export interface FeedEntry {
+  /** Absolute URL, also the entry's id. */
+  url: string;
+  title: string;
+  summary: string;
+  /** Body HTML (escaped by the template where it lands in XML). */
+  html: string;
+  /** RFC 3339 with offset. */
+  published: string;
+  keywords: string[];
+}
+
+/** Everything one language's feeds say. */
+export interface Feed {
+  lang: Lang;
+  /** `<html lang>`-style language tag. */
+  language: string;
+  title: string;
+  /** Absolute URL of the language's home. */
+  home: string;
+  /** Site-relative URLs of the two feed files. */
+  atomPath: string;
+  jsonPath: string;
+  /** Absolute URLs of the two feed files. */
+  atomUrl: string;
+  jsonUrl: string;
+  /** Newest entry's date (or the build time for an empty feed). */
+  updated: string;
+  entries: FeedEntry[];
+  /** The JSON Feed 1.1 document, serialised. */
+  json: string;
+}
+
+/** Site-relative paths of a language's feeds. */
+export function feedPaths(lang: Lang): { atom: string; json: string } {
+  return { atom: `/${lang}/feed.xml`, json: `/${lang}/feed.json` };
+}
+
+/** Plans the feeds of one language from its article pages (newest first). */
+export function planFeed(lang: Lang, articles: readonly ArticlePage[], site: SiteUrl, buildTime: DateTime): Feed {
+  const ui = STRINGS[lang];
+  const paths = feedPaths(lang);
+  const newest = articles.filter((a) => a.lang === lang).slice(0, FEED_SIZE);
+  const entries = newest.map((a) => ({
+    url: absoluteUrl(site, a.url),
+    title: a.title,
+    summary: a.description,
+    html: a.html,
+    published: a.dateIso,
+    keywords: a.keywords.map((k) => k.name),
+  }));
+  const home = absoluteUrl(site, `/${lang}/`);
+  const feed = {
+    lang,
+    language: ui.htmlLang,
+    title: ui.siteName,
+    home,
+    atomPath: paths.atom,
+    jsonPath: paths.json,
+    atomUrl: absoluteUrl(site, paths.atom),
+    jsonUrl: absoluteUrl(site, paths.json),
+    updated: entries[0]?.published ?? isoDate(buildTime),
+    entries,
+  };
+  const json = {
+    version: "https://jsonfeed.org/version/1.1",
+    title: feed.title,
+    home_page_url: home,
+    feed_url: feed.jsonUrl,
+    language: feed.language,
+    items: entries.map((e) => ({
+      id: e.url,
+      url: e.url,
+      title: e.title,
+      summary: e.summary,
+      content_html: e.html,
+      date_published: e.published,
+      tags: e.keywords,
+      language: feed.language,
+    })),
+  };
+  return { ...feed, json: `${JSON.stringify(json, null, 2)}\n` };
+}
