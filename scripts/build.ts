@@ -45,6 +45,9 @@ try {
     `duet: ${result.stories.length} stories (zh ${zh}, en ${en}), ${result.pages} pages, ` +
       `${warnings} warning(s)${skipped ? `, ${skipped} error(s) skipped` : ""}, ${(result.millis / 1000).toFixed(2)} s → ${values.out}/`,
   );
+  const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+  const w = result.weights;
+  console.log(`duet: page weight: article HTML ${kb(w.articleHtml)} on average, CSS ${kb(w.css)}, no JS on content pages; search page JS ${kb(w.searchJs)} + Pagefind`);
 } catch (cause) {
   if (!(cause instanceof BuildError)) throw cause;
   for (const d of cause.diagnostics) console.error(formatDiagnostic(d));

@@ -8,7 +8,7 @@ import { parseSources } from "./parse/index.ts";
 import { pairArticles } from "./pair/index.ts";
 import { createStaging, discardStaging, publishStaging } from "./publish/index.ts";
 import { planSite, renderSite } from "./render/index.ts";
-import { buildReport } from "./report.ts";
+import { buildReport, measureWeights, type PageWeights } from "./report.ts";
 import { parseBaseUrl } from "./render/site-url.ts";
 import { indexSite } from "./search/index.ts";
 import type { Diagnostic, Story } from "./types.ts";
@@ -44,6 +44,8 @@ export interface BuildResult {
   pages: number;
   /** Wall time in milliseconds. */
   millis: number;
+  /** What a reader downloads per page, measured on the output. */
+  weights: PageWeights;
 }
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
@@ -73,6 +75,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const publishedKeys = new Set(plan.articles.map((a) => a.key));
   const stories = paired.stories.filter((s) => publishedKeys.has(s.key));
+  let weights: PageWeights;
   const staging = await createStaging(path.resolve(cwd, options.out));
   try {
     await renderSite(plan, { outDir: staging, root: options.root ?? PROJECT_ROOT });
@@ -81,13 +84,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       const report = buildReport(stories, plan.articles, diagnostics);
       await writeFile(path.resolve(cwd, options.report), `${JSON.stringify(report, null, 2)}\n`);
     }
+    weights = await measureWeights(staging, plan.articles.map((a) => `${a.url.slice(1)}index.html`));
     await publishStaging(staging, path.resolve(cwd, options.out));
   } catch (cause) {
     await discardStaging(staging);
     throw new BuildError(`build failed: ${(cause as Error).message}; ${options.out} was left as it was`, diagnostics, { cause });
   }
   const pages = plan.articles.length + plan.lists.length + plan.indexes.length + plan.searches.length + 2;
-  return { stories, diagnostics, pages, millis: performance.now() - started };
+  return { stories, diagnostics, pages, millis: performance.now() - started, weights };
 }
 
 /**

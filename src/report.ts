@@ -1,4 +1,6 @@
 // The JSON build report: every story with its versions, and every diagnostic.
+import { stat } from "node:fs/promises";
+import path from "node:path";
 import type { ArticlePage } from "./render/index.ts";
 import type { Diagnostic, Lang, Story } from "./types.ts";
 import { LANGS } from "./types.ts";
@@ -41,5 +43,30 @@ export function buildReport(stories: readonly Story[], pages: readonly ArticlePa
       return { id: story.key, languages: LANGS.filter((l) => story.versions[l]), versions };
     }),
     diagnostics: diagnostics.map(({ file, line, severity, code, message }) => ({ file, line, severity, code, message })),
+  };
+}
+
+/** Bytes a reader downloads besides the HTML, per kind of page. */
+export interface PageWeights {
+  /** Stylesheet every page loads. */
+  css: number;
+  /** Script on content pages (articles and lists): none. */
+  contentJs: number;
+  /** Script the search page loads before Pagefind's own files. */
+  searchJs: number;
+  /** Mean size of an article page's HTML. */
+  articleHtml: number;
+}
+
+/** Measures the built site's page weights from its files. */
+export async function measureWeights(outDir: string, articleFiles: readonly string[]): Promise<PageWeights> {
+  const size = async (file: string) => (await stat(path.join(outDir, file)).catch(() => null))?.size ?? 0;
+  const sample = articleFiles.slice(0, 200);
+  const articleBytes = await Promise.all(sample.map(size));
+  return {
+    css: await size("assets/style.css"),
+    contentJs: 0,
+    searchJs: await size("assets/search.js"),
+    articleHtml: sample.length ? Math.round(articleBytes.reduce((a, b) => a + b, 0) / sample.length) : 0,
   };
 }

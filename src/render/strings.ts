@@ -9,6 +9,8 @@ export interface UiStrings {
   name: string;
   /** Site name shown in the header. */
   siteName: string;
+  /** Description of the whole site, for pages without one of their own. */
+  siteDescription: string;
   /** Heading of the home page. */
   latest: string;
   /** Label of the search box and search page title. */
@@ -61,6 +63,7 @@ export const STRINGS: Record<Lang, UiStrings> = {
     htmlLang: "zh-CN",
     name: "中文",
     siteName: "Duet 双语新闻",
+    siteDescription: "中英双语新闻：按关键词检索，离线也能阅读。",
     latest: "最新报道",
     search: "搜索",
     searchButton: "搜索",
@@ -88,6 +91,7 @@ export const STRINGS: Record<Lang, UiStrings> = {
     htmlLang: "en",
     name: "English",
     siteName: "Duet Bilingual News",
+    siteDescription: "News in Chinese and English, searchable by keyword and readable offline.",
     latest: "Latest stories",
     search: "Search",
     searchButton: "Search",

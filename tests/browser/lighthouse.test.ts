@@ -1,0 +1,49 @@
+// Lighthouse (pinned 12.x) on a home page and an article page: accessibility, SEO and best practices ≥ 95.
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { build } from "../../src/build.ts";
+import { scratch } from "../helpers/tree.ts";
+import { serveStatic, type StaticServer } from "./harness.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+const CATEGORIES = ["accessibility", "seo", "best-practices"] as const;
+const PAGES = ["zh/", "en/", "zh/shanghai-metro-night/", "en/shanghai-metro-night/"];
+const scores: Record<string, Record<string, number>> = {};
+let server: StaticServer;
+let chrome: chromeLauncher.LaunchedChrome;
+
+test.before(async () => {
+  const out = await scratch("lighthouse");
+  await build({ articles: "articles", out, cwd: ROOT });
+  server = await serveStatic(out);
+  chrome = await chromeLauncher.launch({
+    chromePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+});
+
+test.after(async () => {
+  await mkdir(path.join(ROOT, "artifacts"), { recursive: true });
+  await writeFile(path.join(ROOT, "artifacts", "lighthouse.json"), `${JSON.stringify(scores, null, 2)}\n`);
+  chrome?.kill();
+  await server?.close();
+});
+
+for (const page of PAGES) {
+  test(`Lighthouse: ${page} scores at least 95 for ${CATEGORIES.join(", ")}`, async () => {
+    const result = await lighthouse(`${server.url}${page}`, { port: chrome.port, onlyCategories: [...CATEGORIES], logLevel: "error" });
+    assert.ok(result, "Lighthouse returned no result");
+    const lhr = result.lhr;
+    scores[page] = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)]));
+    const failing = Object.values(lhr.audits)
+      .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === "binary")
+      .map((a) => a.id);
+    for (const category of CATEGORIES) assert.ok(scores[page]![category]! >= 95, `${category} ${scores[page]![category]} (failing audits: ${failing.join(", ")})`);
+  });
+}
+
+test.run();
