@@ -20,6 +20,13 @@ test("Markdown bodies render without raw HTML, unsafe links or template evaluati
   assert.is(lead, "First <script>alert(1)</script> {{ site }} {% raw %}");
 });
 
+test("remote images become links, local images stay images", () => {
+  const { html } = renderBody({ format: "markdown", text: "![a \"pixel\"](http://evil.example/p.png) ![map](/media/map.png)", line: 1 });
+  assert.match(html, /<a href="http:\/\/evil.example\/p.png" rel="nofollow noopener noreferrer">a &quot;pixel&quot;<\/a>/);
+  assert.not.match(html, /<img src="http/);
+  assert.match(html, /<img src="\/media\/map.png" alt="map">/);
+});
+
 test("raw-scrape paragraphs are escaped one by one", () => {
   const { html, lead } = renderBody({ format: "paragraphs", paragraphs: [{ value: "a < b & \"c\"", line: 3 }, { value: "second", line: 5 }] });
   assert.is(html, "<p>a &lt; b &amp; &quot;c&quot;</p>\n<p>second</p>");

@@ -8,6 +8,17 @@ import type { DraftBody } from "../types.ts";
  */
 const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
 
+// Images from other hosts become links: the site's Content-Security-Policy allows images from
+// itself only, and a remote image would tell a third party who is reading what.
+const renderImage = md.renderer.rules.image!;
+md.renderer.rules.image = (tokens, index, options, env, self) => {
+  const token = tokens[index]!;
+  const src = token.attrGet("src") ?? "";
+  if (!/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(src)) return renderImage(tokens, index, options, env, self);
+  const alt = self.renderInlineAsText(token.children ?? [], options, env) || src;
+  return `<a href="${md.utils.escapeHtml(src)}" rel="nofollow noopener noreferrer">${md.utils.escapeHtml(alt)}</a>`;
+};
+
 /** A rendered body: HTML for the page and its first paragraph as plain text. */
 export interface RenderedBody {
   /** Safe HTML. */
