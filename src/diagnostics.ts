@@ -11,10 +11,33 @@ export function warning(file: string, line: number, code: string, message: strin
   return { file, line, severity: "warning", code, message };
 }
 
-/** Formats a diagnostic the way compilers do: `path:line: severity: message [code]`. */
+/**
+ * Formats a diagnostic the way compilers do: `path:line: severity: message [code]`.
+ * Unprintable characters in the path or message are escaped, so one diagnostic is always one line.
+ */
 export function formatDiagnostic(d: Diagnostic): string {
-  const where = d.column ? `${d.file}:${d.line}:${d.column}` : `${d.file}:${d.line}`;
-  return `${where}: ${d.severity}: ${d.message} [${d.code}]`;
+  const file = printable(d.file);
+  const where = d.column ? `${file}:${d.line}:${d.column}` : `${file}:${d.line}`;
+  return `${where}: ${d.severity}: ${printable(d.message)} [${d.code}]`;
+}
+
+/** Control, bidi and zero-width characters: shown escaped in messages so a terminal never acts on them. */
+const UNPRINTABLE_RE = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu;
+/** Longest value quoted whole in a message; longer ones are cut with "…". */
+const MAX_QUOTED = 60;
+
+/**
+ * Quotes a value from a source for a message: invisible and control characters written as `\u{…}`,
+ * long values cut, so a hostile title can neither hide in nor flood the report.
+ */
+export function quote(value: string): string {
+  const cut = value.length > MAX_QUOTED ? `${value.slice(0, MAX_QUOTED)}…` : value;
+  return `"${printable(cut)}"`;
+}
+
+/** Writes control, bidi and zero-width characters as `\u{…}`. */
+export function printable(text: string): string {
+  return text.replace(UNPRINTABLE_RE, (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`);
 }
 
 /** Orders diagnostics by file, then line, so a run's report reads top to bottom. */

@@ -4,6 +4,7 @@ import path from "node:path";
 import { error, warning } from "../diagnostics.ts";
 import type { Diagnostic, SourceFile } from "../types.ts";
 import { decodeSource } from "./decode.ts";
+import type { DecodeResult } from "./decode.ts";
 
 /** What ingest found: decoded sources and the problems met on the way. */
 export interface IngestResult {
@@ -15,6 +16,11 @@ export interface IngestResult {
 
 const MARKDOWN_RE = /\.md$/i;
 const RAW_RE = /\.txt$/i;
+/**
+ * A name Node could not decode holds U+FFFD; control characters would break one-line diagnostics.
+ * Either way the file cannot be named safely in a URL or a report.
+ */
+const BAD_NAME_RE = /[\uFFFD\u0000-\u001F\u007F-\u009F]/;
 /** Files that sit beside articles without being one. */
 const IGNORED_RE = /^(?:\.|_|readme\.md$)/i;
 /** How many files are read at once: enough to keep the disk busy, few enough to bound memory. */
@@ -30,15 +36,23 @@ export async function ingestArticles(articlesDir: string, cwd = process.cwd()): 
   const sources: SourceFile[] = [];
   for (let i = 0; i < found.length; i += READ_CONCURRENCY) {
     const batch = found.slice(i, i + READ_CONCURRENCY);
-    const decoded = await Promise.all(
-      batch.map(async (file) => decodeSource(await readFile(file.abs), file.display, file.rel, file.kind)),
-    );
+    const decoded = await Promise.all(batch.map((file) => readSource(file)));
     for (const result of decoded) {
       if ("source" in result) sources.push(result.source);
       else diagnostics.push(result.diagnostic);
     }
   }
   return { sources, diagnostics };
+}
+
+/** Reads and decodes one file; a file that cannot be read is a diagnostic, never a crash. */
+async function readSource(file: FoundFile): Promise<DecodeResult> {
+  try {
+    return decodeSource(await readFile(file.abs), file.display, file.rel, file.kind);
+  } catch (cause) {
+    const why = (cause as NodeJS.ErrnoException).code ?? (cause as Error).message;
+    return { diagnostic: error(file.display, 1, "ingest/unreadable", `file cannot be read (${why})`) };
+  }
 }
 
 interface FoundFile {
@@ -56,19 +70,26 @@ async function listFiles(root: string, cwd: string, diagnostics: Diagnostic[]): 
     diagnostics.push(error(toDisplay(root, cwd), 1, "ingest/no-articles", "the articles directory does not exist"));
     return found;
   }
-  const entries = await readdir(root, { recursive: true, withFileTypes: true });
-  for (const entry of entries) {
-    const abs = path.join(entry.parentPath, entry.name);
-    const rel = path.relative(root, abs).split(path.sep).join("/");
-    if (rel.split("/").some((part) => IGNORED_RE.test(part))) continue;
-    const display = toDisplay(abs, cwd);
-    if (entry.isSymbolicLink()) {
-      diagnostics.push(warning(display, 1, "ingest/symlink", "symbolic link not followed; copy the file into the articles directory instead"));
-      continue;
+  // One directory at a time (not `recursive: true`), so a badly named folder is reported, not descended into.
+  const pending = [root];
+  for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      const abs = path.join(dir, entry.name);
+      const rel = path.relative(root, abs).split(path.sep).join("/");
+      if (IGNORED_RE.test(entry.name)) continue;
+      const display = toDisplay(abs, cwd);
+      if (entry.isSymbolicLink()) {
+        diagnostics.push(warning(display, 1, "ingest/symlink", "symbolic link not followed; copy the file into the articles directory instead"));
+        continue;
+      }
+      const kind = entry.isDirectory() ? "dir" : !entry.isFile() ? undefined : MARKDOWN_RE.test(entry.name) ? "markdown" : RAW_RE.test(entry.name) ? "raw" : undefined;
+      if (!kind) continue;
+      if (BAD_NAME_RE.test(entry.name)) {
+        const what = kind === "dir" ? "folder" : "file";
+        diagnostics.push(error(display, 1, "ingest/bad-name", `${what} name is not valid UTF-8 or holds control characters; rename it`));
+      } else if (kind === "dir") pending.push(abs);
+      else found.push({ abs, rel, display, kind });
     }
-    if (!entry.isFile()) continue;
-    if (MARKDOWN_RE.test(entry.name)) found.push({ abs, rel, display, kind: "markdown" });
-    else if (RAW_RE.test(entry.name)) found.push({ abs, rel, display, kind: "raw" });
   }
   return found.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
 }

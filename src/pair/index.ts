@@ -21,19 +21,16 @@ const MAX_PAIR_SKEW_HOURS = 24;
 export function pairArticles(articles: readonly Article[]): PairResult {
   const diagnostics: Diagnostic[] = [];
   const byKey = new Map<string, Story>();
-  for (const article of articles) {
+  for (const article of withoutSlugClashes(articles, diagnostics)) {
     const story = byKey.get(article.key) ?? { key: article.key, versions: {} };
     byKey.set(article.key, story);
     const existing = story.versions[article.lang];
     if (existing) {
-      diagnostics.push(
-        error(
-          article.file,
-          1,
-          "pair/duplicate-language",
-          `story "${article.key}" already has a ${article.lang} version in ${existing.file}; give one of them another id or slug`,
-        ),
-      );
+      // Two names that print alike but differ in Unicode normalisation (NFC "é" against NFD "e" plus U+0301) need saying so.
+      const alike = existing.file !== article.file && existing.file.normalize("NFC") === article.file.normalize("NFC");
+      const why = alike ? " (the two file names differ only in Unicode normalisation, NFC and NFD)" : "";
+      const message = `story "${article.key}" already has a ${article.lang} version in ${existing.file}${why}; give one of them another id or slug`;
+      diagnostics.push(error(article.file, 1, "pair/duplicate-language", message));
       continue;
     }
     story.versions[article.lang] = article;
@@ -53,6 +50,23 @@ export function pairArticles(articles: readonly Article[]): PairResult {
   }
   const stories = [...byKey.values()].sort(compareStories);
   return { stories, diagnostics };
+}
+
+/**
+ * Leaves out an article whose slug differs from an earlier one of the same language only in case
+ * (`Metro` / `metro`): on case-insensitive disks and hosts both would be one URL. `pair/slug-clash` names both files.
+ */
+function withoutSlugClashes(articles: readonly Article[], diagnostics: Diagnostic[]): Article[] {
+  const claimed = new Map<string, Article>();
+  return articles.filter((article) => {
+    const folded = `${article.lang}/${article.slug.toLowerCase()}`;
+    const owner = claimed.get(folded);
+    if (!owner) claimed.set(folded, article);
+    if (!owner || owner.slug === article.slug) return true;
+    const message = `slug "${article.slug}" differs from "${owner.slug}" (${owner.file}) only in case; URLs must differ in more than case`;
+    diagnostics.push(error(article.file, 1, "pair/slug-clash", message));
+    return false;
+  });
 }
 
 /** The story's publication instant: its earliest version. */

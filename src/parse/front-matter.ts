@@ -59,8 +59,9 @@ export function parseFrontMatter(file: string, text: string, allowedKeys: readon
   const problems = [...doc.errors, ...doc.warnings];
   for (const problem of problems) {
     const line = lineOf(problem.pos[0]) + 2;
-    const message = problem.message.split("\n")[0] ?? problem.message;
-    diagnostics.push(error(file, line, "front-matter/syntax", `front matter is not valid YAML: ${message}`));
+    const message = `front matter is not valid YAML: ${problem.message.split("\n")[0] ?? problem.message}`;
+    // The YAML parser may report one fault twice (once per pass); say it once.
+    if (!diagnostics.some((d) => d.line === line && d.message === message)) diagnostics.push(error(file, line, "front-matter/syntax", message));
   }
   if (problems.length > 0 || doc.contents === null) return { data, body, bodyLine, diagnostics };
   if (!isMap(doc.contents)) {

@@ -1,12 +1,18 @@
 // Markdown sources: `<slug>.<lang>.md` with YAML front matter, one language per file.
-import { error } from "../diagnostics.ts";
-import type { Lang, ParseResult, SourceFile } from "../types.ts";
+import { error, warning } from "../diagnostics.ts";
+import type { Diagnostic, Lang, ParseResult, SourceFile } from "../types.ts";
 import { parseFrontMatter } from "./front-matter.ts";
 
 /** Front matter keys a Markdown article may use. */
 export const MARKDOWN_FRONT_MATTER_KEYS = ["title", "date", "keywords", "source", "id", "slug", "summary"] as const;
 
 const NAME_RE = /^(.+)\.(zh|en)\.md$/i;
+/**
+ * A link target with a scheme that runs code or embeds a document: `[x](javascript:…)`, `[x]: data:…`, `<vbscript:…>`.
+ * markdown-it already refuses to link them (its `validateLink`, which lets only `data:image/{gif,png,jpeg,webp}` through);
+ * this only tells the author, with the line.
+ */
+const UNSAFE_LINK_RE = /(?:\]\(\s*(?:<\s*)?|^ {0,3}\[[^\]\n]{1,999}\]:\s*(?:<\s*)?|<\s*)(javascript|vbscript|file|data(?=\s*:(?!image\/(?:gif|png|jpeg|webp);)))\s*:/gim;
 
 /** Parses one Markdown article into a draft; fields are validated by the next stage. */
 export function parseMarkdownArticle(source: SourceFile): ParseResult {
@@ -24,6 +30,9 @@ export function parseMarkdownArticle(source: SourceFile): ParseResult {
   const lang = match[2]!.toLowerCase() as Lang;
   const fm = parseFrontMatter(source.path, source.text, MARKDOWN_FRONT_MATTER_KEYS);
   const field = (key: string) => fm.data.get(key);
+  const diagnostics = [...fm.diagnostics, ...findUnsafeLinks(source.path, fm.body, fm.bodyLine)];
+  // Broken front matter is reported as it is; guessing the fields it meant would only add noise.
+  if (fm.diagnostics.some((d) => d.severity === "error")) return { drafts: [], diagnostics };
   return {
     drafts: [
       {
@@ -42,6 +51,15 @@ export function parseMarkdownArticle(source: SourceFile): ParseResult {
         body: { format: "markdown", text: fm.body, line: fm.bodyLine },
       },
     ],
-    diagnostics: fm.diagnostics,
+    diagnostics,
   };
+}
+
+/** An `md/unsafe-link` warning for each link target whose scheme is never published as a link. */
+function findUnsafeLinks(file: string, body: string, bodyLine: number): Diagnostic[] {
+  return [...body.matchAll(UNSAFE_LINK_RE)].map((match) => {
+    const line = bodyLine + body.slice(0, match.index).split("\n").length - 1;
+    const scheme = match[1]!.toLowerCase();
+    return warning(file, line, "md/unsafe-link", `a "${scheme}:" link is shown as plain text, never as a link; link to an http or https address`);
+  });
 }

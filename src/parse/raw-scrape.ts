@@ -60,7 +60,9 @@ export function parseRawScrape(source: SourceFile): RawParseResult {
   const en = layout.englishStart === undefined ? undefined : readEnglishPart(lines, layout.roles, layout.englishStart, layout.storyEnd);
   const trace = traceRawParse(lines, layout, zh, en);
   const present = checkParts(file, zh, en, fm.bodyLine, diagnostics);
-  if (!present.zh && !present.en) return { drafts: [], diagnostics, trace };
+  // Without its front matter the story may get the wrong slug or date: parse it for the trace, publish nothing.
+  const fmBroken = fm.diagnostics.some((d) => d.severity === "error");
+  if (fmBroken || (!present.zh && !present.en)) return { drafts: [], diagnostics, trace };
 
   const date = fm.data.get("date") ?? leadDate(source, zh, en, fm.bodyLine, diagnostics);
   const drafts = buildDrafts({

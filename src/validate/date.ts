@@ -1,10 +1,12 @@
 // News dates: ISO 8601 in, a luxon DateTime out; a day without a time is that day in the news time zone.
 import { DateTime } from "luxon";
+import { quote } from "../diagnostics.ts";
 
 /** The zone news time is in unless a source gives an offset. */
 export const NEWS_ZONE = "Asia/Shanghai";
 
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
+const FULL_WIDTH_DIGIT_RE = /[０-９]/;
 const OFFSET_RE = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
 
 /** A parsed date, or why it could not be parsed. */
@@ -22,7 +24,8 @@ export function parseNewsDate(value: unknown, zone = NEWS_ZONE): DateResult {
   const date = hasOffset ? DateTime.fromISO(text, { setZone: true }) : DateTime.fromISO(text, { zone });
   if (!date.isValid) {
     const why = date.invalidExplanation ?? date.invalidReason ?? "not a date";
-    return { problem: `date "${text}" is not a real date (${why})` };
+    const hint = FULL_WIDTH_DIGIT_RE.test(text) ? "; write the digits in ASCII (2024-01-29), not full-width (２０２４-０１-２９)" : "";
+    return { problem: `date ${quote(text)} is not a real date (${why})${hint}` };
   }
   return { date };
 }
@@ -31,5 +34,5 @@ export function parseNewsDate(value: unknown, zone = NEWS_ZONE): DateResult {
 export function describe(value: unknown): string {
   if (value === null || value === undefined) return "empty";
   if (Array.isArray(value)) return "a list";
-  return `a ${typeof value}`;
+  return typeof value === "object" ? "a map" : `a ${typeof value}`;
 }

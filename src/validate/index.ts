@@ -1,12 +1,15 @@
 // Validate: check every draft field and turn drafts into articles, reporting every problem at once.
-import { error, warning } from "../diagnostics.ts";
+import type { DateTime } from "luxon";
+import { error, quote, warning } from "../diagnostics.ts";
 import type { Article, ArticleDraft, Diagnostic, Located } from "../types.ts";
 import { describe, parseNewsDate } from "./date.ts";
-import { normaliseKeywords } from "./keywords.ts";
+import { checkFutureDate, nowFromEnv } from "./future.ts";
+import { limitKeywords, normaliseKeywords } from "./keywords.ts";
 import { checkSlug } from "./slug.ts";
 
 export { NEWS_ZONE, parseNewsDate } from "./date.ts";
-export { normaliseKeywords } from "./keywords.ts";
+export { MAX_FUTURE_DAYS, nowFromEnv } from "./future.ts";
+export { MAX_KEYWORD_LENGTH, MAX_KEYWORDS, normaliseKeywords } from "./keywords.ts";
 export { checkSlug, RESERVED_SLUGS } from "./slug.ts";
 
 /** Longest title accepted, in characters. */
@@ -23,39 +26,52 @@ export interface ValidateResult {
   diagnostics: Diagnostic[];
 }
 
+/** How drafts are validated. */
+export interface ValidateOptions {
+  /** The build's notion of now, for `article/future-date`; defaults to `SOURCE_DATE_EPOCH` when set, else the clock. */
+  now?: DateTime;
+}
+
 /** Validates each draft independently; a draft with any error yields no article. */
-export function validateDrafts(drafts: readonly ArticleDraft[]): ValidateResult {
+export function validateDrafts(drafts: readonly ArticleDraft[], options: ValidateOptions = {}): ValidateResult {
   const articles: Article[] = [];
   const diagnostics: Diagnostic[] = [];
+  const now = options.now ?? nowFromEnv(process.env);
   for (const draft of drafts) {
     const found: Diagnostic[] = [];
-    const article = validateDraft(draft, found);
-    diagnostics.push(...found);
+    const article = validateDraft(draft, found, now);
+    // Both drafts of a raw scrape share its date, slug and source: report each problem once.
+    diagnostics.push(...found.filter((d) => !diagnostics.some((seen) => sameDiagnostic(seen, d))));
     if (article && !found.some((d) => d.severity === "error")) articles.push(article);
   }
   return { articles, diagnostics };
 }
 
-/** Validates one draft, pushing its problems onto `out`. */
-export function validateDraft(draft: ArticleDraft, out: Diagnostic[]): Article | undefined {
+/** Validates one draft, pushing its problems onto `out`; `now` is the build time. */
+export function validateDraft(draft: ArticleDraft, out: Diagnostic[], now: DateTime = nowFromEnv(process.env)): Article | undefined {
   const file = draft.file;
   const fail = (at: Located<unknown> | undefined, code: string, message: string) => {
     out.push(error(file, at?.line ?? 1, code, message));
   };
 
   const title = cleanText(draft.title, "title", file, out);
-  if (title === undefined) fail(draft.title, "article/missing-title", `the ${draft.lang} version has no title`);
-  else if (!HAS_WORD_RE.test(title)) fail(draft.title, "article/empty-title", `title "${title}" has no letters or digits`);
+  if (title === undefined) {
+    if (isBlank(draft.title)) fail(draft.title, "article/empty-title", `the ${draft.lang} title is empty`);
+    else if (!isWrongType(draft.title)) fail(draft.title, "article/missing-title", `the ${draft.lang} version has no title`);
+  } else if (!HAS_WORD_RE.test(title)) fail(draft.title, "article/empty-title", `title ${quote(title)} has no letters or digits`);
   else if (title.length > MAX_TITLE_LENGTH) {
     fail(draft.title, "article/title-too-long", `title is ${title.length} characters long; at most ${MAX_TITLE_LENGTH} are allowed`);
   }
 
   const date = draft.date ? parseNewsDate(draft.date.value) : undefined;
-  if (!date) fail(draft.date, "article/missing-date", 'no date: add "date: 2024-01-29" (ISO 8601) to the front matter');
-  else if ("problem" in date) fail(draft.date, "article/bad-date", date.problem);
+  if (date && "problem" in date) fail(draft.date, "article/bad-date", date.problem);
+  else if (date) checkFutureDate(file, draft.date!.line, date.date, now, out);
+  // A raw scrape without a date already has `raw/no-year` or `raw/no-date` saying why.
+  else if (draft.kind === "markdown") fail(draft.date, "article/missing-date", 'no date: add "date: 2024-01-29" (ISO 8601) to the front matter');
 
   const keywords = normaliseKeywords(draft.keywords?.value);
   if ("problem" in keywords) fail(draft.keywords, "article/bad-keywords", keywords.problem);
+  else keywords.keywords = limitKeywords(keywords.keywords, file, draft.keywords?.line ?? 1, out);
 
   const slug = checkSlug(draft.slug.value, "slug");
   if ("problem" in slug) fail(draft.slug, "article/bad-slug", slug.problem);
@@ -77,11 +93,27 @@ export function validateDraft(draft: ArticleDraft, out: Diagnostic[]): Article |
     title,
     titleDerived: draft.titleDerived,
     date: date.date,
-    keywords: keywords.keywords.map((k) => k.replace(INVISIBLE_RE, "")).filter((k) => k !== ""),
+    keywords: keywords.keywords,
     source: source?.url,
     summary,
     body: draft.body,
   };
+}
+
+/** True when two diagnostics say the same thing about the same line. */
+function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
+  return a.file === b.file && a.line === b.line && a.code === b.code && a.message === b.message;
+}
+
+/** True when a field holds something other than text (already reported as `article/bad-…`). */
+function isWrongType(field: Located<unknown> | undefined): boolean {
+  const value = field?.value;
+  return value !== undefined && value !== null && typeof value !== "string" && typeof value !== "number";
+}
+
+/** True when a field is present but holds only whitespace and invisible characters. */
+function isBlank(field: Located<unknown> | undefined): boolean {
+  return typeof field?.value === "string" && field.value.replace(INVISIBLE_RE, "").trim() === "";
 }
 
 /** A one-line text field: whitespace collapsed, invisible characters removed with a warning. */
@@ -107,10 +139,10 @@ function checkSourceUrl(value: unknown): { url: string } | { problem: string } {
   try {
     url = new URL(value.trim());
   } catch {
-    return { problem: `source "${value}" is not an absolute URL` };
+    return { problem: `source ${quote(value)} is not an absolute URL` };
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") {
-    return { problem: `source must be an http or https URL, not "${url.protocol}"` };
+    return { problem: `source must be an http or https URL, not ${quote(url.protocol)}` };
   }
   return { url: url.href };
 }

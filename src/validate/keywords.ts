@@ -1,5 +1,14 @@
 // Keywords: one list of trimmed, distinct terms, from a YAML list or one delimited string.
+import { quote, warning } from "../diagnostics.ts";
+import type { Diagnostic } from "../types.ts";
 import { describe } from "./date.ts";
+
+/** Most keywords kept per article: news pages carry a handful, thousands are a broken scrape. */
+export const MAX_KEYWORDS = 50;
+/** Longest keyword kept, in characters: longer ones are sentences pasted into the wrong field. */
+export const MAX_KEYWORD_LENGTH = 100;
+/** Bidirectional overrides and zero-width characters, removed from keywords. */
+const INVISIBLE_RE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu;
 
 /** Characters that separate keywords written as one string: ASCII and full-width comma and semicolon, and 、. */
 export const KEYWORD_SEPARATOR_RE = /[,，、;；]/;
@@ -29,4 +38,25 @@ export function normaliseKeywords(value: unknown): KeywordsResult {
     }
   }
   return { keywords };
+}
+
+/**
+ * Applies the limits: invisible characters removed (`article/invisible-chars`), keywords over
+ * {@link MAX_KEYWORD_LENGTH} dropped (`article/long-keyword`), only the first {@link MAX_KEYWORDS} kept
+ * (`article/too-many-keywords`); each a warning on `line`.
+ */
+export function limitKeywords(keywords: readonly string[], file: string, line: number, out: Diagnostic[]): string[] {
+  const visible = keywords.map((k) => k.replace(INVISIBLE_RE, "").trim());
+  if (visible.some((k, i) => k !== keywords[i])) {
+    out.push(warning(file, line, "article/invisible-chars", "keywords contain invisible or direction-changing characters; they were removed"));
+  }
+  const long = visible.filter((k) => k.length > MAX_KEYWORD_LENGTH);
+  for (const k of long) {
+    out.push(warning(file, line, "article/long-keyword", `keyword ${quote(k)} is ${k.length} characters long (at most ${MAX_KEYWORD_LENGTH}); it was left out`));
+  }
+  const kept = [...new Set(visible.filter((k) => k !== "" && k.length <= MAX_KEYWORD_LENGTH))];
+  if (kept.length > MAX_KEYWORDS) {
+    out.push(warning(file, line, "article/too-many-keywords", `${kept.length} keywords; only the first ${MAX_KEYWORDS} are kept`));
+  }
+  return kept.slice(0, MAX_KEYWORDS);
 }

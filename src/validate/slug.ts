@@ -1,4 +1,5 @@
 // Slugs and ids: safe as one URL path segment, never a reserved name.
+import { quote } from "../diagnostics.ts";
 import { describe } from "./date.ts";
 
 /** Letters, digits, `-` and `_`, starting with a letter or digit: one safe path segment. */
@@ -16,8 +17,8 @@ export function checkSlug(value: unknown, what: "slug" | "id"): SlugResult {
   const slug = String(value).normalize("NFC");
   if (slug.length > MAX_SLUG_LENGTH) return { problem: `${what} is ${slug.length} characters long; at most ${MAX_SLUG_LENGTH} are allowed` };
   if (!SLUG_RE.test(slug)) {
-    return { problem: `${what} "${slug}" may contain only letters, digits, "-" and "_", and must start with a letter or digit` };
+    return { problem: `${what} ${quote(slug)} may contain only letters, digits, "-" and "_", and must start with a letter or digit` };
   }
-  if (RESERVED_SLUGS.has(slug.toLowerCase())) return { problem: `${what} "${slug}" is reserved for the site's own pages; choose another` };
+  if (RESERVED_SLUGS.has(slug.toLowerCase())) return { problem: `${what} ${quote(slug)} is reserved for the site's own pages; choose another` };
   return { slug };
 }

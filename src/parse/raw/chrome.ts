@@ -8,11 +8,12 @@ interface ChromeRule {
   test: (text: string) => boolean;
 }
 
-const MENU_SPLIT_RE = /\s*[|｜│¦]\s*|\s+[·•]\s+/;
+/** Item separators; items are trimmed after the split (a `\s*` on both sides would backtrack quadratically). */
+const MENU_SPLIT_RE = /[|｜│¦]|\s[·•]\s/;
 const SENTENCE_PUNCT_RE = /[。！？，,；;!?]/;
 const HAN_WORD_RE = /^\p{Script=Han}{1,4}$/u;
 const BREADCRUMB_LABEL_RE = /^(?:当前位置|您的位置|你的位置|您现在的位置|你现在的位置|所在位置|位置|you are here)\s*[:：]/i;
-const BREADCRUMB_SPLIT_RE = /\s*(?:>>|>|›|»|＞|→)\s*/;
+const BREADCRUMB_SPLIT_RE = />>|[>›»＞→]/;
 const HOME_RE = /^(?:首页|主页|home)$/i;
 const COUNTER_RE =
   /^(?:views?|reads?|hits?|likes?|comments?|阅读(?:量|数|次数)?|浏览(?:量|数|次数)?|点击(?:量|数)?|热度|人气|评论(?:数)?|点赞(?:数)?)\s*[:：]?\s*[\d,]+\s*(?:次|人|条)?$/i;
@@ -45,7 +46,7 @@ const PAGE_TOOL_RE = /^(?:返回顶部|返回首页|返回列表|打印本页|�
 
 /** True for a line of short menu items separated by `|` (or spaced `·`), or of short space-separated Chinese words. */
 function isMenu(text: string): boolean {
-  const items = text.split(MENU_SPLIT_RE).filter((item) => item.length > 0);
+  const items = text.split(MENU_SPLIT_RE).map((item) => item.trim()).filter((item) => item.length > 0);
   if (items.length >= 2 && items.every((item) => item.length <= 12 && !SENTENCE_PUNCT_RE.test(item))) return true;
   const words = text.split(/\s+/);
   return words.length >= 4 && words.every((word) => HAN_WORD_RE.test(word));
@@ -54,7 +55,7 @@ function isMenu(text: string): boolean {
 /** True for `当前位置：…` or `首页 > 新闻 > 国际` style trails. */
 function isBreadcrumb(text: string): boolean {
   if (BREADCRUMB_LABEL_RE.test(text)) return true;
-  const items = text.split(BREADCRUMB_SPLIT_RE);
+  const items = text.split(BREADCRUMB_SPLIT_RE).map((item) => item.trim());
   if (items.length < 2 || items.some((item) => item.length > 24 || SENTENCE_PUNCT_RE.test(item))) return false;
   return items.length >= 3 || HOME_RE.test(items[0] ?? "");
 }
@@ -93,7 +94,11 @@ const CHROME_RULES: readonly ChromeRule[] = [
   { rule: "meta-line", test: isMetaLine },
 ];
 
+/** Chrome is short: a longer line is story text, and is never run through the rules (which keeps them fast). */
+const MAX_CHROME_LENGTH = 400;
+
 /** Returns the name of the chrome rule a trimmed, non-empty line matches, or undefined for story text. */
 export function matchChrome(text: string): string | undefined {
+  if (text.length > MAX_CHROME_LENGTH) return undefined;
   return CHROME_RULES.find((rule) => rule.test(text))?.rule;
 }

@@ -8,8 +8,8 @@ export interface RawLine {
   text: string;
 }
 
-/** `\s` already covers NBSP (U+00A0), U+3000 and U+FEFF; zero-width spaces are added by hand. */
-const EDGE_SPACE_RE = /^[\s\u200b\u200c\u200d\u2060]+|[\s\u200b\u200c\u200d\u2060]+$/g;
+/** `\s` already covers NBSP (U+00A0), U+3000 and U+FEFF; zero-width spaces are added by hand. One character, tested alone. */
+const EDGE_SPACE_RE = /^[\s\u200b\u200c\u200d\u2060]$/;
 const HAN_RE = /\p{Script=Han}/gu;
 const LATIN_LETTER_RE = /[A-Za-z]/g;
 const FULL_WIDTH_DIGIT_RE = /[０-９]/g;
@@ -21,7 +21,12 @@ export function splitRawLines(text: string, firstLine: number): RawLine[] {
 
 /** Trims `\r`, NBSP, U+3000 and zero-width spaces off both ends of `text`. */
 export function trimEdges(text: string): string {
-  return text.replace(/\r/g, "").replace(EDGE_SPACE_RE, "");
+  // Scanned by hand: a `[\s…]+$` regex backtracks quadratically over a long run of inner spaces.
+  let start = 0;
+  let end = text.length;
+  while (start < end && (text[start] === "\r" || EDGE_SPACE_RE.test(text[start]!))) start++;
+  while (end > start && (text[end - 1] === "\r" || EDGE_SPACE_RE.test(text[end - 1]!))) end--;
+  return text.slice(start, end).replace(/\r/g, "");
 }
 
 /** Counts Chinese (Han) characters in `text`. */

@@ -1,0 +1,81 @@
+// `npm run check`: the CLI explains a file and exits 1 on errors; run as a child process, as operators run it.
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+
+const ROOT = path.join(import.meta.dirname, "..");
+const SEED = "articles/2024/us-cloud-ai-restrictions.txt";
+const HOSTILE = "tests/fixtures/hostile";
+
+/** Runs `scripts/check.ts` from the project root with a pinned build time. */
+function runCheck(...files: string[]): { status: number | null; lines: string[] } {
+  const result = spawnSync(process.execPath, ["--import", "tsx", "scripts/check.ts", ...files], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, SOURCE_DATE_EPOCH: "1717171200" }, // 2024-05-31T16:00:00Z
+  });
+  return { status: result.status, lines: `${result.stdout}${result.stderr}`.split("\n") };
+}
+
+/** Asserts that a line equal to `expected` (after trimming) is in the output. */
+function hasLine(lines: readonly string[], expected: string): void {
+  assert.ok(lines.some((line) => line.trim() === expected), `expected the line:\n  ${expected}\nin:\n${lines.join("\n")}`);
+}
+
+test("seed: titles (zh derived), date, keywords, source, body ranges, dropped chrome, validated values; exit 0", () => {
+  const { status, lines } = runCheck(SEED);
+  assert.is(status, 0);
+  hasLine(lines, `${SEED}: raw scrape (path inside articles: 2024/us-cloud-ai-restrictions.txt)`);
+  hasLine(lines, 'zh title:  "中国外交部发言人汪文斌在例行记者会上" (line 1) [derived from the lead]');
+  assert.ok(lines.some((l) => l.trim().startsWith('en title:  "Foreign Ministry Responds to US Plan') && l.endsWith("(line 11)")));
+  hasLine(lines, 'en keywords: "US restricts Chinese firms, cloud data AI, Foreign Ministry response" (line 13)');
+  hasLine(lines, 'date:      "2024-01-29" (line 1)');
+  hasLine(lines, 'source:    "https://www.thepaper.cn/newsDetail_forward_26182841" (line 25)');
+  hasLine(lines, "separator: line 9");
+  hasLine(lines, "zh body:   lines 1–7");
+  hasLine(lines, "en body:   lines 17–23");
+  hasLine(lines, 'line 27 [after-source] "Views: 1"');
+  hasLine(lines, 'line 29 [after-source] "发表回复"');
+  hasLine(lines, "date      2024-01-29T00:00:00.000+08:00");
+  hasLine(lines, 'keywords  "US restricts Chinese firms" | "cloud data AI" | "Foreign Ministry response"');
+  hasLine(lines, `${SEED}: no problems`);
+});
+
+test("Markdown: lang, slug, id, title, date, keywords, source and body line", () => {
+  const { status, lines } = runCheck("articles/2024/panda-cubs.zh.md");
+  assert.is(status, 0);
+  hasLine(lines, "lang:      zh");
+  hasLine(lines, 'slug:      "panda-cubs" (from the file name)');
+  hasLine(lines, 'id:        "panda-cubs-2024" (line 2)');
+  hasLine(lines, 'date:      "2024-06-02" (line 4)');
+  hasLine(lines, "body:      starts on line 8");
+  hasLine(lines, 'keywords  "大熊猫" | "成都" | "野生动物保护"');
+});
+
+test("broken files: diagnostics in the standard format, paths relative to cwd, exit 1", () => {
+  const feb30 = `${HOSTILE}/date-feb-30-md/feb30.en.md`;
+  const seps = `${HOSTILE}/struct-two-separators/2024/two-seps.txt`;
+  const { status, lines } = runCheck(feb30, seps, "no-such-file.txt", "package.json");
+  assert.is(status, 1);
+  assert.ok(lines.some((l) => l.startsWith(`${feb30}:3: error: date "2024-02-30" is not a real date`) && l.endsWith("[article/bad-date]")));
+  assert.ok(lines.some((l) => l.startsWith(`${seps}:5: error: 2 lines announce the English part (lines 3 and 5`)));
+  hasLine(lines, "no-such-file.txt:1: error: file cannot be read (ENOENT) [ingest/unreadable]");
+  assert.ok(lines.some((l) => l.startsWith("package.json:1: error: not an article source") && l.endsWith("[check/not-an-article]")));
+  hasLine(lines, "duet check: 4 error(s)");
+});
+
+test("warnings alone exit 0; the build time comes from SOURCE_DATE_EPOCH", () => {
+  const future = `${HOSTILE}/date-future/future.en.md`;
+  const { status, lines } = runCheck(future);
+  assert.is(status, 0);
+  assert.ok(lines.some((l) => l.startsWith(`${future}:3: warning: date 2031-01-01`) && l.includes("2024-05-31T16:00:00.000Z")));
+});
+
+test("a hostile title is shown escaped, never acted on by the terminal", () => {
+  const { lines } = runCheck(`${HOSTILE}/inj-bidi-title/bidi.en.md`);
+  hasLine(lines, 'title:     "Night \\u{202E}teKram\\u{202C} Opens" (line 2)');
+  assert.not.ok(lines.join("\n").includes("\u202e"));
+});
+
+test.run();
