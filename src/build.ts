@@ -1,5 +1,4 @@
 // The whole build, top to bottom: ingest → parse → validate → pair → plan → render → index → publish.
-import { DateTime } from "luxon";
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { BuildError, countSeverity, sortDiagnostics } from "./diagnostics.ts";
@@ -12,7 +11,7 @@ import { buildReport, measureWeights, type PageWeights } from "./report.ts";
 import { parseBaseUrl } from "./render/site-url.ts";
 import { indexSite } from "./search/index.ts";
 import type { Diagnostic, Story } from "./types.ts";
-import { NEWS_ZONE, validateDrafts } from "./validate/index.ts";
+import { NEWS_ZONE, nowFromEnv, validateDrafts } from "./validate/index.ts";
 
 /** What a build is asked to do. */
 export interface BuildOptions {
@@ -56,14 +55,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd();
   const ingested = await ingestArticles(path.resolve(cwd, options.articles), cwd);
   const parsed = parseSources(ingested.sources);
-  const validated = validateDrafts(parsed.files.flatMap((f) => f.drafts));
+  const buildTime = nowFromEnv(process.env).setZone(NEWS_ZONE);
+  const validated = validateDrafts(parsed.files.flatMap((f) => f.drafts), { now: buildTime });
   let diagnostics = [...ingested.diagnostics, ...parsed.files.flatMap((f) => f.diagnostics), ...validated.diagnostics];
 
   // A story is all or nothing: a file with an error keeps every article of its story out.
   const failedFiles = new Set(diagnostics.filter((d) => d.severity === "error").map((d) => d.file));
   const failedKeys = new Set(validated.articles.filter((a) => failedFiles.has(a.file)).map((a) => a.key));
   const paired = pairArticles(validated.articles.filter((a) => !failedKeys.has(a.key)));
-  const plan = planSite(paired.stories, { site: parseBaseUrl(options.baseUrl), buildTime: buildTimeOf(process.env) });
+  const plan = planSite(paired.stories, { site: parseBaseUrl(options.baseUrl), buildTime });
   diagnostics = sortDiagnostics([...diagnostics, ...paired.diagnostics, ...plan.diagnostics]);
 
   const errors = countSeverity(diagnostics, "error");
@@ -79,7 +79,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const staging = await createStaging(path.resolve(cwd, options.out));
   try {
     await renderSite(plan, { outDir: staging, root: options.root ?? PROJECT_ROOT });
-    await indexSite(plan.articles, path.join(staging, "pagefind"));
+    await indexSite(plan.articles, staging);
     if (options.report) {
       const report = buildReport(stories, plan.articles, diagnostics);
       await writeFile(path.resolve(cwd, options.report), `${JSON.stringify(report, null, 2)}\n`);
@@ -92,14 +92,4 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   const pages = plan.articles.length + plan.lists.length + plan.indexes.length + plan.searches.length + 2;
   return { stories, diagnostics, pages, millis: performance.now() - started, weights };
-}
-
-/**
- * The build's notion of now: `SOURCE_DATE_EPOCH` (seconds since 1970, the reproducible-builds
- * convention) when set, else the current time. Feeds and the news sitemap depend on it.
- */
-export function buildTimeOf(env: NodeJS.ProcessEnv): DateTime {
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return DateTime.fromSeconds(Number(epoch), { zone: NEWS_ZONE });
-  return DateTime.now().setZone(NEWS_ZONE);
 }

@@ -37,8 +37,8 @@ export interface ArticlePage extends VersionLink {
   dateIso: string;
   /** The date as this language writes it. */
   dateText: string;
-  /** Keywords with the URL of their keyword page. */
-  keywords: { name: string; url: string }[];
+  /** Keywords with the URL of their keyword page and of the search filtered to them. */
+  keywords: { name: string; url: string; search: string }[];
   /** Source URL, if any. */
   source?: string;
   /** Summary, or the lead when there is none. */
@@ -103,7 +103,7 @@ function planArticle(story: Story, lang: Lang, links: Partial<Record<Lang, Versi
     date: article.date,
     dateIso: isoDate(article.date),
     dateText: formatDate(article.date, lang),
-    keywords: article.keywords.map((name) => ({ name, url: `/${lang}/keywords/${keywordSlug(name)}/` })),
+    keywords: article.keywords.map((name) => ({ name, url: `/${lang}/keywords/${keywordSlug(name)}/`, search: `/${lang}/search/?kw=${encodeURIComponent(name)}` })),
     source: article.source,
     description: truncate(description, 200),
     lead: body.lead,

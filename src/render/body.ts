@@ -13,7 +13,7 @@ const md = new MarkdownIt({ html: false, linkify: true, typographer: false });
 const renderImage = md.renderer.rules.image!;
 md.renderer.rules.image = (tokens, index, options, env, self) => {
   const token = tokens[index]!;
-  const src = token.attrGet("src") ?? "";
+  const src = String(token.attrGet("src") ?? "");
   if (!/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(src)) return renderImage(tokens, index, options, env, self);
   const alt = self.renderInlineAsText(token.children ?? [], options, env) || src;
   return `<a href="${md.utils.escapeHtml(src)}" rel="nofollow noopener noreferrer">${md.utils.escapeHtml(alt)}</a>`;

@@ -55,6 +55,25 @@ export interface UiStrings {
   mainNav: string;
   /** Link text to the home page. */
   home: string;
+  /** Strings of the search page's script. */
+  searchUi: {
+    results: string;
+    noResults: string;
+    suggestions: string;
+    allLanguages: string;
+    zh: string;
+    en: string;
+    language: string;
+    sort: string;
+    relevance: string;
+    newest: string;
+    keywords: string;
+    year: string;
+    any: string;
+    alsoIn: string;
+    onlyMark: string;
+    loading: string;
+  };
 }
 
 /** Strings for each language. */
@@ -86,6 +105,24 @@ export const STRINGS: Record<Lang, UiStrings> = {
     storyCount: (n) => `${n} 篇`,
     mainNav: "主导航",
     home: "首页",
+    searchUi: {
+      results: "找到 {n} 篇报道",
+      noResults: "没有找到相关报道。",
+      suggestions: "试试这些关键词：",
+      allLanguages: "全部语言",
+      zh: "中文",
+      en: "英文",
+      language: "语言",
+      sort: "排序",
+      relevance: "相关度",
+      newest: "最新",
+      keywords: "关键词",
+      year: "年份",
+      any: "不限",
+      alsoIn: "English",
+      onlyMark: "仅中文",
+      loading: "正在搜索…",
+    },
   },
   en: {
     htmlLang: "en",
@@ -114,5 +151,23 @@ export const STRINGS: Record<Lang, UiStrings> = {
     storyCount: (n) => (n === 1 ? "1 story" : `${n} stories`),
     mainNav: "Main",
     home: "Home",
+    searchUi: {
+      results: "{n} stories found",
+      noResults: "No stories found.",
+      suggestions: "Try these keywords:",
+      allLanguages: "All languages",
+      zh: "Chinese",
+      en: "English",
+      language: "Language",
+      sort: "Sort by",
+      relevance: "Relevance",
+      newest: "Newest",
+      keywords: "Keywords",
+      year: "Year",
+      any: "Any",
+      alsoIn: "中文",
+      onlyMark: "English only",
+      loading: "Searching…",
+    },
   },
 };

@@ -1,47 +1,57 @@
-// Index: a Pagefind index over titles, keywords and leads, built from records rather than by crawling pages.
+// Index: one Pagefind record per story in search terms, the conversion table, and the search page's script.
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
 import * as pagefind from "pagefind";
 import type { ArticlePage } from "../render/index.ts";
-import { escapeHtml } from "../render/index.ts";
+import { bundleSearchClient } from "./bundle.ts";
+import { buildConversionTable } from "./conversion-table.ts";
+import { createConverter } from "./convert.ts";
+import { storiesOf, storyRecordHtml } from "./records.ts";
+
+export { termsOf, queryOf, hanCode, normalise } from "./tokens.ts";
+export { createConverter, identity } from "./convert.ts";
+export type { ConversionTable, Converter } from "./convert.ts";
+export { buildConversionTable } from "./conversion-table.ts";
+export { storyRecordHtml, storiesOf } from "./records.ts";
+
+/** Name of the conversion table inside the Pagefind bundle folder. */
+export const CONVERSION_FILE = "duet-t2s.json";
 
 /** Sizes of the written index. */
 export interface IndexSummary {
-  /** Records indexed. */
+  /** Records indexed (one per story). */
   records: number;
   /** Files written under `pagefind/`. */
   files: number;
+  /** Bytes of the conversion table. */
+  tableBytes: number;
 }
 
 /**
- * The small document Pagefind indexes for one article: title and keywords at the highest weight,
- * the lead at the normal one. Indexing these instead of whole pages keeps the index small and fast
- * to build, and keeps page chrome out of search.
+ * Builds the search index of the site into `<outDir>/pagefind/` and the search script into
+ * `<outDir>/assets/search.js`. Pagefind's error results become thrown errors; its service is always closed.
  */
-export function articleRecordHtml(page: ArticlePage): string {
-  const keywords = page.keywords.map((k) => `<span data-pagefind-filter="keyword">${escapeHtml(k.name)}</span>`).join(", ");
-  return [
-    `<!doctype html><html lang="${page.htmlLang}"><head><title>${escapeHtml(page.title)}</title></head><body>`,
-    `<h1 data-pagefind-weight="10" data-pagefind-meta="title">${escapeHtml(page.title)}</h1>`,
-    `<p data-pagefind-weight="10">${keywords}</p>`,
-    `<p>${escapeHtml(page.lead)}</p>`,
-    `<span data-pagefind-meta="date:${escapeHtml(page.dateText)}"></span>`,
-    `<span data-pagefind-sort="date:${escapeHtml(page.dateIso)}"></span>`,
-    `</body></html>`,
-  ].join("");
-}
-
-/** Builds the search index for `pages` and writes it to `outputPath`. Pagefind's errors become thrown errors. */
-export async function indexSite(pages: readonly ArticlePage[], outputPath: string): Promise<IndexSummary> {
-  const { index, errors } = await pagefind.createIndex({});
+export async function indexSite(pages: readonly ArticlePage[], outDir: string): Promise<IndexSummary> {
+  const stories = storiesOf(pages);
+  const table = buildConversionTable(pages.flatMap((p) => [p.title, p.lead, ...p.keywords.map((k) => k.name)]));
+  const convert = createConverter(table);
+  const bundlePath = path.join(outDir, "pagefind");
+  // One index for both languages: every record is written in language-neutral search terms.
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
   try {
     if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-    for (const page of pages) {
-      const added = await index.addHTMLFile({ url: page.url, content: articleRecordHtml(page) });
-      if (added.errors.length > 0) throw new Error(`Pagefind rejected ${page.url}: ${added.errors.join("; ")}`);
+    for (const story of stories) {
+      const url = (story.zh ?? story.en)!.url;
+      const added = await index.addHTMLFile({ url, content: storyRecordHtml(story, convert) });
+      if (added.errors.length > 0) throw new Error(`Pagefind rejected ${url}: ${added.errors.join("; ")}`);
     }
-    const written = await index.writeFiles({ outputPath });
+    const written = await index.writeFiles({ outputPath: bundlePath });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
     const files = await index.getFiles();
-    return { records: pages.length, files: files.files.length };
+    const tableJson = JSON.stringify(table);
+    await writeFile(path.join(bundlePath, CONVERSION_FILE), tableJson);
+    await bundleSearchClient(path.join(outDir, "assets", "search.js"));
+    return { records: stories.length, files: files.files.length + 1, tableBytes: Buffer.byteLength(tableJson) };
   } finally {
     await pagefind.close();
   }

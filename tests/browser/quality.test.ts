@@ -47,7 +47,7 @@ for (const [kind, byLang] of Object.entries(PAGES)) {
         const context = await browser.newContext({ colorScheme: scheme, bypassCSP: true });
         const page = await context.newPage();
         await page.goto(`${server.url}${byLang[lang]}`);
-        if (kind === "search") await page.waitForSelector(".search-results li a");
+        if (kind === "search") await page.waitForSelector(".search-results a.result-title");
         await page.addScriptTag({ content: await AXE_SOURCE });
         const violations = await page.evaluate(async () => {
           const axe = (window as unknown as { axe: { run(): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
@@ -68,7 +68,7 @@ test("screenshots of every page type in both languages at 375 and 1280 px", asyn
       for (const width of [375, 1280]) {
         const page = await browser.newPage({ viewport: { width, height: 900 } });
         await page.goto(`${server.url}${byLang[lang]}`);
-        if (kind === "search") await page.waitForSelector(".search-results li a");
+        if (kind === "search") await page.waitForSelector(".search-results a.result-title");
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         assert.ok(overflow <= 0, `${kind} ${lang} at ${width}px scrolls sideways by ${overflow}px`);
         await page.screenshot({ path: path.join(SCREENSHOTS, `${kind}-${lang}-${width}.png`), fullPage: true });

@@ -65,8 +65,8 @@ test("the home page and search under the CSP: search works and finds the hostile
   const home = await watch(`${server.url}en/`);
   assert.equal(home.dialogs, []);
   const search = await watch(`${server.url}en/search/?q=breaking`, async (page) => {
-    await page.waitForSelector(".search-results li a", { timeout: 10_000 });
-    assert.match((await page.textContent(".search-results li a")) ?? "", /<\/script><script>alert/);
+    await page.waitForSelector(".search-results a.result-title", { timeout: 10_000 });
+    assert.match((await page.textContent(".search-results a.result-title")) ?? "", /<\/script><script>alert/);
   });
   assert.equal(search.dialogs, []);
   assert.equal(search.foreign, []);

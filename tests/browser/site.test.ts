@@ -56,8 +56,8 @@ async function searchFrom(base: string, lang: string, query: string): Promise<st
   await page.fill("#site-search", query);
   await page.press("#site-search", "Enter");
   await page.waitForURL(/\/search\/\?q=/);
-  await page.waitForSelector(".search-results li a", { timeout: 10_000 });
-  const links = await page.$$eval(".search-results li a", (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+  await page.waitForSelector(".search-results a.result-title", { timeout: 10_000 });
+  const links = await page.$$eval(".search-results a.result-title", (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
   await page.close();
   return links;
 }

@@ -1,0 +1,113 @@
+// The search engine the page uses: Pagefind underneath, Duet's terms, Traditional→Simplified, one result per story.
+import { createConverter, identity, type ConversionTable, type Converter } from "../convert.ts";
+import { hasHan, queryOf } from "../tokens.ts";
+
+/** One language version of a story, as the index stores it for display. */
+export interface ResultVersion {
+  t: string;
+  u: string;
+  k: string;
+  l: string;
+  d: string;
+}
+
+/** One story found. */
+export interface StoryResult {
+  /** Pagefind's id of the record. */
+  id: string;
+  /** Relevance score. */
+  score: number;
+  /** The versions the story has. */
+  zh?: ResultVersion;
+  en?: ResultVersion;
+  /** ISO date with offset. */
+  date: string;
+}
+
+/** Filters a search can be narrowed by. */
+export interface SearchFilters {
+  lang?: string;
+  kw_zh?: string;
+  kw_en?: string;
+  year?: string;
+}
+
+/** A search's outcome: story ids in order (data loads per page of results) and facet counts. */
+export interface SearchOutcome {
+  /** Ranked results; call `load` to get display data for a slice. */
+  hits: { id: string; score: number; data: () => Promise<StoryResult> }[];
+  /** For each filter, value → number of results with it. */
+  facets: Record<string, Record<string, number>>;
+}
+
+interface PagefindResult {
+  id: string;
+  score: number;
+  data(): Promise<{ meta: Record<string, string> }>;
+}
+interface PagefindSearch {
+  results: PagefindResult[];
+  filters: Record<string, Record<string, number>>;
+}
+interface Pagefind {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(query: string | null, options?: { filters?: Record<string, string>; sort?: Record<string, string> }): Promise<PagefindSearch | null>;
+  filters(): Promise<Record<string, Record<string, number>>>;
+}
+
+/** Scores within this fraction of each other count as a tie, which the newer story wins. */
+const TIE = 0.01;
+
+/** Starts the engine: loads Pagefind from `bundle` (a URL ending in `/`), with results linked under `base`. */
+export async function createEngine(bundle: string, base: string) {
+  const pagefind = (await import(`${bundle}pagefind.js`)) as Pagefind;
+  await pagefind.options({ baseUrl: base, excerptLength: 0 });
+  let convert: Converter = identity;
+  let table: Promise<void> | undefined;
+  const loadTable = () =>
+    (table ??= fetch(`${bundle}duet-t2s.json`)
+      .then((r) => r.json() as Promise<ConversionTable>)
+      .then((t) => void (convert = createConverter(t))));
+
+  /** Searches for `text` (in either language, Simplified or Traditional) with `filters`, by relevance or newest. */
+  async function search(text: string, filters: SearchFilters, sort: "relevance" | "newest"): Promise<SearchOutcome> {
+    if (hasHan(text)) await loadTable();
+    const query = queryOf(text, convert);
+    const active = Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, string>;
+    if (query === "" && Object.keys(active).length === 0) return { hits: [], facets: {} };
+    const [relevant, newest] = await Promise.all([
+      pagefind.search(query || null, { filters: active }),
+      pagefind.search(query || null, { filters: active, sort: { date: "desc" } }),
+    ]);
+    if (!relevant || !newest) return { hits: [], facets: {} };
+    const recency = new Map(newest.results.map((r, i) => [r.id, i]));
+    const ordered =
+      sort === "newest" || query === ""
+        ? newest.results
+        : [...relevant.results].sort((a, b) => {
+            const top = Math.max(a.score, b.score);
+            if (Math.abs(a.score - b.score) > top * TIE) return b.score - a.score;
+            return recency.get(a.id)! - recency.get(b.id)!;
+          });
+    return {
+      hits: ordered.map((r) => ({ id: r.id, score: r.score, data: () => r.data().then((d) => toStory(r, d.meta)) })),
+      facets: relevant.filters,
+    };
+  }
+
+  /** Every keyword of a language with its story count, for suggestions. */
+  async function keywords(lang: "zh" | "en"): Promise<Record<string, number>> {
+    return (await pagefind.filters())[`kw_${lang}`] ?? {};
+  }
+
+  return { search, keywords, converter: () => convert, preload: () => pagefind.init() };
+}
+
+function toStory(result: PagefindResult, meta: Record<string, string>): StoryResult {
+  const parse = (json: string | undefined) => (json ? (JSON.parse(json) as ResultVersion) : undefined);
+  return { id: result.id, score: result.score, zh: parse(meta.zh), en: parse(meta.en), date: meta.date ?? "" };
+}
+
+/** The engine's interface. */
+export type Engine = Awaited<ReturnType<typeof createEngine>>;

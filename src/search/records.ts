@@ -1,0 +1,75 @@
+// Search records: one small document per story, both languages together, written in search terms.
+import type { ArticlePage } from "../render/index.ts";
+import { escapeHtml } from "../render/index.ts";
+import type { Lang } from "../types.ts";
+import type { Converter } from "./convert.ts";
+import { termsOf } from "./tokens.ts";
+
+/** What the browser shows for one language version of a search result. */
+export interface ResultVersion {
+  /** Headline. */
+  t: string;
+  /** Site-relative URL. */
+  u: string;
+  /** Keywords, joined with "、" (zh) or ", " (en). */
+  k: string;
+  /** Lead, shortened. */
+  l: string;
+  /** Date as the language writes it. */
+  d: string;
+}
+
+/** Longest lead indexed and shown, in characters: enough to rank on, small enough to stay light. */
+const LEAD_LENGTH = 160;
+
+/** Groups article pages into stories (zh and en of one key together), in plan order. */
+export function storiesOf(pages: readonly ArticlePage[]): Partial<Record<Lang, ArticlePage>>[] {
+  const byKey = new Map<string, Partial<Record<Lang, ArticlePage>>>();
+  for (const page of pages) {
+    const story = byKey.get(page.key) ?? {};
+    story[page.lang] = page;
+    byKey.set(page.key, story);
+  }
+  return [...byKey.values()];
+}
+
+/**
+ * The document Pagefind indexes for a story. Titles and keywords carry the highest weight, leads the
+ * normal one; all text is given as search terms (see tokens.ts). What the result list shows travels
+ * as metadata inside `data-pagefind-ignore`, so it is stored but never indexed as text.
+ */
+export function storyRecordHtml(story: Partial<Record<Lang, ArticlePage>>, convert: Converter): string {
+  const versions = (["zh", "en"] as const).flatMap((lang) => (story[lang] ? [story[lang]] : []));
+  const terms = (texts: string[]) => escapeHtml(texts.flatMap((text) => termsOf(text, convert)).join(" "));
+  const first = versions[0]!;
+  const meta: string[] = [];
+  const addMeta = (key: string, value: string) => meta.push(`<span data-pagefind-meta="${key}">${escapeHtml(value)}</span>`);
+  const addFilter = (key: string, value: string) => meta.push(`<span data-pagefind-filter="${key}">${escapeHtml(value)}</span>`);
+  for (const page of versions) {
+    const version: ResultVersion = {
+      t: page.title,
+      u: page.url,
+      k: page.keywords.map((k) => k.name).join(page.lang === "zh" ? "、" : ", "),
+      l: shorten(page.lead),
+      d: page.dateText,
+    };
+    addMeta(page.lang, JSON.stringify(version));
+    addFilter("lang", page.lang);
+    for (const keyword of page.keywords) addFilter(`kw_${page.lang}`, keyword.name);
+  }
+  addMeta("date", first.dateIso);
+  addFilter("year", first.dateIso.slice(0, 4));
+  return [
+    `<!DOCTYPE html><html lang="en"><head><title>${escapeHtml(first.key)}</title></head><body>`,
+    `<h1 data-pagefind-weight="10">${terms(versions.map((v) => v.title))}</h1>`,
+    `<p data-pagefind-weight="9">${terms(versions.flatMap((v) => v.keywords.map((k) => k.name)))}</p>`,
+    `<p>${terms(versions.map((v) => shorten(v.lead)))}</p>`,
+    `<div data-pagefind-ignore>${meta.join("")}`,
+    `<span data-pagefind-sort="date">${Math.floor(first.date.toSeconds())}</span></div>`,
+    `</body></html>`,
+  ].join("");
+}
+
+function shorten(lead: string): string {
+  return lead.length <= LEAD_LENGTH ? lead : `${lead.slice(0, LEAD_LENGTH)}…`;
+}

@@ -1,0 +1,79 @@
+// Search tokens: one function turns text into index terms, in Node at build time and in the browser at query time.
+//
+// Pagefind splits Chinese with jieba when indexing but with Intl.Segmenter when querying, and the two
+// disagree (Pagefind issue #1237). Duet sidesteps both: every run of Han characters becomes its
+// character bigrams (and, for a lone character, the character), each written as a plain ASCII code.
+// Pagefind then only ever sees ASCII words, and a query's bigrams are exactly the bigrams of the
+// text it was typed from, so any two-character fragment of a title finds it.
+import type { Converter } from "./convert.ts";
+
+/** Han ideographs (with extensions and compatibility forms): the characters that get bigram codes. */
+const HAN_RE = /\p{Script=Han}/u;
+/** Consonants only: no vowels and no "y", so Pagefind's English stemmer never changes a code. */
+const ALPHABET = "bcdfghjklmnpqrstvwxz";
+/** Every code starts with this, which no English word does, so codes never prefix-match words. */
+const CODE_PREFIX = "zq";
+/** Dots between single letters (U.S., U.K.) are dropped so "U.S." and "US" are one word. */
+const ACRONYM_RE = /\b(?:\p{L}\.){2,}/gu;
+const SEPARATOR_RE = /[^\p{L}\p{N}]+/u;
+
+/** A Han character as 4 letters of the vowel-free alphabet (covers every code point up to 160,000). */
+export function hanCode(char: string): string {
+  let n = char.codePointAt(0)!;
+  let code = "";
+  for (let i = 0; i < 4; i++) {
+    code = ALPHABET[n % 20]! + code;
+    n = Math.floor(n / 20);
+  }
+  return code;
+}
+
+/** Normalises text for search: width and case folded, Traditional converted, acronym dots removed. */
+export function normalise(text: string, convert: Converter): string {
+  const folded = convert(text.normalize("NFKC")).toLowerCase();
+  return folded.replace(ACRONYM_RE, (m) => m.replace(/\./g, ""));
+}
+
+/**
+ * The terms of `text`: words of other scripts as they are (Pagefind stems English ones),
+ * and for each run of Han characters its bigram codes, or the character's code for a run of one.
+ */
+export function termsOf(text: string, convert: Converter): string[] {
+  const terms: string[] = [];
+  for (const chunk of normalise(text, convert).split(SEPARATOR_RE)) {
+    if (chunk === "") continue;
+    let run: string[] = [];
+    let other = "";
+    const flushRun = () => {
+      if (run.length === 1) terms.push(CODE_PREFIX + hanCode(run[0]!));
+      for (let i = 0; i + 1 < run.length; i++) terms.push(CODE_PREFIX + hanCode(run[i]!) + hanCode(run[i + 1]!));
+      run = [];
+    };
+    const flushOther = () => {
+      if (other !== "") terms.push(other);
+      other = "";
+    };
+    for (const char of chunk) {
+      if (HAN_RE.test(char)) {
+        flushOther();
+        run.push(char);
+      } else {
+        flushRun();
+        other += char;
+      }
+    }
+    flushRun();
+    flushOther();
+  }
+  return terms;
+}
+
+/** The query Pagefind is given for what a reader typed: the same terms, space-separated. */
+export function queryOf(text: string, convert: Converter): string {
+  return [...new Set(termsOf(text, convert))].join(" ");
+}
+
+/** True when text contains Han characters (the browser then loads the Traditional→Simplified table). */
+export function hasHan(text: string): boolean {
+  return HAN_RE.test(text);
+}

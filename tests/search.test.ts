@@ -1,0 +1,86 @@
+import { DateTime } from "luxon";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { nearestKeywords } from "../src/search/client/suggest.ts";
+import { highlight } from "../src/search/highlight.ts";
+import { buildConversionTable, createConverter, hanCode, identity, queryOf, storyRecordHtml, termsOf } from "../src/search/index.ts";
+import type { ArticlePage } from "../src/render/index.ts";
+
+const code = (text: string) => "zq" + [...text].map(hanCode).join("");
+
+test("Han text becomes bigram codes: every two-character fragment of a title is a term", () => {
+  const terms = termsOf("限制中国企业通过美国云服务", identity);
+  for (const fragment of ["限制", "云服", "服务", "企业", "业通"]) assert.ok(terms.includes(code(fragment)), fragment);
+  assert.is(terms.length, 12);
+});
+
+test("codes are ASCII consonants, never a prefix of an English word, and a lone character is its own term", () => {
+  for (const term of termsOf("云 AI模型", identity)) assert.match(term, /^[a-z0-9]+$/);
+  assert.equal(termsOf("云 AI模型", identity), [code("云"), "ai", code("模型")]);
+  assert.not.match(code("测试"), /[aeiouy]/);
+});
+
+test("queries are made of the same terms, so a fragment typed finds the text it came from", () => {
+  const indexed = new Set(termsOf("美国政府计划限制中国企业通过美国云服务进行人工智能模型训练", identity));
+  for (const q of ["限制", "云服", "人工智能", "云服务"]) for (const term of queryOf(q, identity).split(" ")) assert.ok(indexed.has(term), q);
+});
+
+test("English is case- and punctuation-insensitive: U.S. and US are one word", () => {
+  assert.equal(termsOf("The U.S. Restricts", identity), ["the", "us", "restricts"]);
+  assert.equal(queryOf("us", identity), "us");
+});
+
+test("the conversion table holds only what the corpus can match; Taiwan phrases and Traditional characters convert", () => {
+  const table = buildConversionTable(["美国云服务与人工智能", "地铁通宵运营"]);
+  assert.equal(table.phrases, [["人工智慧", "人工智能"]]);
+  assert.is(table.chars["雲"], "云");
+  assert.is(table.chars["鐵"], "铁");
+  assert.is(table.chars["龍"], undefined, "龙 is not in the corpus");
+  const convert = createConverter(table);
+  assert.is(convert("人工智慧 雲服務 地鐵"), "人工智能 云服务 地铁");
+  assert.is(queryOf("雲服", convert), code("云服"));
+});
+
+test("highlighting marks Han fragments anywhere and English words by stem", () => {
+  const zh = highlight("美国云服务限制", "云服", identity);
+  assert.equal(zh, [{ text: "美国", mark: false }, { text: "云服", mark: true }, { text: "务限制", mark: false }]);
+  const en = highlight("New restrictions on cloud use", "restricts", identity);
+  assert.equal(en.filter((s) => s.mark).map((s) => s.text), ["restrictions"]);
+});
+
+test("the nearest keywords to a query that found nothing are suggested", () => {
+  assert.equal(nearestKeywords("熊猫基", ["大熊猫", "熊猫基地", "地铁", "成都"], 2), ["熊猫基地", "大熊猫"]);
+  assert.equal(nearestKeywords("metro line", ["Shanghai Metro", "giant panda"], 3), ["Shanghai Metro"]);
+  assert.equal(nearestKeywords("xyz", ["地铁"], 3), []);
+});
+
+const page = (lang: "zh" | "en", title: string, keywords: string[]): ArticlePage => ({
+  lang,
+  htmlLang: lang === "zh" ? "zh-CN" : "en",
+  url: `/${lang}/s/`,
+  title,
+  key: "s",
+  file: `articles/s.${lang}.md`,
+  titleDerived: false,
+  date: DateTime.fromISO("2024-01-29T00:00:00+08:00", { setZone: true }),
+  dateIso: "2024-01-29T00:00:00+08:00",
+  dateText: lang === "zh" ? "2024年1月29日" : "January 29, 2024",
+  keywords: keywords.map((name) => ({ name, url: "", search: "" })),
+  description: "",
+  lead: lang === "zh" ? "正文" : "Lead text",
+  html: "",
+  head: { canonical: "", alternates: [], meta: [] },
+});
+
+test("a story's record weights titles and keywords above the lead and keeps display data out of the index", () => {
+  const html = storyRecordHtml({ zh: page("zh", "美国云服务", ["人工智能"]), en: page("en", "</script> Cloud <b>", ['" onmouseover="x']) }, identity);
+  assert.match(html, new RegExp(`<h1 data-pagefind-weight="10">${code("美国")} ${code("国云")} ${code("云服")} ${code("服务")} script cloud b</h1>`));
+  assert.match(html, /<p data-pagefind-weight="9">[a-z ]*onmouseover x<\/p>/);
+  assert.match(html, /<div data-pagefind-ignore>/);
+  assert.match(html, /data-pagefind-filter="kw_zh">人工智能</);
+  assert.match(html, /data-pagefind-filter="lang">zh<.*data-pagefind-filter="lang">en</);
+  assert.not.match(html, /<\/script>|<b>|" onmouseover/);
+  assert.match(html, /data-pagefind-sort="date">1706457600</);
+});
+
+test.run();
