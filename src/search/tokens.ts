@@ -4,15 +4,22 @@
 // disagree (Pagefind issue #1237). Duet sidesteps both: every run of Han characters becomes its
 // character bigrams (and, for a lone character, the character), each written as a plain ASCII code.
 // Pagefind then only ever sees ASCII words, and a query's bigrams are exactly the bigrams of the
-// text it was typed from, so any two-character fragment of a title finds it.
+// text it was typed from, so any two-character fragment of a title finds it. Pagefind requires every
+// term of a query, so a longer word finds the stories holding all of its bigrams.
 import type { Converter } from "./convert.ts";
 
 /** Han ideographs (with extensions and compatibility forms): the characters that get bigram codes. */
 const HAN_RE = /\p{Script=Han}/u;
 /** Consonants only: no vowels and no "y", so Pagefind's English stemmer never changes a code. */
 const ALPHABET = "bcdfghjklmnpqrstvwxz";
-/** Every code starts with this, which no English word does, so codes never prefix-match words. */
+/** Bigram codes start with this, which no English word does, so codes never prefix-match words. */
 const CODE_PREFIX = "zq";
+/**
+ * A Han character standing alone in the text gets this prefix instead: were it "zq" too, its code
+ * would be a prefix of every bigram starting with that character, and Pagefind, finding no exact
+ * term for an unknown bigram, falls back to the longest indexed prefix of it and returns unrelated stories.
+ */
+const LONE_PREFIX = "zx";
 /** Dots between single letters (U.S., U.K.) are dropped so "U.S." and "US" are one word. */
 const ACRONYM_RE = /\b(?:\p{L}\.){2,}/gu;
 const SEPARATOR_RE = /[^\p{L}\p{N}]+/u;
@@ -45,7 +52,7 @@ export function termsOf(text: string, convert: Converter): string[] {
     let run: string[] = [];
     let other = "";
     const flushRun = () => {
-      if (run.length === 1) terms.push(CODE_PREFIX + hanCode(run[0]!));
+      if (run.length === 1) terms.push(LONE_PREFIX + hanCode(run[0]!));
       for (let i = 0; i + 1 < run.length; i++) terms.push(CODE_PREFIX + hanCode(run[i]!) + hanCode(run[i + 1]!));
       run = [];
     };
@@ -68,9 +75,14 @@ export function termsOf(text: string, convert: Converter): string[] {
   return terms;
 }
 
-/** The query Pagefind is given for what a reader typed: the same terms, space-separated. */
+/**
+ * The query Pagefind is given for what a reader typed: the same terms, space-separated. A lone
+ * character is searched as the start of a bigram (Pagefind matches terms by prefix), so "云" finds
+ * 云服务; it does not find a character that only ever ends a pair.
+ */
 export function queryOf(text: string, convert: Converter): string {
-  return [...new Set(termsOf(text, convert))].join(" ");
+  const terms = termsOf(text, convert).map((t) => (t.startsWith(LONE_PREFIX) ? CODE_PREFIX + t.slice(LONE_PREFIX.length) : t));
+  return [...new Set(terms)].join(" ");
 }
 
 /** True when text contains Han characters (the browser then loads the Traditional→Simplified table). */

@@ -64,6 +64,9 @@ export async function createEngine(bundle: string, base: string) {
   const pagefind = (await import(`${bundle}pagefind.js`)) as Pagefind;
   await pagefind.options({ baseUrl: base, excerptLength: 0 });
   let convert: Converter = identity;
+  // Pagefind reports facet counts only once its filter index is loaded.
+  let filtersLoaded: Promise<Record<string, Record<string, number>>> | undefined;
+  const allFilters = () => (filtersLoaded ??= pagefind.filters());
   let table: Promise<void> | undefined;
   const loadTable = () =>
     (table ??= fetch(`${bundle}duet-t2s.json`)
@@ -72,7 +75,7 @@ export async function createEngine(bundle: string, base: string) {
 
   /** Searches for `text` (in either language, Simplified or Traditional) with `filters`, by relevance or newest. */
   async function search(text: string, filters: SearchFilters, sort: "relevance" | "newest"): Promise<SearchOutcome> {
-    if (hasHan(text)) await loadTable();
+    await Promise.all([allFilters(), hasHan(text) ? loadTable() : undefined]);
     const query = queryOf(text, convert);
     const active = Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, string>;
     if (query === "" && Object.keys(active).length === 0) return { hits: [], facets: {} };
@@ -98,7 +101,7 @@ export async function createEngine(bundle: string, base: string) {
 
   /** Every keyword of a language with its story count, for suggestions. */
   async function keywords(lang: "zh" | "en"): Promise<Record<string, number>> {
-    return (await pagefind.filters())[`kw_${lang}`] ?? {};
+    return (await allFilters())[`kw_${lang}`] ?? {};
   }
 
   return { search, keywords, converter: () => convert, preload: () => pagefind.init() };

@@ -200,20 +200,19 @@ function syncControls(): void {
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined;
-let typing = false;
 input.addEventListener("input", () => {
   clearTimeout(timer);
   timer = setTimeout(() => {
-    // The first change of a burst of typing gets its own history entry; the rest replace it.
-    update({ q: input.value }, !typing);
-    typing = true;
+    // Typing on (or deleting) within one query replaces its history entry; a new query gets its own.
+    const q = input.value;
+    const continues = state.q !== "" && (q.startsWith(state.q) || state.q.startsWith(q));
+    update({ q }, !continues);
   }, DEBOUNCE_MS);
 });
 input.form?.addEventListener("submit", (event) => {
   event.preventDefault();
   clearTimeout(timer);
-  typing = false;
-  update({ q: input.value }, true);
+  if (input.value !== state.q) update({ q: input.value }, true);
 });
 langSelect.addEventListener("change", () => update({ lang: langSelect.value }, true));
 sortSelect.addEventListener("change", () => update({ sort: sortSelect.value === "newest" ? "newest" : "relevance" }, true));

@@ -1,8 +1,9 @@
 // Suggestions for an empty result: the keywords closest to what the reader typed.
 
-/** Character bigrams of a string (its single character when shorter), lower-cased. */
+/** Han characters one by one (a reordered or partial word still shares them), other text as bigrams. */
 function grams(text: string): Set<string> {
   const chars = [...text.toLowerCase().replace(/\s+/g, "")];
+  if (chars.some((c) => /\p{Script=Han}/u.test(c))) return new Set(chars);
   if (chars.length < 2) return new Set(chars);
   const out = new Set<string>();
   for (let i = 0; i + 1 < chars.length; i++) out.add(chars[i]! + chars[i + 1]!);

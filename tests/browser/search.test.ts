@@ -1,0 +1,154 @@
+// The search page in Chromium: typing, both languages, Traditional input, facets, keyboard, URL state, no-JS form.
+import path from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { build } from "../../src/build.ts";
+import { scratch } from "../helpers/tree.ts";
+import { launchBrowser, serveStatic, type StaticServer } from "./harness.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+let browser: Browser;
+let server: StaticServer;
+
+test.before(async () => {
+  const out = await scratch("search");
+  await build({ articles: "articles", out, cwd: ROOT });
+  server = await serveStatic(out);
+  browser = await launchBrowser();
+});
+
+test.after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Waits until the search status settles and returns the result titles' paths. */
+async function results(page: Page): Promise<string[]> {
+  await page.waitForFunction(() => {
+    const status = document.querySelector(".search-status")?.textContent ?? "";
+    return status !== "" && !status.endsWith("…");
+  });
+  return page.$$eval(".search-results a.result-title", (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+}
+
+async function open(url: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(`${server.url}${url}`);
+  return page;
+}
+
+const CHINESE_QUERIES: [string, string][] = [
+  ["限制", "/zh/us-cloud-ai-restrictions/"],
+  ["云服", "/zh/us-cloud-ai-restrictions/"],
+  ["外交部", "/zh/us-cloud-ai-restrictions/"],
+  ["人工智慧", "/zh/us-cloud-ai-restrictions/"],
+  ["雲服務", "/zh/us-cloud-ai-restrictions/"],
+  ["地鐵", "/zh/shanghai-metro-night/"],
+  ["通宵", "/zh/shanghai-metro-night/"],
+  ["大熊猫", "/zh/panda-cubs/"],
+  ["熊猫", "/zh/panda-cubs/"],
+  ["隧道", "/zh/high-speed-rail-tibet/"],
+  ["川藏", "/zh/high-speed-rail-tibet/"],
+];
+
+test("a fixed set of Chinese queries (words, fragments, Traditional) each finds its story first", async () => {
+  const page = await browser.newPage();
+  for (const [query, expected] of CHINESE_QUERIES) {
+    await page.goto(`${server.url}zh/search/?q=${encodeURIComponent(query)}`);
+    const found = await results(page);
+    assert.is(found[0], expected, query);
+  }
+  await page.close();
+});
+
+test("typing updates the results and the URL; the back button restores the earlier search", async () => {
+  const page = await open("en/search/");
+  await page.fill("#site-search", "panda");
+  assert.equal(await results(page), ["/en/chengdu-panda-twins/"]);
+  assert.match(page.url(), /\?q=panda$/);
+  await page.fill("#site-search", "metro");
+  await page.waitForFunction(() => location.search === "?q=metro");
+  assert.equal(await results(page), ["/en/shanghai-metro-night/"]);
+  await page.goBack();
+  await page.waitForFunction(() => location.search === "?q=panda");
+  assert.is(await page.inputValue("#site-search"), "panda");
+  assert.equal(await results(page), ["/en/chengdu-panda-twins/"]);
+  const marks = await page.$$eval(".search-results mark", (ms) => ms.map((m) => m.textContent));
+  assert.ok(marks.includes("Panda"), marks.join());
+  await page.close();
+});
+
+test("one box for both languages: a Chinese query on the English page finds the story, shown in English first", async () => {
+  const page = await open(`en/search/?q=${encodeURIComponent("熊猫")}`);
+  assert.equal(await results(page), ["/en/chengdu-panda-twins/"]);
+  const other = await page.getAttribute(".result-meta a[hreflang]", "href");
+  assert.is(other, "/zh/panda-cubs/");
+  await page.goto(`${server.url}en/search/?q=${encodeURIComponent("隧道")}`);
+  assert.equal(await results(page), ["/zh/high-speed-rail-tibet/"]);
+  assert.is(await page.getAttribute(".search-results li", "lang"), "zh-CN");
+  assert.match((await page.textContent(".search-results li .only-mark")) ?? "", /仅中文/);
+  await page.close();
+});
+
+test("the language filter narrows results, and keyword facets filter with counts", async () => {
+  const page = await open(`zh/search/?q=2024`);
+  await page.goto(`${server.url}zh/search/?kw=${encodeURIComponent("大熊猫")}`);
+  assert.equal(await results(page), ["/zh/panda-cubs/"]);
+  await page.goto(`${server.url}en/search/?q=shanghai`);
+  assert.equal(await results(page), ["/en/shanghai-metro-night/"]);
+  const facets = await page.$$eval(".search-facets .facet", (bs) => bs.map((b) => b.textContent));
+  assert.ok(facets.includes("Shanghai Metro (1)"), facets.join());
+  await page.selectOption("#search-lang", "zh");
+  await page.waitForFunction(() => location.search.includes("lang=zh"));
+  assert.equal(await results(page), ["/en/shanghai-metro-night/"], "a story in both languages passes a zh filter");
+  await page.goto(`${server.url}en/search/?q=${encodeURIComponent("隧道")}&lang=en`);
+  assert.equal(await results(page), []);
+  await page.close();
+});
+
+test("an empty result suggests the nearest keywords", async () => {
+  // 猫熊 is the Taiwanese word for the giant panda: no bigram of it occurs in the sample site.
+  const page = await open(`zh/search/?q=${encodeURIComponent("猫熊")}`);
+  assert.equal(await results(page), []);
+  const suggestions = await page.$$eval(".suggestions .facet", (bs) => bs.map((b) => b.textContent));
+  assert.ok(suggestions.includes("大熊猫"), suggestions.join());
+  await page.click(".suggestions .facet");
+  await page.waitForFunction(() => new URLSearchParams(location.search).get("q") === "大熊猫");
+  assert.equal(await results(page), ["/zh/panda-cubs/"]);
+  await page.close();
+});
+
+test("arrow keys move from the box through the results and Enter opens one", async () => {
+  const page = await open(`en/search/?q=2024`);
+  await page.fill("#site-search", "cloud");
+  const found = await results(page);
+  assert.ok(found.length >= 1);
+  await page.focus("#site-search");
+  await page.keyboard.press("ArrowDown");
+  assert.is(await page.evaluate(() => document.activeElement?.className), "result-title");
+  await page.keyboard.press("Enter");
+  await page.waitForURL(new RegExp(`${found[0]}$`));
+  await page.close();
+});
+
+test("without JavaScript the header box is a form that opens the search page with ?q=", async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(`${server.url}zh/panda-cubs/`);
+  await page.fill("#site-search", "熊猫");
+  await page.press("#site-search", "Enter");
+  await page.waitForURL(/\/zh\/search\/\?q=%E7%86%8A%E7%8C%AB$/);
+  assert.match((await page.textContent("noscript")) ?? "", /JavaScript/);
+  await context.close();
+});
+
+test("keyword chips on an article open the search filtered to that keyword", async () => {
+  const page = await open("en/chengdu-panda-twins/");
+  await page.click("a.keyword >> text=giant panda");
+  await page.waitForURL(/\/en\/search\/\?kw=giant%20panda$/);
+  assert.equal(await results(page), ["/en/chengdu-panda-twins/"]);
+  await page.close();
+});
+
+test.run();
