@@ -2,6 +2,7 @@
 import Eleventy from "@11ty/eleventy";
 import path from "node:path";
 import type { SitePlan } from "./plan.ts";
+import { sitePath } from "./site-url.ts";
 
 export { planSite, articleUrl, pageUrl, PAGE_SIZE } from "./plan.ts";
 export type { ArticlePage, IndexPage, ListEntry, ListPage, SitePlan, VersionLink } from "./plan.ts";
@@ -24,7 +25,11 @@ export async function renderSite(plan: SitePlan, options: RenderOptions): Promis
     configPath: path.join(options.root, ".eleventy.ts"),
     pathPrefix: plan.site.pathPrefix,
     quietMode: true,
-    config: (config) => config.addGlobalData("site", site),
+    config: (config) => {
+      config.addGlobalData("site", site);
+      // Links within the site: the path prefix added. A plain function, called about 60 times a page.
+      config.addFilter("u", (path: string) => sitePath(plan.site, path));
+    },
   });
   // Duet prints its own summary; Eleventy's "Wrote N files" line would only repeat it.
   eleventy.logger.overrideLogger(false);

@@ -17,6 +17,9 @@ export { storyRecordHtml, storiesOf } from "./records.ts";
 /** Name of the conversion table inside the Pagefind bundle folder. */
 export const CONVERSION_FILE = "duet-t2s.json";
 
+/** Records handed to Pagefind at once. */
+const ADD_BATCH = 256;
+
 /** Sizes of the written index. */
 export interface IndexSummary {
   /** Records indexed (one per story). */
@@ -40,10 +43,15 @@ export async function indexSite(pages: readonly ArticlePage[], outDir: string): 
   const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
   try {
     if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-    for (const story of stories) {
-      const url = (story.zh ?? story.en)!.url;
-      const added = await index.addHTMLFile({ url, content: storyRecordHtml(story, convert) });
-      if (added.errors.length > 0) throw new Error(`Pagefind rejected ${url}: ${added.errors.join("; ")}`);
+    // Records go to Pagefind's service in batches: its pipe stays busy without holding every record at once.
+    for (let i = 0; i < stories.length; i += ADD_BATCH) {
+      await Promise.all(
+        stories.slice(i, i + ADD_BATCH).map(async (story) => {
+          const url = (story.zh ?? story.en)!.url;
+          const added = await index.addHTMLFile({ url, content: storyRecordHtml(story, convert) });
+          if (added.errors.length > 0) throw new Error(`Pagefind rejected ${url}: ${added.errors.join("; ")}`);
+        }),
+      );
     }
     const written = await index.writeFiles({ outputPath: bundlePath });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
