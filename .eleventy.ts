@@ -11,7 +11,6 @@ export default function configure(config: UserConfig) {
   config.addGlobalData("langs", LANGS);
   config.addGlobalData("csp", CSP_META);
   config.addGlobalData("cspHeader", CSP_HEADER);
-  config.addPassthroughCopy({ "templates/assets": "assets" });
   config.addFilter("otherLang", (lang: string) => (lang === "zh" ? "en" : "zh"));
 
   return {

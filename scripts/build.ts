@@ -9,7 +9,9 @@ const USAGE = `Usage: npm run build -- [options]
   --base-url URL   URL the site is served under, e.g. https://example.org/news/
   --strict         warnings fail the build
   --skip-invalid   leave out stories with errors and publish the rest
-  --report FILE    write a JSON report of stories and diagnostics`;
+  --report FILE    write a JSON report of stories and diagnostics
+  --offline-stories N      newest stories per language precached for offline reading (default 20)
+  --precache-budget BYTES  fail when the service worker's precache is larger (default 5242880)`;
 
 const { values } = parseArgs({
   options: {
@@ -19,6 +21,8 @@ const { values } = parseArgs({
     strict: { type: "boolean", default: false },
     "skip-invalid": { type: "boolean", default: false },
     report: { type: "string" },
+    "offline-stories": { type: "string" },
+    "precache-budget": { type: "string" },
     help: { type: "boolean", default: false },
   },
 });
@@ -35,6 +39,8 @@ try {
     strict: values.strict,
     skipInvalid: values["skip-invalid"],
     report: values.report,
+    offlineStories: values["offline-stories"] === undefined ? undefined : Number(values["offline-stories"]),
+    precacheBudget: values["precache-budget"] === undefined ? undefined : Number(values["precache-budget"]),
   });
   for (const d of result.diagnostics) console.error(formatDiagnostic(d));
   const zh = result.stories.filter((s) => s.versions.zh).length;
@@ -47,7 +53,9 @@ try {
   );
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
   const w = result.weights;
-  console.log(`duet: page weight: article HTML ${kb(w.articleHtml)} on average, CSS ${kb(w.css)}, no JS on content pages; search page JS ${kb(w.searchJs)} + Pagefind`);
+  const o = result.offline;
+  console.log(`duet: offline: precache ${o.precacheFiles} files, ${kb(o.precacheBytes)}; search bundle ${kb(o.searchBytes)}, cached after a first search`);
+  console.log(`duet: page weight: article HTML ${kb(w.articleHtml)} on average, CSS ${kb(w.css)}, JS ${kb(w.contentJs)} (service worker client); search page adds ${kb(w.searchJs)} + Pagefind`);
 } catch (cause) {
   if (!(cause instanceof BuildError)) throw cause;
   for (const d of cause.diagnostics) console.error(formatDiagnostic(d));

@@ -3,6 +3,7 @@ import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { BuildError, countSeverity, sortDiagnostics } from "./diagnostics.ts";
 import { ingestArticles } from "./ingest/index.ts";
+import { buildServiceWorker, DEFAULT_PRECACHE_BUDGET, type OfflineSummary } from "./offline/index.ts";
 import { parseSources } from "./parse/index.ts";
 import { pairArticles } from "./pair/index.ts";
 import { createStaging, discardStaging, publishStaging } from "./publish/index.ts";
@@ -31,6 +32,10 @@ export interface BuildOptions {
   root?: string;
   /** Directory diagnostics paths are relative to; defaults to the working directory. */
   cwd?: string;
+  /** Newest stories per language precached for offline reading (default 20). */
+  offlineStories?: number;
+  /** Largest service-worker precache allowed, in bytes (default 5 MiB). */
+  precacheBudget?: number;
 }
 
 /** What a finished build produced. */
@@ -45,6 +50,8 @@ export interface BuildResult {
   millis: number;
   /** What a reader downloads per page, measured on the output. */
   weights: PageWeights;
+  /** The service worker's precache and the search bundle cached after a first search. */
+  offline: OfflineSummary;
 }
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
@@ -63,7 +70,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const failedFiles = new Set(diagnostics.filter((d) => d.severity === "error").map((d) => d.file));
   const failedKeys = new Set(validated.articles.filter((a) => failedFiles.has(a.file)).map((a) => a.key));
   const paired = pairArticles(validated.articles.filter((a) => !failedKeys.has(a.key)));
-  const plan = planSite(paired.stories, { site: parseBaseUrl(options.baseUrl), buildTime });
+  const plan = planSite(paired.stories, { site: parseBaseUrl(options.baseUrl), buildTime, offlineStories: options.offlineStories });
   diagnostics = sortDiagnostics([...diagnostics, ...paired.diagnostics, ...plan.diagnostics]);
 
   const errors = countSeverity(diagnostics, "error");
@@ -76,20 +83,25 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const publishedKeys = new Set(plan.articles.map((a) => a.key));
   const stories = paired.stories.filter((s) => publishedKeys.has(s.key));
   let weights: PageWeights;
+  let offline: OfflineSummary;
   const staging = await createStaging(path.resolve(cwd, options.out));
   try {
-    await renderSite(plan, { outDir: staging, root: options.root ?? PROJECT_ROOT });
+    const assets = await renderSite(plan, { outDir: staging, root: options.root ?? PROJECT_ROOT });
     await indexSite(plan.articles, staging);
+    offline = await buildServiceWorker(staging, {
+      articles: plan.precacheArticles,
+      budgetBytes: options.precacheBudget ?? DEFAULT_PRECACHE_BUDGET,
+    });
     if (options.report) {
       const report = buildReport(stories, plan.articles, diagnostics);
       await writeFile(path.resolve(cwd, options.report), `${JSON.stringify(report, null, 2)}\n`);
     }
-    weights = await measureWeights(staging, plan.articles.map((a) => `${a.url.slice(1)}index.html`));
+    weights = await measureWeights(staging, assets, plan.articles.map((a) => `${a.url.slice(1)}index.html`));
     await publishStaging(staging, path.resolve(cwd, options.out));
   } catch (cause) {
     await discardStaging(staging);
     throw new BuildError(`build failed: ${(cause as Error).message}; ${options.out} was left as it was`, diagnostics, { cause });
   }
   const pages = plan.articles.length + plan.lists.length + plan.indexes.length + plan.searches.length + 2;
-  return { stories, diagnostics, pages, millis: performance.now() - started, weights };
+  return { stories, diagnostics, pages, millis: performance.now() - started, weights, offline };
 }

@@ -1,7 +1,7 @@
 // The JSON build report: every story with its versions, and every diagnostic.
 import { stat } from "node:fs/promises";
 import path from "node:path";
-import type { ArticlePage } from "./render/index.ts";
+import type { ArticlePage, AssetMap } from "./render/index.ts";
 import type { Diagnostic, Lang, Story } from "./types.ts";
 import { LANGS } from "./types.ts";
 import { isoDate } from "./render/dates.ts";
@@ -50,7 +50,7 @@ export function buildReport(stories: readonly Story[], pages: readonly ArticlePa
 export interface PageWeights {
   /** Stylesheet every page loads. */
   css: number;
-  /** Script on content pages (articles and lists): none. */
+  /** Script on every page (service worker registration, update prompt). */
   contentJs: number;
   /** Script the search page loads before Pagefind's own files. */
   searchJs: number;
@@ -59,14 +59,14 @@ export interface PageWeights {
 }
 
 /** Measures the built site's page weights from its files. */
-export async function measureWeights(outDir: string, articleFiles: readonly string[]): Promise<PageWeights> {
+export async function measureWeights(outDir: string, assets: AssetMap, articleFiles: readonly string[]): Promise<PageWeights> {
   const size = async (file: string) => (await stat(path.join(outDir, file)).catch(() => null))?.size ?? 0;
   const sample = articleFiles.slice(0, 200);
   const articleBytes = await Promise.all(sample.map(size));
   return {
-    css: await size("assets/style.css"),
-    contentJs: 0,
-    searchJs: await size("assets/search.js"),
+    css: await size(assets["style.css"]!.slice(1)),
+    contentJs: await size(assets["app.js"]!.slice(1)),
+    searchJs: await size(assets["search.js"]!.slice(1)),
     articleHtml: sample.length ? Math.round(articleBytes.reduce((a, b) => a + b, 0) / sample.length) : 0,
   };
 }

@@ -93,7 +93,7 @@ test("the sitemap lists every page, with hreflang alternates (and x-default) for
   const { out } = sites[0]!;
   const xml = await readOut(out, "sitemap.xml");
   const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!);
-  const pages = (await listFiles(out, ".html")).filter((p) => p !== "404.html" && !p.includes("/search/"));
+  const pages = (await listFiles(out, ".html")).filter((p) => p !== "404.html" && !p.includes("/search/") && !p.includes("/offline/"));
   assert.is(locs.length, pages.length);
   const translated = xml.match(/<url>\s*<loc>https:\/\/news\.example\.org\/zh\/shanghai-metro-night\/<\/loc>[\s\S]*?<\/url>/)![0];
   assert.match(translated, /hreflang="zh-CN" href="https:\/\/news\.example\.org\/zh\/shanghai-metro-night\/"/);

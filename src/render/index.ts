@@ -3,12 +3,15 @@ import Eleventy from "@11ty/eleventy";
 import path from "node:path";
 import type { SitePlan } from "./plan.ts";
 import { sitePath } from "./site-url.ts";
+import { buildAssets, type AssetMap } from "./assets.ts";
 
 export { planSite, articleUrl, pageUrl, PAGE_SIZE } from "./plan.ts";
 export type { ArticlePage, IndexPage, ListEntry, ListPage, SitePlan, VersionLink } from "./plan.ts";
 export { parseBaseUrl, DEFAULT_BASE_URL } from "./site-url.ts";
 export { renderBody, escapeHtml } from "./body.ts";
 export { STRINGS } from "./strings.ts";
+export { bundleScript } from "./bundle.ts";
+export type { AssetMap } from "./assets.ts";
 
 /** Where and how to render. */
 export interface RenderOptions {
@@ -19,14 +22,16 @@ export interface RenderOptions {
 }
 
 /** Renders every planned page with Eleventy; Eleventy's failures are rethrown with their cause. */
-export async function renderSite(plan: SitePlan, options: RenderOptions): Promise<void> {
+export async function renderSite(plan: SitePlan, options: RenderOptions): Promise<AssetMap> {
   const { diagnostics: _, ...site } = plan;
+  const assets = await buildAssets(options.root, options.outDir);
   const eleventy = new Eleventy(path.join(options.root, "templates"), options.outDir, {
     configPath: path.join(options.root, ".eleventy.ts"),
     pathPrefix: plan.site.pathPrefix,
     quietMode: true,
     config: (config) => {
       config.addGlobalData("site", site);
+      config.addGlobalData("assets", assets);
       // Links within the site: the path prefix added. A plain function, called about 60 times a page.
       config.addFilter("u", (path: string) => sitePath(plan.site, path));
     },
@@ -38,4 +43,5 @@ export async function renderSite(plan: SitePlan, options: RenderOptions): Promis
   } catch (cause) {
     throw new Error(`rendering pages failed: ${(cause as Error).message}`, { cause });
   }
+  return assets;
 }

@@ -5,7 +5,7 @@ import { LANGS } from "../types.ts";
 import { planArticles, type ArticlePage } from "./articles.ts";
 import { planFeed, type Feed } from "./feeds.ts";
 import { basicMeta, type PageHead } from "./head.ts";
-import { planLists, type IndexPage, type ListPage } from "./lists.ts";
+import { planLists, type IndexPage, type ListEntry, type ListPage } from "./lists.ts";
 import { absoluteUrl, type SiteUrl } from "./site-url.ts";
 import { articleSitemapUrl, plainSitemapUrl, planNewsSitemap, planSitemaps, type NewsEntry, type SitemapFile } from "./sitemap.ts";
 import { STRINGS } from "./strings.ts";
@@ -42,6 +42,10 @@ export interface SitePlan {
   sitemapIndexes: { path: string; files: string[] }[];
   /** Google News sitemap entries. */
   news: NewsEntry[];
+  /** Per language: the offline page, listing the stories precached for offline reading. */
+  offline: { lang: Lang; url: string; entries: ListEntry[]; head: PageHead }[];
+  /** Site-relative URLs of the article pages the service worker precaches. */
+  precacheArticles: string[];
   /** Problems found while planning, such as two stories wanting one URL. */
   diagnostics: Diagnostic[];
 }
@@ -52,6 +56,8 @@ export interface PlanOptions {
   site: SiteUrl;
   /** The build's notion of now (from SOURCE_DATE_EPOCH when set), for feeds and the news sitemap. */
   buildTime: DateTime;
+  /** Newest stories per language precached for offline reading (default 20). */
+  offlineStories?: number;
 }
 
 /** Plans every page of the site from stories (already sorted newest first). */
@@ -77,6 +83,16 @@ export function planSite(stories: readonly Story[], options: PlanOptions): SiteP
     ...articles.map(articleSitemapUrl),
   ];
   const sitemaps = planSitemaps(sitemapUrls);
+  const offlineCount = options.offlineStories ?? 20;
+  const newest = LANGS.flatMap((lang) => articles.filter((a) => a.lang === lang).slice(0, offlineCount));
+  const offline = LANGS.map((lang) => {
+    const url = `/${lang}/offline/`;
+    const absolute = absoluteUrl(site, url);
+    const entries = newest
+      .filter((a) => a.lang === lang)
+      .map((a) => ({ lang: a.lang, htmlLang: a.htmlLang, url: a.url, title: a.title, dateIso: a.dateIso, dateText: a.dateText }));
+    return { lang, url, entries, head: { canonical: absolute, alternates: [], meta: basicMeta(lang, STRINGS[lang].offlineTitle, "", absolute, "website") } };
+  });
   return {
     site,
     articles,
@@ -87,6 +103,8 @@ export function planSite(stories: readonly Story[], options: PlanOptions): SiteP
     sitemaps: sitemaps.files,
     sitemapIndexes: sitemaps.index ? [{ path: "/sitemap.xml", files: sitemaps.index }] : [],
     news: planNewsSitemap(articles, buildTime, (lang) => STRINGS[lang].siteName),
+    offline,
+    precacheArticles: newest.map((a) => a.url),
     diagnostics,
   };
 }

@@ -55,6 +55,16 @@ export interface UiStrings {
   mainNav: string;
   /** Link text to the home page. */
   home: string;
+  /** Title of the offline page. */
+  offlineTitle: string;
+  /** Text of the offline page. */
+  offlineText: string;
+  /** Heading of the list of stories readable offline. */
+  offlineList: string;
+  /** Name of the installed app. */
+  appName: string;
+  /** Short name of the installed app. */
+  appShortName: string;
   /** Strings of the search page's script. */
   searchUi: {
     results: string;
@@ -105,6 +115,11 @@ export const STRINGS: Record<Lang, UiStrings> = {
     storyCount: (n) => `${n} 篇`,
     mainNav: "主导航",
     home: "首页",
+    offlineTitle: "离线",
+    offlineText: "现在没有网络连接，这个页面还没有保存到本机。以下报道可以离线阅读；搜索过一次之后，搜索也能离线使用。",
+    offlineList: "可离线阅读的报道",
+    appName: "Duet 双语新闻",
+    appShortName: "Duet",
     searchUi: {
       results: "找到 {n} 篇报道",
       noResults: "没有找到相关报道。",
@@ -151,6 +166,11 @@ export const STRINGS: Record<Lang, UiStrings> = {
     storyCount: (n) => (n === 1 ? "1 story" : `${n} stories`),
     mainNav: "Main",
     home: "Home",
+    offlineTitle: "Offline",
+    offlineText: "You are offline and this page has not been saved on this device. These stories can be read offline; after one search online, search works offline too.",
+    offlineList: "Stories available offline",
+    appName: "Duet Bilingual News",
+    appShortName: "Duet",
     searchUi: {
       results: "{n} stories found",
       noResults: "No stories found.",

@@ -1,9 +1,8 @@
 // Index: one Pagefind record per story in search terms, the conversion table, and the search page's script.
-import { writeFile } from "node:fs/promises";
+import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import type { ArticlePage } from "../render/index.ts";
-import { bundleSearchClient } from "./bundle.ts";
 import { buildConversionTable } from "./conversion-table.ts";
 import { createConverter } from "./convert.ts";
 import { storiesOf, storyRecordHtml } from "./records.ts";
@@ -16,6 +15,18 @@ export { storyRecordHtml, storiesOf } from "./records.ts";
 
 /** Name of the conversion table inside the Pagefind bundle folder. */
 export const CONVERSION_FILE = "duet-t2s.json";
+
+/** Files of Pagefind's own search interfaces, which Duet does not use. */
+const UNUSED_FILES = [
+  "pagefind-ui.js",
+  "pagefind-ui.css",
+  "pagefind-modular-ui.js",
+  "pagefind-modular-ui.css",
+  "pagefind-component-ui.js",
+  "pagefind-component-ui.css",
+  "pagefind-highlight.js",
+  "wasm.unknown.pagefind",
+];
 
 /** Records handed to Pagefind at once. */
 const ADD_BATCH = 256;
@@ -30,10 +41,7 @@ export interface IndexSummary {
   tableBytes: number;
 }
 
-/**
- * Builds the search index of the site into `<outDir>/pagefind/` and the search script into
- * `<outDir>/assets/search.js`. Pagefind's error results become thrown errors; its service is always closed.
- */
+/** Builds the search index of the site into `<outDir>/pagefind/`. Pagefind's error results become thrown errors; its service is always closed. */
 export async function indexSite(pages: readonly ArticlePage[], outDir: string): Promise<IndexSummary> {
   const stories = storiesOf(pages);
   const table = buildConversionTable(pages.flatMap((p) => [p.title, p.lead, ...p.keywords.map((k) => k.name)]));
@@ -58,8 +66,9 @@ export async function indexSite(pages: readonly ArticlePage[], outDir: string): 
     const files = await index.getFiles();
     const tableJson = JSON.stringify(table);
     await writeFile(path.join(bundlePath, CONVERSION_FILE), tableJson);
-    await bundleSearchClient(path.join(outDir, "assets", "search.js"));
-    return { records: stories.length, files: files.files.length + 1, tableBytes: Buffer.byteLength(tableJson) };
+    // Pagefind also writes its own search interfaces; Duet has its own, so they are not published.
+    for (const unused of UNUSED_FILES) await rm(path.join(bundlePath, unused), { force: true });
+    return { records: stories.length, files: files.files.length + 1 - UNUSED_FILES.length, tableBytes: Buffer.byteLength(tableJson) };
   } finally {
     await pagefind.close();
   }

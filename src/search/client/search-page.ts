@@ -80,7 +80,18 @@ async function run(): Promise<void> {
   list.replaceChildren(...stories.map(renderResult));
   renderFacets(outcome.facets);
   status.textContent = outcome.hits.length > 0 ? ui.results.replace("{n}", String(outcome.hits.length)) : ui.noResults;
+  askToCacheSearch();
   if (outcome.hits.length === 0) await renderSuggestions(mine);
+}
+
+let cacheRequested = false;
+/** After the first search that worked online, ask the service worker to keep the whole search bundle. */
+function askToCacheSearch(): void {
+  if (cacheRequested || !navigator.onLine) return;
+  const controller = navigator.serviceWorker?.controller;
+  if (!controller) return;
+  cacheRequested = true;
+  controller.postMessage({ type: "CACHE_SEARCH" });
 }
 
 function renderResult(story: StoryResult): HTMLLIElement {

@@ -1,0 +1,79 @@
+// Offline: a Workbox service worker whose precache list comes from the real output, within a size budget.
+import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { injectManifest } from "workbox-build";
+import { bundleScript } from "../render/bundle.ts";
+
+/** What the offline stage produced. */
+export interface OfflineSummary {
+  /** Files precached on install. */
+  precacheFiles: number;
+  /** Their total size in bytes. */
+  precacheBytes: number;
+  /** Size of the whole search bundle, cached after the reader's first search. */
+  searchBytes: number;
+}
+
+/** Options of the offline stage. */
+export interface OfflineOptions {
+  /** Site-relative URLs of the article pages to precache (the newest stories). */
+  articles: readonly string[];
+  /** Largest precache allowed, in bytes; the build fails above it. */
+  budgetBytes: number;
+}
+
+/** Default precache budget: the shell, two homes and 40 stories fit many times over. */
+export const DEFAULT_PRECACHE_BUDGET = 5 * 1024 * 1024;
+
+/** The shell every reader gets on install: pages, assets, and the part of search needed to start. */
+const SHELL = [
+  "index.html",
+  "404.html",
+  "assets/*",
+  "{zh,en}/index.html",
+  "{zh,en}/search/index.html",
+  "{zh,en}/offline/index.html",
+  "{zh,en}/manifest.webmanifest",
+  "pagefind/pagefind.js",
+  "pagefind/pagefind-worker.js",
+  "pagefind/pagefind-entry.json",
+  "pagefind/*.pf_meta",
+  "pagefind/wasm.en.pagefind",
+  "pagefind/duet-t2s.json",
+];
+
+/** Writes `sw.js` (and the search bundle's file list) into the built site at `outDir`. */
+export async function buildServiceWorker(outDir: string, options: OfflineOptions): Promise<OfflineSummary> {
+  const searchFiles = await listFiles(path.join(outDir, "pagefind"));
+  await writeFile(path.join(outDir, "pagefind", "duet-files.json"), JSON.stringify(searchFiles.map((f) => f.name)));
+  const scratch = await mkdtemp(path.join(tmpdir(), "duet-sw-"));
+  try {
+    const swSrc = path.join(scratch, "sw.js");
+    await writeFile(swSrc, await bundleScript(path.join(import.meta.dirname, "sw.ts"), "iife"));
+    const articles = options.articles.map((url) => `${url.slice(1)}index.html`);
+    const result = await injectManifest({
+      swSrc,
+      swDest: path.join(outDir, "sw.js"),
+      globDirectory: outDir,
+      globPatterns: [...SHELL, ...articles],
+      // Hashed asset names and Pagefind's hashed files change name when their content does.
+      dontCacheBustURLsMatching: /\.[0-9a-f]{10}\.\w+$|\.pf_meta$/,
+      maximumFileSizeToCacheInBytes: options.budgetBytes,
+    });
+    if (result.warnings.length > 0) throw new Error(`Workbox: ${result.warnings.join("; ")}`);
+    if (result.size > options.budgetBytes) {
+      throw new Error(`the precache is ${result.size} bytes, over the budget of ${options.budgetBytes} (--precache-budget)`);
+    }
+    return { precacheFiles: result.count, precacheBytes: result.size, searchBytes: searchFiles.reduce((a, f) => a + f.size, 0) };
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
+  }
+}
+
+async function listFiles(dir: string): Promise<{ name: string; size: number }[]> {
+  const { stat } = await import("node:fs/promises");
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  const files = entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"));
+  return Promise.all(files.sort().map(async (name) => ({ name, size: (await stat(path.join(dir, name))).size })));
+}

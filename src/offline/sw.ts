@@ -1,0 +1,64 @@
+// The service worker: the shell and newest stories precached, articles network-first, lists
+// stale-while-revalidate, the search bundle cached for offline queries, an offline page for the rest.
+import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute, type PrecacheEntry } from "workbox-precaching";
+import { registerRoute, setCatchHandler } from "workbox-routing";
+import { CacheFirst, NetworkFirst, StaleWhileRevalidate } from "workbox-strategies";
+import { ExpirationPlugin } from "workbox-expiration";
+
+interface WorkerScope {
+  __WB_MANIFEST: (PrecacheEntry | string)[];
+  registration: { scope: string };
+  location: { origin: string };
+  skipWaiting(): Promise<void>;
+  addEventListener(type: "message", listener: (event: { data?: { type?: string }; waitUntil?(p: Promise<unknown>): void }) => void): void;
+}
+const worker = self as unknown as WorkerScope;
+/** Path the site is served under, such as `/` or `/news/`. */
+const base = new URL(worker.registration.scope).pathname;
+const SEARCH_CACHE = "duet-search";
+
+// Precached files never vary by query: the search page is the same for every ?q=, and Pagefind's
+// ?ts= on its entry file must not defeat the cache. Workbox's injectManifest replaces the literal
+// `self.__WB_MANIFEST` with the precache list.
+precacheAndRoute((self as unknown as WorkerScope).__WB_MANIFEST, { ignoreURLParametersMatching: [/.*/], directoryIndex: "index.html" });
+cleanupOutdatedCaches();
+
+const ARTICLE_RE = new RegExp(`^${base}(?:zh|en)/(?!search/|keywords/|archive/|page/|offline/)[^/]+/$`);
+const LIST_RE = new RegExp(`^${base}(?:zh|en)/(?:$|page/|keywords/|archive/)`);
+
+registerRoute(
+  ({ request, url }) => request.mode === "navigate" && ARTICLE_RE.test(url.pathname),
+  new NetworkFirst({ cacheName: "duet-articles", networkTimeoutSeconds: 4, plugins: [new ExpirationPlugin({ maxEntries: 200, purgeOnQuotaError: true })] }),
+);
+registerRoute(
+  ({ request, url }) => request.mode === "navigate" && LIST_RE.test(url.pathname),
+  new StaleWhileRevalidate({ cacheName: "duet-lists", plugins: [new ExpirationPlugin({ maxEntries: 60, purgeOnQuotaError: true })] }),
+);
+// Pagefind's chunks and fragments are named by their content: once fetched they never change.
+registerRoute(
+  ({ url }) => url.pathname.startsWith(`${base}pagefind/`),
+  new CacheFirst({ cacheName: SEARCH_CACHE, matchOptions: { ignoreSearch: true } }),
+);
+
+// Anything else that cannot be had: the offline page of the language the reader was in.
+setCatchHandler(async ({ request, url }) => {
+  if (request.mode !== "navigate") return Response.error();
+  const lang = url.pathname.startsWith(`${base}en/`) ? "en" : "zh";
+  return (await matchPrecache(`${base}${lang}/offline/index.html`)) ?? Response.error();
+});
+
+worker.addEventListener("message", (event) => {
+  if (event.data?.type === "SKIP_WAITING") void worker.skipWaiting();
+  if (event.data?.type === "CACHE_SEARCH") event.waitUntil?.(cacheSearchBundle());
+});
+
+/** After a reader's first online search: fetch the whole search bundle so every later query works offline. */
+async function cacheSearchBundle(): Promise<void> {
+  const list = (await (await fetch(`${base}pagefind/duet-files.json`)).json()) as string[];
+  const cache = await caches.open(SEARCH_CACHE);
+  const missing: string[] = [];
+  for (const file of list) if (!(await cache.match(`${base}pagefind/${file}`, { ignoreSearch: true }))) missing.push(file);
+  for (let i = 0; i < missing.length; i += 16) {
+    await Promise.all(missing.slice(i, i + 16).map((file) => cache.add(`${base}pagefind/${file}`).catch(() => undefined)));
+  }
+}

@@ -1,0 +1,134 @@
+// Offline in Chromium: the service worker precaches, serves what was read, searches offline, and updates cleanly.
+import { cp, mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { build } from "../../src/build.ts";
+import { scratch } from "../helpers/tree.ts";
+import { launchBrowser, serveStatic, type StaticServer } from "./harness.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+let browser: Browser;
+
+test.before(async () => {
+  browser = await launchBrowser();
+});
+
+test.after(async () => {
+  await browser?.close();
+});
+
+/** A copy of the sample articles, so a test can add a story to it. */
+async function sampleArticles(): Promise<string> {
+  const dir = await scratch("offline-articles");
+  await cp(path.join(ROOT, "articles"), dir, { recursive: true });
+  return dir;
+}
+
+/** Opens `url` and waits until the service worker controls the page (the first load installs it). */
+async function controlledPage(context: BrowserContext, url: string): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.evaluate(() => navigator.serviceWorker.ready);
+  await page.reload();
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  return page;
+}
+
+/** Runs a search on the page's search UI and returns the result paths. */
+async function search(page: Page, base: string, lang: string, query: string): Promise<string[]> {
+  await page.goto(`${base}${lang}/search/?q=${encodeURIComponent(query)}`);
+  await page.waitForFunction(() => {
+    const status = document.querySelector(".search-status")?.textContent ?? "";
+    return status !== "" && !status.endsWith("…");
+  });
+  return page.$$eval(".search-results a.result-title", (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+}
+
+/** Waits until the search cache holds every file of the search bundle. */
+async function searchCached(page: Page, base: string): Promise<void> {
+  const files = (await (await fetch(`${base}pagefind/duet-files.json`)).json()) as string[];
+  await page.waitForFunction(async (count) => (await (await caches.open("duet-search")).keys()).length >= count, files.length, { timeout: 20_000 });
+}
+
+async function offlineScenario(prefix: string): Promise<void> {
+  const articles = await sampleArticles();
+  const out = await scratch("offline-site");
+  // One story per language precached, so some stories are left for "read online" and "never read".
+  await build({ articles, out, cwd: ROOT, offlineStories: 1, baseUrl: `https://example.org${prefix}` });
+  const server: StaticServer = await serveStatic(out, prefix);
+  const context = await browser.newContext();
+  try {
+    const page = await controlledPage(context, `${server.url}zh/`);
+    await page.goto(`${server.url}zh/panda-cubs/`); // read once online
+    assert.equal(await search(page, server.url, "zh", "地铁"), [`${prefix}zh/shanghai-metro-night/`]);
+    await searchCached(page, server.url);
+
+    await context.setOffline(true);
+    await page.goto(`${server.url}zh/`);
+    assert.is(await page.textContent("h1"), "最新报道");
+    await page.goto(`${server.url}zh/high-speed-rail-tibet/`); // the newest story: precached
+    assert.is(await page.textContent("h1"), "川藏铁路雅安至林芝段重点隧道贯通");
+    await page.waitForSelector(".offline-mark:not([hidden])");
+    await page.goto(`${server.url}zh/panda-cubs/`); // read earlier
+    assert.is(await page.textContent("h1"), "成都大熊猫基地迎来双胞胎幼崽");
+    assert.equal(await search(page, server.url, "zh", "熊猫"), [`${prefix}zh/panda-cubs/`]);
+    assert.equal(await search(page, server.url, "en", "panda"), [`${prefix}en/chengdu-panda-twins/`]);
+    await page.goto(`${server.url}en/shanghai-metro-night/`); // never read, not precached
+    assert.is(await page.textContent("h1"), "Offline");
+    assert.ok((await page.$$eval(".story-list a", (as) => as.length)) >= 1, "the offline page lists stories available offline");
+  } finally {
+    await context.close();
+    await server.close();
+  }
+}
+
+test("offline: home, precached and read stories, search in both languages; the offline page for the rest", async () => {
+  await offlineScenario("/");
+});
+
+test("offline works the same under a sub-path", async () => {
+  await offlineScenario("/news/");
+});
+
+test("a new deploy waits, the page offers a reload, and after it the new story shows and old caches are gone", async () => {
+  const articles = await sampleArticles();
+  const out = await scratch("offline-deploy");
+  await build({ articles, out, cwd: ROOT });
+  const server = await serveStatic(out);
+  const context = await browser.newContext();
+  try {
+    const page = await controlledPage(context, `${server.url}en/`);
+    const before = await page.evaluate(async () => (await caches.keys()).sort());
+
+    await mkdir(path.join(articles, "2025"), { recursive: true });
+    await writeFile(
+      path.join(articles, "2025", "harbour-bridge.en.md"),
+      "---\ntitle: Harbour Bridge Reopens After Repairs\ndate: 2025-03-01\nkeywords: bridge, transport\n---\nThe harbour bridge reopened on March 1.\n",
+    );
+    await build({ articles, out, cwd: ROOT }); // v2, into the folder being served
+
+    await page.reload();
+    await page.waitForSelector("#update-prompt button", { timeout: 20_000 });
+    assert.not.match((await page.textContent("main")) ?? "", /Harbour Bridge/, "v1 is still shown until the reader accepts");
+    await Promise.all([page.waitForEvent("load"), page.click("#update-prompt button")]);
+    await page.waitForFunction(() => document.querySelector("main")?.textContent?.includes("Harbour Bridge Reopens"));
+
+    const after = await page.evaluate(async () => (await caches.keys()).sort());
+    assert.equal(after.filter((name) => !before.includes(name)), [], "no second set of caches");
+    const stale = await page.evaluate(async () => {
+      const names = await caches.keys();
+      const precache = await caches.open(names.find((n) => n.includes("precache"))!);
+      const homes = (await precache.keys()).filter((r) => new URL(r.url).pathname === "/en/index.html");
+      return { homes: homes.length, text: await (await precache.match(homes[0]!))!.text() };
+    });
+    assert.is(stale.homes, 1, "one copy of the home page in the precache");
+    assert.match(stale.text, /Harbour Bridge Reopens/);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
+test.run();
