@@ -11,7 +11,8 @@ const USAGE = `Usage: npm run build -- [options]
   --skip-invalid   leave out stories with errors and publish the rest
   --report FILE    write a JSON report of stories and diagnostics
   --offline-stories N      newest stories per language precached for offline reading (default 20)
-  --precache-budget BYTES  fail when the service worker's precache is larger (default 5242880)`;
+  --precache-budget BYTES  fail when the service worker's precache is larger (default 5242880)
+  --kill-service-worker    publish a service worker that clears the offline caches and unregisters itself`;
 
 const { values } = parseArgs({
   options: {
@@ -23,6 +24,7 @@ const { values } = parseArgs({
     report: { type: "string" },
     "offline-stories": { type: "string" },
     "precache-budget": { type: "string" },
+    "kill-service-worker": { type: "boolean", default: false },
     help: { type: "boolean", default: false },
   },
 });
@@ -31,8 +33,13 @@ if (values.help) {
   process.exit(0);
 }
 
+/** Common static hosts refuse deploys above this many files (Cloudflare Pages, for one). */
+const HOST_FILE_LIMIT = 20_000;
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+
 try {
   const result = await build({
+    onProgress: (s) => console.error(`duet: ${s.stage.padEnd(8)} ${String(s.count).padStart(7)} ${s.unit.padEnd(16)} ${seconds(s.millis)}`),
     articles: values.articles,
     out: values.out,
     baseUrl: values["base-url"],
@@ -41,6 +48,7 @@ try {
     report: values.report,
     offlineStories: values["offline-stories"] === undefined ? undefined : Number(values["offline-stories"]),
     precacheBudget: values["precache-budget"] === undefined ? undefined : Number(values["precache-budget"]),
+    killServiceWorker: values["kill-service-worker"],
   });
   for (const d of result.diagnostics) console.error(formatDiagnostic(d));
   const zh = result.stories.filter((s) => s.versions.zh).length;
@@ -53,6 +61,11 @@ try {
   );
   const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
   const w = result.weights;
+  const out = result.output;
+  console.log(`duet: output: ${out.files} files, ${(out.bytes / 1024 / 1024).toFixed(1)} MiB`);
+  if (out.files > HOST_FILE_LIMIT) {
+    console.log(`duet: note: ${out.files} files is more than the ${HOST_FILE_LIMIT} some static hosts accept per deploy; the search index's fragments (one per story) are the largest share`);
+  }
   const o = result.offline;
   console.log(`duet: offline: precache ${o.precacheFiles} files, ${kb(o.precacheBytes)}; search bundle ${kb(o.searchBytes)}, cached after a first search`);
   console.log(`duet: page weight: article HTML ${kb(w.articleHtml)} on average, CSS ${kb(w.css)}, JS ${kb(w.contentJs)} (service worker client); search page adds ${kb(w.searchJs)} + Pagefind`);

@@ -8,7 +8,7 @@ import { parseSources } from "./parse/index.ts";
 import { pairArticles } from "./pair/index.ts";
 import { createStaging, discardStaging, publishStaging } from "./publish/index.ts";
 import { planSite, renderSite } from "./render/index.ts";
-import { buildReport, measureWeights, type PageWeights } from "./report.ts";
+import { buildReport, measureOutput, measureWeights, type PageWeights } from "./report.ts";
 import { parseBaseUrl } from "./render/site-url.ts";
 import { indexSite } from "./search/index.ts";
 import type { Diagnostic, Story } from "./types.ts";
@@ -36,6 +36,22 @@ export interface BuildOptions {
   offlineStories?: number;
   /** Largest service-worker precache allowed, in bytes (default 5 MiB). */
   precacheBudget?: number;
+  /** Publish the service-worker kill switch instead of the offline worker. */
+  killServiceWorker?: boolean;
+  /** Called as each stage finishes, for a progress display. */
+  onProgress?: (step: ProgressStep) => void;
+}
+
+/** One finished stage of a build. */
+export interface ProgressStep {
+  /** Stage name: ingest, parse, validate, pair, plan, render, index, offline, publish. */
+  stage: string;
+  /** What the stage counted (files, drafts, stories, pages …). */
+  count: number;
+  /** What `count` counts. */
+  unit: string;
+  /** Milliseconds the stage took. */
+  millis: number;
 }
 
 /** What a finished build produced. */
@@ -52,6 +68,8 @@ export interface BuildResult {
   weights: PageWeights;
   /** The service worker's precache and the search bundle cached after a first search. */
   offline: OfflineSummary;
+  /** Files and bytes of the published output (static hosts limit both). */
+  output: { files: number; bytes: number };
 }
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
@@ -59,19 +77,32 @@ const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
 /** Builds the site. Throws `BuildError` (with every diagnostic) when the build must fail; `out` is then untouched. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
+  let lap = started;
+  const step = (stage: string, count: number, unit: string) => {
+    const now = performance.now();
+    options.onProgress?.({ stage, count, unit, millis: now - lap });
+    lap = now;
+  };
   const cwd = options.cwd ?? process.cwd();
   const ingested = await ingestArticles(path.resolve(cwd, options.articles), cwd);
+  step("ingest", ingested.sources.length, "files");
   const parsed = parseSources(ingested.sources);
+  const drafts = parsed.files.flatMap((f) => f.drafts);
+  step("parse", drafts.length, "drafts");
   const buildTime = nowFromEnv(process.env).setZone(NEWS_ZONE);
-  const validated = validateDrafts(parsed.files.flatMap((f) => f.drafts), { now: buildTime });
+  const validated = validateDrafts(drafts, { now: buildTime });
+  step("validate", validated.articles.length, "articles");
   let diagnostics = [...ingested.diagnostics, ...parsed.files.flatMap((f) => f.diagnostics), ...validated.diagnostics];
 
   // A story is all or nothing: a file with an error keeps every article of its story out.
   const failedFiles = new Set(diagnostics.filter((d) => d.severity === "error").map((d) => d.file));
   const failedKeys = new Set(validated.articles.filter((a) => failedFiles.has(a.file)).map((a) => a.key));
   const paired = pairArticles(validated.articles.filter((a) => !failedKeys.has(a.key)));
+  step("pair", paired.stories.length, "stories");
   const plan = planSite(paired.stories, { site: parseBaseUrl(options.baseUrl), buildTime, offlineStories: options.offlineStories });
   diagnostics = sortDiagnostics([...diagnostics, ...paired.diagnostics, ...plan.diagnostics]);
+  const pages = plan.articles.length + plan.lists.length + plan.indexes.length + plan.searches.length + plan.offline.length + 2;
+  step("plan", pages, "pages");
 
   const errors = countSeverity(diagnostics, "error");
   const warnings = countSeverity(diagnostics, "warning");
@@ -84,24 +115,30 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const stories = paired.stories.filter((s) => publishedKeys.has(s.key));
   let weights: PageWeights;
   let offline: OfflineSummary;
+  let output: BuildResult["output"];
   const staging = await createStaging(path.resolve(cwd, options.out));
   try {
     const assets = await renderSite(plan, { outDir: staging, root: options.root ?? PROJECT_ROOT });
-    await indexSite(plan.articles, staging);
+    step("render", pages, "pages");
+    const indexed = await indexSite(plan.articles, staging);
+    step("index", indexed.records, "stories");
     offline = await buildServiceWorker(staging, {
       articles: plan.precacheArticles,
       budgetBytes: options.precacheBudget ?? DEFAULT_PRECACHE_BUDGET,
+      kill: options.killServiceWorker,
     });
+    step("offline", offline.precacheFiles, "files precached");
     if (options.report) {
       const report = buildReport(stories, plan.articles, diagnostics);
       await writeFile(path.resolve(cwd, options.report), `${JSON.stringify(report, null, 2)}\n`);
     }
     weights = await measureWeights(staging, assets, plan.articles.map((a) => `${a.url.slice(1)}index.html`));
+    output = await measureOutput(staging);
     await publishStaging(staging, path.resolve(cwd, options.out));
+    step("publish", output.files, "files");
   } catch (cause) {
     await discardStaging(staging);
     throw new BuildError(`build failed: ${(cause as Error).message}; ${options.out} was left as it was`, diagnostics, { cause });
   }
-  const pages = plan.articles.length + plan.lists.length + plan.indexes.length + plan.searches.length + 2;
-  return { stories, diagnostics, pages, millis: performance.now() - started, weights, offline };
+  return { stories, diagnostics, pages, millis: performance.now() - started, weights, offline, output };
 }

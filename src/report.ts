@@ -1,5 +1,5 @@
 // The JSON build report: every story with its versions, and every diagnostic.
-import { stat } from "node:fs/promises";
+import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { ArticlePage, AssetMap } from "./render/index.ts";
 import type { Diagnostic, Lang, Story } from "./types.ts";
@@ -69,4 +69,16 @@ export async function measureWeights(outDir: string, assets: AssetMap, articleFi
     searchJs: await size(assets["search.js"]!.slice(1)),
     articleHtml: sample.length ? Math.round(articleBytes.reduce((a, b) => a + b, 0) / sample.length) : 0,
   };
+}
+
+/** Counts the files and bytes of a built site. */
+export async function measureOutput(outDir: string): Promise<{ files: number; bytes: number }> {
+  const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
+  const files = entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  let bytes = 0;
+  for (let i = 0; i < files.length; i += 256) {
+    const sizes = await Promise.all(files.slice(i, i + 256).map(async (f) => (await stat(f)).size));
+    bytes += sizes.reduce((a, b) => a + b, 0);
+  }
+  return { files: files.length, bytes };
 }

@@ -4,6 +4,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { injectManifest } from "workbox-build";
 import { bundleScript } from "../render/bundle.ts";
+import { KILL_SWITCH_WORKER } from "./kill-switch.ts";
+
+export { KILL_SWITCH_WORKER } from "./kill-switch.ts";
 
 /** What the offline stage produced. */
 export interface OfflineSummary {
@@ -21,6 +24,8 @@ export interface OfflineOptions {
   articles: readonly string[];
   /** Largest precache allowed, in bytes; the build fails above it. */
   budgetBytes: number;
+  /** Write the kill switch instead: a worker that clears every cache and unregisters. */
+  kill?: boolean;
 }
 
 /** Default precache budget: the shell, two homes and 40 stories fit many times over. */
@@ -47,6 +52,10 @@ const SHELL = [
 export async function buildServiceWorker(outDir: string, options: OfflineOptions): Promise<OfflineSummary> {
   const searchFiles = await listFiles(path.join(outDir, "pagefind"));
   await writeFile(path.join(outDir, "pagefind", "duet-files.json"), JSON.stringify(searchFiles.map((f) => f.name)));
+  if (options.kill) {
+    await writeFile(path.join(outDir, "sw.js"), KILL_SWITCH_WORKER);
+    return { precacheFiles: 0, precacheBytes: 0, searchBytes: 0 };
+  }
   const scratch = await mkdtemp(path.join(tmpdir(), "duet-sw-"));
   try {
     const swSrc = path.join(scratch, "sw.js");

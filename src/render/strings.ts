@@ -83,6 +83,7 @@ export interface UiStrings {
     alsoIn: string;
     onlyMark: string;
     loading: string;
+    unavailable: string;
   };
 }
 
@@ -137,6 +138,7 @@ export const STRINGS: Record<Lang, UiStrings> = {
       alsoIn: "English",
       onlyMark: "仅中文",
       loading: "正在搜索…",
+      unavailable: "现在无法搜索：请联网后再试。联网搜索过一次之后，离线也能搜索。",
     },
   },
   en: {
@@ -188,6 +190,7 @@ export const STRINGS: Record<Lang, UiStrings> = {
       alsoIn: "中文",
       onlyMark: "English only",
       loading: "Searching…",
+      unavailable: "Search is unavailable right now: try again online. After one search online, it works offline too.",
     },
   },
 };

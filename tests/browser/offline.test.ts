@@ -49,7 +49,16 @@ async function search(page: Page, base: string, lang: string, query: string): Pr
 /** Waits until the search cache holds every file of the search bundle. */
 async function searchCached(page: Page, base: string): Promise<void> {
   const files = (await (await fetch(`${base}pagefind/duet-files.json`)).json()) as string[];
-  await page.waitForFunction(async (count) => (await (await caches.open("duet-search")).keys()).length >= count, files.length, { timeout: 20_000 });
+  const urls = files.map((f) => new URL(`pagefind/${f}`, base).pathname);
+  await page.waitForFunction(
+    async (wanted) => {
+      const cache = await caches.open("duet-search");
+      for (const url of wanted) if (!(await cache.match(url, { ignoreSearch: true }))) return false;
+      return true;
+    },
+    urls,
+    { timeout: 20_000 },
+  );
 }
 
 async function offlineScenario(prefix: string): Promise<void> {
@@ -125,6 +134,26 @@ test("a new deploy waits, the page offers a reload, and after it the new story s
     });
     assert.is(stale.homes, 1, "one copy of the home page in the precache");
     assert.match(stale.text, /Harbour Bridge Reopens/);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
+test("the kill switch removes the caches and the worker after one visit", async () => {
+  const out = await scratch("offline-kill");
+  await build({ articles: "articles", out, cwd: ROOT });
+  const server = await serveStatic(out);
+  const context = await browser.newContext();
+  try {
+    const page = await controlledPage(context, `${server.url}zh/`);
+    assert.ok((await page.evaluate(async () => (await caches.keys()).length)) > 0);
+    await build({ articles: "articles", out, cwd: ROOT, killServiceWorker: true });
+    await page.reload();
+    await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistrations()).length === 0, null, { timeout: 20_000 });
+    await page.waitForFunction(async () => (await caches.keys()).length === 0);
+    await page.reload();
+    assert.is(await page.textContent("h1"), "最新报道", "the site still works, from the network");
   } finally {
     await context.close();
     await server.close();

@@ -21,6 +21,7 @@ interface Ui {
   alsoIn: string;
   onlyMark: string;
   loading: string;
+  unavailable: string;
 }
 
 const PAGE_SIZE = 10;
@@ -74,8 +75,16 @@ async function run(): Promise<void> {
     return;
   }
   status.textContent = ui.loading;
-  const outcome = await engine.search(state.q, filters, state.sort);
-  const stories = await Promise.all(outcome.hits.slice(0, PAGE_SIZE).map((h) => h.data()));
+  let outcome: Awaited<ReturnType<typeof engine.search>>;
+  let stories: StoryResult[];
+  try {
+    outcome = await engine.search(state.q, filters, state.sort);
+    stories = await Promise.all(outcome.hits.slice(0, PAGE_SIZE).map((h) => h.data()));
+  } catch {
+    // Offline before the search bundle was ever cached, or a failed download: say so, never hang.
+    if (mine === ticket) status.textContent = ui.unavailable;
+    return;
+  }
   if (mine !== ticket) return;
   list.replaceChildren(...stories.map(renderResult));
   renderFacets(outcome.facets);
