@@ -1,0 +1,92 @@
+// The two builds under test, each run once into a fresh directory and measured: Duet, and Eleventy + Pagefind CLI.
+import { createRequire } from "node:module";
+import os from "node:os";
+import path from "node:path";
+import { measureCommand } from "./measure.ts";
+import type { Measurement } from "./measure.ts";
+import { summariseOutput } from "./output.ts";
+import type { BuildName, RunRecord, StepRecord } from "./report.ts";
+
+const require = createRequire(import.meta.url);
+
+/** Eleventy's command-line entry (`npx @11ty/eleventy` runs it), found from the package's CommonJS entry. */
+export const ELEVENTY_CLI = path.resolve(path.dirname(require.resolve("@11ty/eleventy")), "..", "cmd.cjs");
+
+/** The Pagefind binary `npx pagefind` runs: the extended build (Chinese segmentation) for this platform. */
+export const PAGEFIND_CLI = ((): string => {
+  // Same lookup as pagefind/lib/resolveBinary.js, which the npm wrapper uses.
+  const platform = process.platform === "win32" ? "windows" : process.platform;
+  const executable = platform === "windows" ? "pagefind_extended.exe" : "pagefind_extended";
+  return require.resolve(`@pagefind/${platform}-${os.arch()}/bin/${executable}`);
+})();
+
+/** Where and how the builds run. */
+export interface RunSetup {
+  /** Project root (cwd of the Duet build). */
+  root: string;
+  /** Corpus directory. */
+  corpusDir: string;
+  /** Baseline site root (cwd of the baseline, so the project's own Eleventy config is not picked up). */
+  baselineRoot: string;
+  /** Eleventy input directory of the baseline. */
+  baselineInput: string;
+  /** Environment of every command. */
+  env: NodeJS.ProcessEnv;
+}
+
+/** The commands as they are run, for the report; `<out>` is a fresh directory per run. */
+export function describeCommands(setup: RunSetup): Record<BuildName, string> {
+  return {
+    duet: `node --import tsx scripts/build.ts --articles ${path.relative(setup.root, setup.corpusDir)} --out <out>`,
+    baseline: `node ${path.relative(setup.root, ELEVENTY_CLI)} --input <site>/input --output <out> --quiet && ${path.relative(setup.root, PAGEFIND_CLI)} --site <out>`,
+  };
+}
+
+/** A step's record, and the failure it reports if it exited non-zero. */
+function stepOf(name: string, m: Measurement): { step: StepRecord; failure?: string } {
+  const step = { name, wallMs: m.wallMs, peakRss: m.peakRss, cpuMs: m.cpuMs, otherCpuMs: m.otherCpuMs };
+  if (m.exitCode === 0) return { step };
+  const lastLines = m.outputTail.trim().split("\n").slice(-3).join(" ⏎ ");
+  return { step, failure: `${name} exited with ${m.exitCode ?? "a signal"}: ${lastLines}` };
+}
+
+/** Runs the steps in order (stopping at a failure), then sizes the output. */
+async function runSteps(build: BuildName, run: number, outDir: string, steps: (() => Promise<{ step: StepRecord; failure?: string }>)[]): Promise<RunRecord> {
+  const done: StepRecord[] = [];
+  let failure: string | undefined;
+  for (const next of steps) {
+    const result = await next();
+    done.push(result.step);
+    failure = result.failure;
+    if (failure) break;
+  }
+  const record: RunRecord = {
+    build,
+    run,
+    wallMs: done.reduce((total, s) => total + s.wallMs, 0),
+    peakRss: Math.max(...done.map((s) => s.peakRss)),
+    cpuMs: done.reduce((total, s) => total + s.cpuMs, 0),
+    otherCpuMs: done.reduce((total, s) => total + s.otherCpuMs, 0),
+    steps: done,
+  };
+  return failure ? { ...record, failure } : { ...record, output: await summariseOutput(outDir) };
+}
+
+/** One full Duet build of the corpus into `runDir/duet` (Pagefind runs inside it, as a child process). */
+export function runDuet(setup: RunSetup, run: number, runDir: string): Promise<RunRecord> {
+  const outDir = path.join(runDir, "duet");
+  const args = ["--import", "tsx", "scripts/build.ts", "--articles", setup.corpusDir, "--out", outDir];
+  const options = { cwd: setup.root, env: setup.env, scratchDir: runDir };
+  return runSteps("duet", run, outDir, [async () => stepOf("duet", await measureCommand(process.execPath, args, options))]);
+}
+
+/** One baseline build into `runDir/baseline`: Eleventy over the prepared input, then the Pagefind CLI over its output. */
+export function runBaseline(setup: RunSetup, run: number, runDir: string): Promise<RunRecord> {
+  const outDir = path.join(runDir, "baseline");
+  const options = { cwd: setup.baselineRoot, env: setup.env, scratchDir: runDir };
+  const eleventyArgs = [ELEVENTY_CLI, "--input", setup.baselineInput, "--output", outDir, "--quiet"];
+  return runSteps("baseline", run, outDir, [
+    async () => stepOf("eleventy", await measureCommand(process.execPath, eleventyArgs, options)),
+    async () => stepOf("pagefind", await measureCommand(PAGEFIND_CLI, ["--site", outDir], options)),
+  ]);
+}
