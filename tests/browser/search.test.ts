@@ -97,6 +97,7 @@ test("the language filter narrows results, and keyword facets filter with counts
   assert.equal(await results(page), ["/zh/panda-cubs/"]);
   await page.goto(`${server.url}en/search/?q=shanghai`);
   assert.equal(await results(page), ["/en/shanghai-metro-night/"]);
+  await page.waitForSelector(".search-facets .facet"); // facet counts arrive after the first results
   const facets = await page.$$eval(".search-facets .facet", (bs) => bs.map((b) => b.textContent));
   assert.ok(facets.includes("Shanghai Metro (1)"), facets.join());
   await page.selectOption("#search-lang", "zh");
@@ -111,6 +112,7 @@ test("an empty result suggests the nearest keywords", async () => {
   // 猫熊 is the Taiwanese word for the giant panda: no bigram of it occurs in the sample site.
   const page = await open(`zh/search/?q=${encodeURIComponent("猫熊")}`);
   assert.equal(await results(page), []);
+  await page.waitForSelector(".suggestions .facet");
   const suggestions = await page.$$eval(".suggestions .facet", (bs) => bs.map((b) => b.textContent));
   assert.ok(suggestions.includes("大熊猫"), suggestions.join());
   await page.click(".suggestions .facet");

@@ -64,9 +64,11 @@ export async function createEngine(bundle: string, base: string) {
   const pagefind = (await import(`${bundle}pagefind.js`)) as Pagefind;
   await pagefind.options({ baseUrl: base, excerptLength: 0 });
   let convert: Converter = identity;
-  // Pagefind reports facet counts only once its filter index is loaded.
+  // Pagefind reports facet counts only once its filter index is loaded. That index grows with the
+  // number of keywords (about 200 KB at 10,000 stories), so it is fetched after the first results.
   let filtersLoaded: Promise<Record<string, Record<string, number>>> | undefined;
-  const allFilters = () => (filtersLoaded ??= pagefind.filters());
+  let facetsReady = false;
+  const allFilters = () => (filtersLoaded ??= pagefind.filters().then((f) => ((facetsReady = true), f)));
   let table: Promise<void> | undefined;
   const loadTable = () =>
     (table ??= fetch(`${bundle}duet-t2s.json`)
@@ -75,7 +77,7 @@ export async function createEngine(bundle: string, base: string) {
 
   /** Searches for `text` (in either language, Simplified or Traditional) with `filters`, by relevance or newest. */
   async function search(text: string, filters: SearchFilters, sort: "relevance" | "newest"): Promise<SearchOutcome> {
-    await Promise.all([allFilters(), hasHan(text) ? loadTable() : undefined]);
+    if (hasHan(text)) await loadTable();
     const query = queryOf(text, convert);
     const active = Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, string>;
     if (query === "" && Object.keys(active).length === 0) return { hits: [], facets: {} };
@@ -104,7 +106,15 @@ export async function createEngine(bundle: string, base: string) {
     return (await allFilters())[`kw_${lang}`] ?? {};
   }
 
-  return { search, keywords, converter: () => convert, preload: () => pagefind.init() };
+  return {
+    search,
+    keywords,
+    converter: () => convert,
+    /** True once facet counts are available. */
+    hasFacets: () => facetsReady,
+    /** Loads the filter index so later searches report facet counts. */
+    loadFacets: () => allFilters().then(() => undefined),
+  };
 }
 
 function toStory(result: PagefindResult, meta: Record<string, string>): StoryResult {

@@ -90,6 +90,8 @@ async function run(): Promise<void> {
   renderFacets(outcome.facets);
   status.textContent = outcome.hits.length > 0 ? ui.results.replace("{n}", String(outcome.hits.length)) : ui.noResults;
   askToCacheSearch();
+  // Facet counts need Pagefind's filter index: fetched once the first results are on screen.
+  if (!engine.hasFacets()) void engine.loadFacets().then(() => (mine === ticket ? run() : undefined));
   if (outcome.hits.length === 0) await renderSuggestions(mine);
 }
 
