@@ -1,6 +1,44 @@
 // Interface strings in each language, and the language facts templates need.
 import type { Lang } from "../types.ts";
 
+/** Strings the search page's script shows, handed to it in `data-ui`. */
+export interface SearchUiStrings {
+  /** Status when stories were found; `{n}` is their number. */
+  results: string;
+  /** Status when nothing was found. */
+  noResults: string;
+  /** Lead-in to the suggested keywords. */
+  suggestions: string;
+  /** Language filter: no filter. */
+  allLanguages: string;
+  /** Language filter: Chinese. */
+  zh: string;
+  /** Language filter: English. */
+  en: string;
+  /** Label of the language filter. */
+  language: string;
+  /** Label of the sort control. */
+  sort: string;
+  /** Sort: by relevance. */
+  relevance: string;
+  /** Sort: newest first. */
+  newest: string;
+  /** Heading of the keyword facets. */
+  keywords: string;
+  /** Label of the year filter. */
+  year: string;
+  /** Year filter: any year. */
+  any: string;
+  /** Link text to the other language version. */
+  alsoIn: string;
+  /** Mark on a story only in this language. */
+  onlyMark: string;
+  /** Status while searching. */
+  loading: string;
+  /** Status when search cannot run (offline before the first search). */
+  unavailable: string;
+}
+
 /** Everything a page says that is not article text, per language. */
 export interface UiStrings {
   /** Value of `<html lang>`. */
@@ -66,25 +104,7 @@ export interface UiStrings {
   /** Short name of the installed app. */
   appShortName: string;
   /** Strings of the search page's script. */
-  searchUi: {
-    results: string;
-    noResults: string;
-    suggestions: string;
-    allLanguages: string;
-    zh: string;
-    en: string;
-    language: string;
-    sort: string;
-    relevance: string;
-    newest: string;
-    keywords: string;
-    year: string;
-    any: string;
-    alsoIn: string;
-    onlyMark: string;
-    loading: string;
-    unavailable: string;
-  };
+  searchUi: SearchUiStrings;
 }
 
 /** Strings for each language. */

@@ -1,15 +1,8 @@
 // The search engine the page uses: Pagefind underneath, Duet's terms, Traditional→Simplified, one result per story.
 import { createConverter, identity, type ConversionTable, type Converter } from "../convert.ts";
 import { hasHan, queryOf } from "../tokens.ts";
+import type { ResultVersion } from "../records.ts";
 
-/** One language version of a story, as the index stores it for display. */
-export interface ResultVersion {
-  t: string;
-  u: string;
-  k: string;
-  l: string;
-  d: string;
-}
 
 /** One story found. */
 export interface StoryResult {

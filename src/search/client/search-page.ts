@@ -2,27 +2,8 @@
 import { highlight } from "../highlight.ts";
 import { createEngine, type SearchFilters, type StoryResult } from "./engine.ts";
 import { nearestKeywords } from "./suggest.ts";
+import type { SearchUiStrings } from "../../render/strings.ts";
 
-/** Interface strings the page hands over in `data-ui`. */
-interface Ui {
-  results: string;
-  noResults: string;
-  suggestions: string;
-  allLanguages: string;
-  zh: string;
-  en: string;
-  language: string;
-  sort: string;
-  relevance: string;
-  newest: string;
-  keywords: string;
-  year: string;
-  any: string;
-  alsoIn: string;
-  onlyMark: string;
-  loading: string;
-  unavailable: string;
-}
 
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 200;
@@ -37,7 +18,7 @@ const sortSelect = root.querySelector<HTMLSelectElement>("#search-sort")!;
 const yearSelect = root.querySelector<HTMLSelectElement>("#search-year")!;
 const readerLang = root.dataset.lang === "en" ? "en" : "zh";
 const otherLang = readerLang === "zh" ? "en" : "zh";
-const ui = JSON.parse(root.dataset.ui!) as Ui;
+const ui = JSON.parse(root.dataset.ui!) as SearchUiStrings;
 const engine = await createEngine(root.dataset.bundle!, root.dataset.base!);
 
 interface State {
