@@ -11,7 +11,9 @@ import { planSite, renderSite } from "./render/index.ts";
 import { buildReport, measureOutput, measureWeights, type PageWeights } from "./report.ts";
 import { parseBaseUrl } from "./render/site-url.ts";
 import { indexSite } from "./search/index.ts";
-import type { Diagnostic, Story } from "./types.ts";
+import type { DateTime } from "luxon";
+import type { Article, Diagnostic, Story } from "./types.ts";
+import type { SitePlan } from "./render/index.ts";
 import { NEWS_ZONE, nowFromEnv, validateDrafts } from "./validate/index.ts";
 
 /** What a build is asked to do. */
@@ -84,23 +86,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     lap = now;
   };
   const cwd = options.cwd ?? process.cwd();
-  const ingested = await ingestArticles(path.resolve(cwd, options.articles), cwd);
-  step("ingest", ingested.sources.length, "files");
-  const parsed = parseSources(ingested.sources);
-  const drafts = parsed.files.flatMap((f) => f.drafts);
-  step("parse", drafts.length, "drafts");
   const buildTime = nowFromEnv(process.env).setZone(NEWS_ZONE);
-  const validated = validateDrafts(drafts, { now: buildTime });
-  step("validate", validated.articles.length, "articles");
-  let diagnostics = [...ingested.diagnostics, ...parsed.files.flatMap((f) => f.diagnostics), ...validated.diagnostics];
-
-  // A story is all or nothing: a file with an error keeps every article of its story out.
-  const failedFiles = new Set(diagnostics.filter((d) => d.severity === "error").map((d) => d.file));
-  const failedKeys = new Set(validated.articles.filter((a) => failedFiles.has(a.file)).map((a) => a.key));
-  const paired = pairArticles(validated.articles.filter((a) => !failedKeys.has(a.key)));
-  step("pair", paired.stories.length, "stories");
-  const plan = planSite(paired.stories, { site: parseBaseUrl(options.baseUrl), buildTime, offlineStories: options.offlineStories });
-  diagnostics = sortDiagnostics([...diagnostics, ...paired.diagnostics, ...plan.diagnostics]);
+  const { plan, stories: paired, diagnostics } = await prepareSite({
+    articles: path.resolve(cwd, options.articles),
+    cwd,
+    baseUrl: options.baseUrl,
+    now: buildTime,
+    offlineStories: options.offlineStories,
+    step,
+  });
   const pages = plan.articles.length + plan.lists.length + plan.indexes.length + plan.searches.length + plan.offline.length + 2;
   step("plan", pages, "pages");
 
@@ -112,7 +106,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 
   const publishedKeys = new Set(plan.articles.map((a) => a.key));
-  const stories = paired.stories.filter((s) => publishedKeys.has(s.key));
+  const stories = paired.filter((s) => publishedKeys.has(s.key));
   let weights: PageWeights;
   let offline: OfflineSummary;
   let output: BuildResult["output"];
@@ -141,4 +135,46 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     throw new BuildError(`build failed: ${(cause as Error).message}; ${options.out} was left as it was`, diagnostics, { cause });
   }
   return { stories, diagnostics, pages, millis: performance.now() - started, weights, offline, output };
+}
+
+/** What the front half of a build produced: everything up to the page plan, nothing written. */
+export interface PreparedSite {
+  /** Paired stories, newest first (those whose files had errors left out). */
+  stories: Story[];
+  /** Articles that passed validation, before the all-or-nothing story rule. */
+  validated: Article[];
+  /** Every page and file of the site as data. */
+  plan: SitePlan;
+  /** Every diagnostic of every stage, sorted by file and line. */
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * Ingest → parse → validate → pair → plan over `articles`. A story is all or nothing: a file with
+ * an error keeps every article of its story out (what `--skip-invalid` publishes).
+ */
+export async function prepareSite(options: {
+  articles: string;
+  cwd: string;
+  baseUrl?: string;
+  now: DateTime;
+  offlineStories?: number;
+  step?: (stage: string, count: number, unit: string) => void;
+}): Promise<PreparedSite> {
+  const step = options.step ?? (() => undefined);
+  const ingested = await ingestArticles(options.articles, options.cwd);
+  step("ingest", ingested.sources.length, "files");
+  const parsed = parseSources(ingested.sources);
+  const drafts = parsed.files.flatMap((f) => f.drafts);
+  step("parse", drafts.length, "drafts");
+  const validated = validateDrafts(drafts, { now: options.now });
+  step("validate", validated.articles.length, "articles");
+  const early = [...ingested.diagnostics, ...parsed.files.flatMap((f) => f.diagnostics), ...validated.diagnostics];
+  const failedFiles = new Set(early.filter((d) => d.severity === "error").map((d) => d.file));
+  const failedKeys = new Set(validated.articles.filter((a) => failedFiles.has(a.file)).map((a) => a.key));
+  const paired = pairArticles(validated.articles.filter((a) => !failedKeys.has(a.key)));
+  step("pair", paired.stories.length, "stories");
+  const plan = planSite(paired.stories, { site: parseBaseUrl(options.baseUrl), buildTime: options.now, offlineStories: options.offlineStories });
+  const diagnostics = sortDiagnostics([...early, ...paired.diagnostics, ...plan.diagnostics]);
+  return { stories: paired.stories, validated: validated.articles, plan, diagnostics };
 }

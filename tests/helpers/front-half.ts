@@ -1,14 +1,8 @@
 // The front half of a build, in process: ingest → parse → validate → pair → plan, without Eleventy or disk output.
 import { DateTime } from "luxon";
-import { sortDiagnostics } from "../../src/diagnostics.ts";
-import { ingestArticles } from "../../src/ingest/index.ts";
-import { parseSources } from "../../src/parse/index.ts";
-import { pairArticles } from "../../src/pair/index.ts";
-import { planSite } from "../../src/render/plan.ts";
+import { prepareSite } from "../../src/build.ts";
 import type { ArticlePage } from "../../src/render/plan.ts";
-import { parseBaseUrl } from "../../src/render/site-url.ts";
 import type { Article, Diagnostic } from "../../src/types.ts";
-import { validateDrafts } from "../../src/validate/index.ts";
 
 /** The pinned build time of front-half runs: 2024-12-31 00:00 in Shanghai. */
 export const PINNED_NOW = DateTime.fromISO("2024-12-31T00:00:00+08:00", { setZone: true });
@@ -24,25 +18,11 @@ export interface FrontHalf {
 }
 
 /**
- * Runs ingest, parse, validate, pair and plan over `articlesDir` the way `src/build.ts` does
- * (a file with an error keeps its whole story out), with the build time pinned to {@link PINNED_NOW}.
+ * Runs the front half of a build (`prepareSite`: ingest, parse, validate, pair, plan) over
+ * `articlesDir`, with the build time pinned to {@link PINNED_NOW}.
  * Display paths are relative to `cwd`, which defaults to the articles directory itself.
  */
 export async function runFrontHalf(articlesDir: string, cwd = articlesDir, now = PINNED_NOW): Promise<FrontHalf> {
-  const ingested = await ingestArticles(articlesDir, cwd);
-  const parsed = parseSources(ingested.sources);
-  const validated = validateDrafts(
-    parsed.files.flatMap((f) => f.drafts),
-    { now },
-  );
-  const early = [...ingested.diagnostics, ...parsed.files.flatMap((f) => f.diagnostics), ...validated.diagnostics];
-  const failedFiles = new Set(early.filter((d) => d.severity === "error").map((d) => d.file));
-  const failedKeys = new Set(validated.articles.filter((a) => failedFiles.has(a.file)).map((a) => a.key));
-  const paired = pairArticles(validated.articles.filter((a) => !failedKeys.has(a.key)));
-  const plan = planSite(paired.stories, { site: parseBaseUrl(undefined), buildTime: now });
-  return {
-    diagnostics: sortDiagnostics([...early, ...paired.diagnostics, ...plan.diagnostics]),
-    validated: validated.articles,
-    pages: plan.articles,
-  };
+  const prepared = await prepareSite({ articles: articlesDir, cwd, now });
+  return { diagnostics: prepared.diagnostics, validated: prepared.validated, pages: prepared.plan.articles };
 }
