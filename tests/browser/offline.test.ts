@@ -47,8 +47,8 @@ async function search(page: Page, base: string, lang: string, query: string): Pr
 }
 
 /**
- * An offline search, tried a second time when the first attempt found nothing: on a loaded machine
- * the search page's Pagefind worker can start before the service worker has claimed it.
+ * An offline search, tried a second time when the first attempt found nothing (seen once on a heavily
+ * loaded machine, cause not pinned down); a second failure fails with the page's first status.
  */
 async function searchSettled(page: Page, base: string, lang: string, query: string): Promise<string[]> {
   const first = await search(page, base, lang, query);
