@@ -71,8 +71,15 @@ async function run(): Promise<void> {
   renderFacets(outcome.facets);
   status.textContent = outcome.hits.length > 0 ? ui.results.replace("{n}", String(outcome.hits.length)) : ui.noResults;
   askToCacheSearch();
-  // Facet counts need Pagefind's filter index: fetched once the first results are on screen.
-  if (!engine.hasFacets()) void engine.loadFacets().then(() => (mine === ticket ? run() : undefined));
+  // Facet counts need Pagefind's filter index: fetched once the first results are on screen. Only
+  // the facets are redrawn then; the results (and whichever one has focus) stay as they are.
+  if (!engine.hasFacets()) {
+    void engine.loadFacets().then(async () => {
+      if (mine !== ticket) return;
+      const counted = await engine.search(state.q, filters, state.sort);
+      if (mine === ticket) renderFacets(counted.facets);
+    });
+  }
   if (outcome.hits.length === 0) await renderSuggestions(mine);
 }
 
