@@ -12,6 +12,7 @@ const USAGE = `Usage: npm run build -- [options]
   --report FILE    write a JSON report of stories and diagnostics
   --offline-stories N      newest stories per language precached for offline reading (default 20)
   --precache-budget BYTES  fail when the service worker's precache is larger (default 5242880)
+  --search-precache-max BYTES  precache the whole search bundle up to this size (default 2097152), else cache it after a first search
   --kill-service-worker    publish a service worker that clears the offline caches and unregisters itself`;
 
 const { values } = parseArgs({
@@ -25,6 +26,7 @@ const { values } = parseArgs({
     "offline-stories": { type: "string" },
     "precache-budget": { type: "string" },
     "kill-service-worker": { type: "boolean", default: false },
+    "search-precache-max": { type: "string" },
     help: { type: "boolean", default: false },
   },
 });
@@ -49,6 +51,7 @@ try {
     offlineStories: values["offline-stories"] === undefined ? undefined : Number(values["offline-stories"]),
     precacheBudget: values["precache-budget"] === undefined ? undefined : Number(values["precache-budget"]),
     killServiceWorker: values["kill-service-worker"],
+    searchPrecacheMax: values["search-precache-max"] === undefined ? undefined : Number(values["search-precache-max"]),
   });
   for (const d of result.diagnostics) console.error(formatDiagnostic(d));
   const zh = result.stories.filter((s) => s.versions.zh).length;
@@ -67,7 +70,8 @@ try {
     console.log(`duet: note: ${out.files} files is more than the ${HOST_FILE_LIMIT} some static hosts accept per deploy; the search index's fragments (one per story) are the largest share`);
   }
   const o = result.offline;
-  console.log(`duet: offline: precache ${o.precacheFiles} files, ${kb(o.precacheBytes)}; search bundle ${kb(o.searchBytes)}, cached after a first search`);
+  const searchWhen = o.searchPrecached ? "precached" : "cached after a reader's first search";
+  console.log(`duet: offline: precache ${o.precacheFiles} files, ${kb(o.precacheBytes)}; search bundle ${kb(o.searchBytes)}, ${searchWhen}`);
   console.log(`duet: page weight: article HTML ${kb(w.articleHtml)} on average, CSS ${kb(w.css)}, JS ${kb(w.contentJs)} (service worker client); search page adds ${kb(w.searchJs)} + Pagefind`);
 } catch (cause) {
   if (!(cause instanceof BuildError)) throw cause;

@@ -38,6 +38,8 @@ export interface BuildOptions {
   offlineStories?: number;
   /** Largest service-worker precache allowed, in bytes (default 5 MiB). */
   precacheBudget?: number;
+  /** Precache the whole search bundle when it is at most this many bytes (default 2 MiB). */
+  searchPrecacheMax?: number;
   /** Publish the service-worker kill switch instead of the offline worker. */
   killServiceWorker?: boolean;
   /** Called as each stage finishes, for a progress display. */
@@ -112,7 +114,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let output: BuildResult["output"];
   const staging = await createStaging(path.resolve(cwd, options.out));
   try {
-    const assets = await renderSite(plan, { outDir: staging, root: options.root ?? PROJECT_ROOT });
+    const assets = await renderSite(plan, { outDir: staging, root: options.root ?? PROJECT_ROOT, serviceWorker: !options.killServiceWorker });
     step("render", pages, "pages");
     const indexed = await indexSite(plan.articles, staging);
     step("index", indexed.records, "stories");
@@ -120,6 +122,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       articles: plan.precacheArticles,
       budgetBytes: options.precacheBudget ?? DEFAULT_PRECACHE_BUDGET,
       kill: options.killServiceWorker,
+      searchPrecacheMax: options.searchPrecacheMax,
     });
     step("offline", offline.precacheFiles, "files precached");
     if (options.report) {

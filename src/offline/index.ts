@@ -16,6 +16,8 @@ export interface OfflineSummary {
   precacheBytes: number;
   /** Size of the whole search bundle, cached after the reader's first search. */
   searchBytes: number;
+  /** True when the whole search bundle is in the precache; else it is cached after a reader's first search. */
+  searchPrecached: boolean;
 }
 
 /** Options of the offline stage. */
@@ -26,7 +28,12 @@ export interface OfflineOptions {
   budgetBytes: number;
   /** Write the kill switch instead: a worker that clears every cache and unregisters. */
   kill?: boolean;
+  /** Precache the whole search bundle when it is at most this many bytes (default 2 MiB); else it is cached after a first search. */
+  searchPrecacheMax?: number;
 }
+
+/** Search bundles up to this size are precached whole: offline search then works from the first visit. */
+export const DEFAULT_SEARCH_PRECACHE_MAX = 2 * 1024 * 1024;
 
 /** Default precache budget: the shell, two homes and 40 stories fit many times over. */
 export const DEFAULT_PRECACHE_BUDGET = 5 * 1024 * 1024;
@@ -54,27 +61,29 @@ export async function buildServiceWorker(outDir: string, options: OfflineOptions
   await writeFile(path.join(outDir, "pagefind", "duet-files.json"), JSON.stringify(searchFiles.map((f) => f.name)));
   if (options.kill) {
     await writeFile(path.join(outDir, "sw.js"), KILL_SWITCH_WORKER);
-    return { precacheFiles: 0, precacheBytes: 0, searchBytes: 0 };
+    return { precacheFiles: 0, precacheBytes: 0, searchBytes: 0, searchPrecached: false };
   }
   const scratch = await mkdtemp(path.join(tmpdir(), "duet-sw-"));
   try {
     const swSrc = path.join(scratch, "sw.js");
     await writeFile(swSrc, await bundleScript(path.join(import.meta.dirname, "sw.ts"), "iife"));
     const articles = options.articles.map((url) => `${url.slice(1)}index.html`);
+    const searchBytes = searchFiles.reduce((a, f) => a + f.size, 0);
+    const searchPrecached = searchBytes <= (options.searchPrecacheMax ?? DEFAULT_SEARCH_PRECACHE_MAX);
     const result = await injectManifest({
       swSrc,
       swDest: path.join(outDir, "sw.js"),
       globDirectory: outDir,
-      globPatterns: [...SHELL, ...articles],
+      globPatterns: [...SHELL, ...articles, ...(searchPrecached ? ["pagefind/**/*"] : [])],
       // Hashed asset names and Pagefind's hashed files change name when their content does.
-      dontCacheBustURLsMatching: /\.[0-9a-f]{10}\.\w+$|\.pf_meta$/,
+      dontCacheBustURLsMatching: /\.[0-9a-f]{10}\.\w+$|\.pf_(?:meta|index|filter|fragment)$/,
       maximumFileSizeToCacheInBytes: options.budgetBytes,
     });
     if (result.warnings.length > 0) throw new Error(`Workbox: ${result.warnings.join("; ")}`);
     if (result.size > options.budgetBytes) {
       throw new Error(`the precache is ${result.size} bytes, over the budget of ${options.budgetBytes} (--precache-budget)`);
     }
-    return { precacheFiles: result.count, precacheBytes: result.size, searchBytes: searchFiles.reduce((a, f) => a + f.size, 0) };
+    return { precacheFiles: result.count, precacheBytes: result.size, searchBytes, searchPrecached };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

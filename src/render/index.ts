@@ -19,6 +19,8 @@ export interface RenderOptions {
   outDir: string;
   /** Project root holding `templates/` and `.eleventy.ts`. */
   root: string;
+  /** False when the site ships the service-worker kill switch: pages then unregister instead of registering. */
+  serviceWorker?: boolean;
 }
 
 /** Renders every planned page with Eleventy; Eleventy's failures are rethrown with their cause. */
@@ -32,6 +34,7 @@ export async function renderSite(plan: SitePlan, options: RenderOptions): Promis
     config: (config) => {
       config.addGlobalData("site", site);
       config.addGlobalData("assets", assets);
+      config.addGlobalData("serviceWorker", options.serviceWorker ?? true);
       // Links within the site: the path prefix added. A plain function, called about 60 times a page.
       config.addFilter("u", (path: string) => sitePath(plan.site, path));
     },

@@ -9,7 +9,10 @@ const STRINGS = {
 const lang = document.documentElement.lang.startsWith("zh") ? "zh" : "en";
 const ui = STRINGS[lang];
 
-if ("serviceWorker" in navigator) {
+if ("serviceWorker" in navigator && document.documentElement.dataset.sw === "off") {
+  // This deploy ships the kill switch: remove any worker instead of installing one.
+  void navigator.serviceWorker.getRegistrations().then((all) => all.forEach((r) => void r.unregister()));
+} else if ("serviceWorker" in navigator) {
   const sw = new URL("../sw.js", import.meta.url);
   const wb = new Workbox(sw.href, { scope: new URL("../", import.meta.url).pathname });
   // A new deploy's worker waits until the reader chooses to reload, so no page mixes two deploys.

@@ -1,0 +1,58 @@
+// `npm start`: the dev server rebuilds on an edit and tells open pages to reload.
+import { spawn } from "node:child_process";
+import { cp, readFile, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
+import path from "node:path";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { scratch } from "./helpers/tree.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+
+/** A port nobody listens on right now. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+test("an edited article is rebuilt, served, and open pages are told to reload", async () => {
+  const articles = await scratch("start-articles");
+  await cp(path.join(ROOT, "articles"), articles, { recursive: true });
+  const out = await scratch("start-out");
+  const port = await freePort();
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--articles", articles, "--out", out, "--port", String(port)], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  try {
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    const deadline = Date.now() + 60_000;
+    while (!output.includes("serving") && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    assert.match(output, /serving http:\/\/127\.0\.0\.1:\d+\//);
+    const base = `http://127.0.0.1:${port}/`;
+    const page = await (await fetch(`${base}en/shanghai-metro-night/`)).text();
+    assert.match(page, /__duet\/live\.js/, "pages get the live-reload script");
+    assert.match(page, /data-sw="off"/, "the dev site installs no service worker");
+
+    const events = await fetch(`${base}__duet/events`);
+    const reader = events.body!.getReader();
+    const file = path.join(articles, "2024", "shanghai-metro-night.en.md");
+    await writeFile(file, (await readFile(file, "utf8")).replace("Shanghai Metro to Trial Overnight Weekend Service", "Shanghai Metro Extends Overnight Service"));
+    const edited = Date.now();
+    let stream = "";
+    while (!stream.includes("event: reload") && Date.now() - edited < 60_000) stream += new TextDecoder().decode((await reader.read()).value);
+    assert.match(stream, /event: reload/);
+    const updated = await (await fetch(`${base}en/shanghai-metro-night/`)).text();
+    assert.match(updated, /<h1>Shanghai Metro Extends Overnight Service<\/h1>/);
+    console.log(`    edit → reload event: ${Date.now() - edited} ms (sample site)`);
+    await reader.cancel();
+  } finally {
+    child.kill();
+  }
+});
+
+test.run();
