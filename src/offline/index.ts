@@ -4,6 +4,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { injectManifest } from "workbox-build";
 import { bundleScript } from "../render/bundle.ts";
+import { CONVERSION_FILE } from "../search/convert.ts";
+import { SEARCH_FILE_LIST } from "./files.ts";
 import { KILL_SWITCH_WORKER } from "./kill-switch.ts";
 
 export { KILL_SWITCH_WORKER } from "./kill-switch.ts";
@@ -52,13 +54,13 @@ const SHELL = [
   "pagefind/pagefind-entry.json",
   "pagefind/*.pf_meta",
   "pagefind/wasm.en.pagefind",
-  "pagefind/duet-t2s.json",
+  `pagefind/${CONVERSION_FILE}`,
 ];
 
 /** Writes `sw.js` (and the search bundle's file list) into the built site at `outDir`. */
 export async function buildServiceWorker(outDir: string, options: OfflineOptions): Promise<OfflineSummary> {
   const searchFiles = await listFiles(path.join(outDir, "pagefind"));
-  await writeFile(path.join(outDir, "pagefind", "duet-files.json"), JSON.stringify(searchFiles.map((f) => f.name)));
+  await writeFile(path.join(outDir, "pagefind", SEARCH_FILE_LIST), JSON.stringify(searchFiles.map((f) => f.name)));
   if (options.kill) {
     await writeFile(path.join(outDir, "sw.js"), KILL_SWITCH_WORKER);
     return { precacheFiles: 0, precacheBytes: 0, searchBytes: 0, searchPrecached: false };

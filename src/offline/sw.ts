@@ -4,6 +4,7 @@ import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute, type PrecacheEn
 import { registerRoute, setCatchHandler } from "workbox-routing";
 import { CacheFirst, NetworkFirst, StaleWhileRevalidate } from "workbox-strategies";
 import { ExpirationPlugin } from "workbox-expiration";
+import { SEARCH_CACHE, SEARCH_FILE_LIST } from "./files.ts";
 
 interface WorkerScope {
   __WB_MANIFEST: (PrecacheEntry | string)[];
@@ -15,7 +16,6 @@ interface WorkerScope {
 const worker = self as unknown as WorkerScope;
 /** Path the site is served under, such as `/` or `/news/`. */
 const base = new URL(worker.registration.scope).pathname;
-const SEARCH_CACHE = "duet-search";
 
 // Precached files never vary by query: the search page is the same for every ?q=, and Pagefind's
 // ?ts= on its entry file must not defeat the cache. Workbox's injectManifest replaces the literal
@@ -54,7 +54,7 @@ worker.addEventListener("message", (event) => {
 
 /** After a reader's first online search: fetch the whole search bundle so every later query works offline. */
 async function cacheSearchBundle(): Promise<void> {
-  const list = (await (await fetch(`${base}pagefind/duet-files.json`)).json()) as string[];
+  const list = (await (await fetch(`${base}pagefind/${SEARCH_FILE_LIST}`)).json()) as string[];
   const cache = await caches.open(SEARCH_CACHE);
   const missing: string[] = [];
   for (const file of list) if (!(await cache.match(`${base}pagefind/${file}`, { ignoreSearch: true }))) missing.push(file);

@@ -1,5 +1,8 @@
 // Traditional → Simplified conversion for search, from a small table the build derives from the corpus.
 
+/** File name of the conversion table inside the search bundle folder (`pagefind/`). */
+export const CONVERSION_FILE = "duet-t2s.json";
+
 /** Converts text; applied identically to indexed text and to queries. */
 export type Converter = (text: string) => string;
 

@@ -4,17 +4,15 @@ import path from "node:path";
 import * as pagefind from "pagefind";
 import type { ArticlePage } from "../render/index.ts";
 import { buildConversionTable } from "./conversion-table.ts";
-import { createConverter } from "./convert.ts";
+import { CONVERSION_FILE, createConverter } from "./convert.ts";
 import { storiesOf, storyRecordHtml } from "./records.ts";
 
 export { termsOf, queryOf, hanCode, normalise } from "./tokens.ts";
-export { createConverter, identity } from "./convert.ts";
+export { CONVERSION_FILE, createConverter, identity } from "./convert.ts";
 export type { ConversionTable, Converter } from "./convert.ts";
 export { buildConversionTable } from "./conversion-table.ts";
 export { storyRecordHtml, storiesOf } from "./records.ts";
 
-/** Name of the conversion table inside the Pagefind bundle folder. */
-export const CONVERSION_FILE = "duet-t2s.json";
 
 /** Files of Pagefind's own search interfaces, which Duet does not use. */
 const UNUSED_FILES = [

@@ -24,7 +24,10 @@ const LONE_PREFIX = "zx";
 const ACRONYM_RE = /\b(?:\p{L}\.){2,}/gu;
 const SEPARATOR_RE = /[^\p{L}\p{N}]+/u;
 
-/** A Han character as 4 letters of the vowel-free alphabet (covers every code point up to 160,000). */
+/**
+ * A Han character as 4 letters of the vowel-free alphabet: distinct for every code point below
+ * 160,000 (all common and extension A–B characters); the rare ones above share codes, costing precision only.
+ */
 export function hanCode(char: string): string {
   let n = char.codePointAt(0)!;
   let code = "";

@@ -1,5 +1,5 @@
 // The search engine the page uses: Pagefind underneath, Duet's terms, Traditional→Simplified, one result per story.
-import { createConverter, identity, type ConversionTable, type Converter } from "../convert.ts";
+import { CONVERSION_FILE, createConverter, identity, type ConversionTable, type Converter } from "../convert.ts";
 import { hasHan, queryOf } from "../tokens.ts";
 import type { ResultVersion } from "../records.ts";
 
@@ -64,7 +64,7 @@ export async function createEngine(bundle: string, base: string) {
   const allFilters = () => (filtersLoaded ??= pagefind.filters().then((f) => ((facetsReady = true), f)));
   let table: Promise<void> | undefined;
   const loadTable = () =>
-    (table ??= fetch(`${bundle}duet-t2s.json`)
+    (table ??= fetch(`${bundle}${CONVERSION_FILE}`)
       .then((r) => r.json() as Promise<ConversionTable>)
       .then((t) => void (convert = createConverter(t))));
 
