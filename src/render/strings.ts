@@ -31,8 +31,6 @@ export interface SearchUiStrings {
   any: string;
   /** Link text to the other language version. */
   alsoIn: string;
-  /** Mark on a story only in this language. */
-  onlyMark: string;
   /** Status while searching. */
   loading: string;
   /** Status when search cannot run (offline before the first search). */
@@ -156,7 +154,6 @@ export const STRINGS: Record<Lang, UiStrings> = {
       year: "年份",
       any: "不限",
       alsoIn: "English",
-      onlyMark: "仅中文",
       loading: "正在搜索…",
       unavailable: "现在无法搜索：请联网后再试。联网搜索过一次之后，离线也能搜索。",
     },
@@ -208,7 +205,6 @@ export const STRINGS: Record<Lang, UiStrings> = {
       year: "Year",
       any: "Any",
       alsoIn: "中文",
-      onlyMark: "English only",
       loading: "Searching…",
       unavailable: "Search is unavailable right now: try again online. After one search online, it works offline too.",
     },

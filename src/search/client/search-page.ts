@@ -19,6 +19,8 @@ const yearSelect = root.querySelector<HTMLSelectElement>("#search-year")!;
 const readerLang = root.dataset.lang === "en" ? "en" : "zh";
 const otherLang = readerLang === "zh" ? "en" : "zh";
 const ui = JSON.parse(root.dataset.ui!) as SearchUiStrings;
+/** The "only in this language" mark of each language, shown in the story's own language (as lists do). */
+const onlyMarks = JSON.parse(root.dataset.onlyMarks!) as Record<"zh" | "en", string>;
 const engine = await createEngine(root.dataset.bundle!, root.dataset.base!);
 
 interface State {
@@ -107,7 +109,7 @@ function renderResult(story: StoryResult): HTMLLIElement {
   const date = document.createElement("span");
   date.textContent = shown.d;
   meta.append(date);
-  if (shownLang !== readerLang) meta.append(" ", badge(shownLang === "zh" ? "仅中文" : "English only"));
+  if (shownLang !== readerLang) meta.append(" ", badge(onlyMarks[shownLang]));
   const other = story[otherLang];
   if (shownLang === readerLang && other) {
     const alt = document.createElement("a");
