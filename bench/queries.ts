@@ -12,14 +12,18 @@ export type QueryClass = "zh-title-word" | "zh-title-bigram" | "zh-keyword" | "e
 export interface Query {
   /** What the user types. */
   query: string;
-  /** Ids of every story that must be found (title classes: title matches only; keyword classes: keyword matches only). */
+  /**
+   * Ids of every story a reader would count as a hit: its title or its keywords, in the query's language, contain the
+   * query (Chinese: as a substring, Traditional queries by their Simplified form; English: every word of the query, by
+   * stem, in the title or in one keyword). This is the issue's ranking rule, "a title or keyword match beats a lead match".
+   */
   expected: string[];
+  /** The narrower judgement: only the field the query was drawn from (title classes: titles; keyword classes: keywords). */
+  expectedField: string[];
   /** The story the query was drawn from. */
   from: string;
   /** The word as it appears in the title, for `en-inflected` (another form) and `zh-traditional` (Simplified). */
   variantOf?: string;
-  /** `en-title-word`: stories whose title has another form of the word (same stem); relevant, not required. */
-  alsoRelevant?: string[];
   /** `zh-title-bigram`: the two characters straddle two words of the headline. */
   crossesWordBoundary?: boolean;
 }
@@ -61,6 +65,21 @@ function drawers(stories: readonly ManifestStory[]): Record<QueryClass, { drawer
   }
   const inZhTitles = (word: string) => zhTitles.filter(([, title]) => title.includes(word)).map(([id]) => id);
   const withStem = (stem: string) => enStems.filter((t) => t.stems.has(stem)).map((t) => t.id);
+  const enFields = stories.map((s) => ({
+    id: s.id,
+    title: new Set(tokens(s.title.en ?? "").map(stemWord)),
+    keywords: (s.keywords.en ?? []).map((k) => ({ folded: k.toLowerCase(), stems: new Set(tokens(k).map(stemWord)) })),
+  }));
+  /** Stories whose zh title or a zh keyword contains `word`. */
+  const zhRelevant = (word: string) =>
+    stories.filter((s) => s.title.zh?.includes(word) || s.keywords.zh?.some((k) => k.includes(word))).map((s) => s.id);
+  /** Stories whose en title, or one en keyword, holds every word of `query` by stem (or the keyword contains it). */
+  const enRelevant = (query: string) => {
+    const folded = query.toLowerCase();
+    const stems = tokens(query).map(stemWord);
+    const all = (set: ReadonlySet<string>) => stems.length > 0 && stems.every((x) => set.has(x));
+    return enFields.filter((f) => all(f.title) || f.keywords.some((k) => k.folded.includes(folded) || all(k.stems))).map((f) => f.id);
+  };
   const zhWord = (rng: Rng, s: ManifestStory) => {
     const words = (s.zhTitleWords ?? []).filter((w) => w.length >= 2 && w.length <= 4 && HAN_RE.test(w));
     return words.length > 0 ? pick(rng, words) : undefined;
@@ -74,11 +93,11 @@ function drawers(stories: readonly ManifestStory[]): Record<QueryClass, { drawer
     if (!list || list.length === 0) return undefined;
     const query = pick(rng, list);
     const folded = query.toLowerCase();
-    const expected = stories.filter((o) => o.keywords[lang]?.some((k) => k.toLowerCase().includes(folded))).map((o) => o.id);
-    return { query, expected };
+    const expectedField = stories.filter((o) => o.keywords[lang]?.some((k) => k.toLowerCase().includes(folded))).map((o) => o.id);
+    return { query, expected: lang === "zh" ? zhRelevant(query) : enRelevant(query), expectedField };
   };
   return {
-    "zh-title-word": { capped: true, drawer: (rng, s) => { const w = zhWord(rng, s); return w ? { query: w, expected: inZhTitles(w) } : undefined; } },
+    "zh-title-word": { capped: true, drawer: (rng, s) => { const w = zhWord(rng, s); return w ? { query: w, expected: zhRelevant(w), expectedField: inZhTitles(w) } : undefined; } },
     "zh-title-bigram": { capped: true, drawer: (rng, s) => {
       const title = s.title.zh;
       if (!title || title.length < 2) return undefined;
@@ -87,35 +106,34 @@ function drawers(stories: readonly ManifestStory[]): Record<QueryClass, { drawer
       if (!HAN_RE.test(query)) return undefined;
       let offset = 0;
       const boundaries = new Set((s.zhTitleWords ?? []).map((w) => (offset += w.length)));
-      return { query, expected: inZhTitles(query), crossesWordBoundary: boundaries.has(at + 1) };
+      return { query, expected: zhRelevant(query), expectedField: inZhTitles(query), crossesWordBoundary: boundaries.has(at + 1) };
     } },
     "zh-keyword": { capped: false, drawer: keyword("zh") },
     "en-title-word": { capped: true, drawer: (rng, s) => {
       const w = enWord(rng, s);
       if (!w) return undefined;
-      const expected = enTitles.filter((t) => t.tokens.includes(w)).map((t) => t.id);
-      const exact = new Set(expected);
-      return { query: w, expected, alsoRelevant: withStem(stemWord(w)).filter((id) => !exact.has(id)) };
+      return { query: w, expected: enRelevant(w), expectedField: enTitles.filter((t) => t.tokens.includes(w)).map((t) => t.id) };
     } },
     "en-inflected": { capped: true, drawer: (rng, s) => {
       const w = enWord(rng, s);
       const others = w ? [...(forms.get(stemWord(w)) ?? [])].filter((f) => f !== w && f.length >= 4).sort() : [];
       if (!w || others.length === 0) return undefined;
       const query = pick(rng, others);
-      return { query, expected: withStem(stemWord(query)), variantOf: w };
+      return { query, expected: enRelevant(query), expectedField: withStem(stemWord(query)), variantOf: w };
     } },
     "en-keyword": { capped: false, drawer: keyword("en") },
     "zh-traditional": { capped: true, drawer: (rng, s) => {
       const w = zhWord(rng, s);
       const query = w ? toTraditional(w) : undefined;
-      return w && query !== w ? { query: query as string, expected: inZhTitles(w), variantOf: w } : undefined;
+      return w && query !== w ? { query: query as string, expected: zhRelevant(w), expectedField: inZhTitles(w), variantOf: w } : undefined;
     } },
   };
 }
 
 /**
- * Derives `perClass` distinct queries per class from a manifest. Every `expected` list is computed by matching the
- * generated titles or keywords (substring, or whole words for English titles), never assumed from how they were made.
+ * Derives `perClass` distinct queries per class from a manifest. Every `expected` and `expectedField` list is computed
+ * by matching the generated titles and keywords, never assumed from how they were made. Title classes are capped by how
+ * many titles match, so that a query picks out a few stories rather than a topic.
  */
 export function deriveQueries(manifest: CorpusManifest, options: QueryOptions): QuerySet {
   const { stories } = manifest;
@@ -130,9 +148,9 @@ export function deriveQueries(manifest: CorpusManifest, options: QueryOptions): 
     for (let attempt = 0; attempt < options.perClass * 30 && queries.length < options.perClass && stories.length > 0; attempt++) {
       const story = pick(rng, stories);
       const drawn = drawer(rng, story);
-      if (!drawn || seen.has(drawn.query) || drawn.expected.length === 0) continue;
+      if (!drawn || seen.has(drawn.query) || drawn.expectedField.length === 0) continue;
       // A stem family is broader than a word, so inflected queries get five times the room.
-      if (capped && drawn.expected.length > (name === "en-inflected" ? maxExpected * 5 : maxExpected)) continue;
+      if (capped && drawn.expectedField.length > (name === "en-inflected" ? maxExpected * 5 : maxExpected)) continue;
       if (name === "zh-title-bigram" && drawn.crossesWordBoundary !== (queries.length % 2 === 0)) continue;
       seen.add(drawn.query);
       queries.push({ ...drawn, from: story.id });

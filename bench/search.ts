@@ -97,7 +97,7 @@ try {
     await mkdir(path.dirname(outFile), { recursive: true });
     await writeFile(outFile, `${report}\n`);
     // Every answer, for looking into single queries without running the benchmark again.
-    const compact = (answers: Answer[] | undefined) => answers?.map((a) => ({ class: a.queryClass, query: a.query.query, expected: a.query.expected, got: a.got, note: a.note }));
+    const compact = (answers: Answer[] | undefined) => answers?.map((a) => ({ class: a.queryClass, query: a.query.query, expected: a.query.expected, expectedField: a.query.expectedField, got: a.got, note: a.note }));
     await writeFile(answersFile, `${JSON.stringify({ duet: compact(duetAnswers), baseline: compact(baseAnswers) }, null, 1)}\n`);
     console.log(`\n${report}`);
     lap(`report written to ${path.relative(process.cwd(), outFile)}, answers to ${path.relative(process.cwd(), answersFile)}`);
