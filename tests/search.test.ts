@@ -3,7 +3,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { nearestKeywords } from "../src/search/client/suggest.ts";
 import { highlight } from "../src/search/highlight.ts";
-import { buildConversionTable, createConverter, hanCode, identity, queryOf, storyRecordHtml, termsOf } from "../src/search/index.ts";
+import { buildConversionTable, createConverter, hanCode, identity, phraseTermOf, queryOf, storyRecordHtml, termsOf } from "../src/search/index.ts";
 import type { ArticlePage } from "../src/render/index.ts";
 
 const code = (text: string) => "zq" + [...text].map(hanCode).join("");
@@ -29,6 +29,15 @@ test("queries are made of the same terms, so a fragment typed finds the text it 
 test("English is case- and punctuation-insensitive: U.S. and US are one word", () => {
   assert.equal(termsOf("The U.S. Restricts", identity), ["the", "us", "restricts"]);
   assert.equal(queryOf("us", identity), "us");
+});
+
+test("a multi-word phrase is also one term, the same for a keyword and a query, and never a prefix of a longer phrase", () => {
+  assert.is(phraseTermOf("Cloud Computing", identity), "zpcloudcomputing0");
+  assert.is(phraseTermOf("cloud  computing!", identity), phraseTermOf("Cloud Computing", identity));
+  assert.is(phraseTermOf("U.S. trade", identity), "zpustrade0");
+  assert.not.ok(phraseTermOf("cloud computing center", identity)!.startsWith(phraseTermOf("cloud computing", identity)!));
+  assert.is(phraseTermOf("cloud", identity), undefined, "one word needs no phrase term");
+  assert.is(phraseTermOf("云 计算", identity), undefined, "Chinese is matched by its bigrams");
 });
 
 test("the conversion table holds only what the corpus can match; Taiwan phrases and Traditional characters convert", () => {
@@ -76,7 +85,7 @@ const page = (lang: "zh" | "en", title: string, keywords: string[]): ArticlePage
 test("a story's record weights titles and keywords above the lead and keeps display data out of the index", () => {
   const html = storyRecordHtml({ zh: page("zh", "美国云服务", ["人工智能"]), en: page("en", "</script> Cloud <b>", ['" onmouseover="x']) }, identity);
   assert.match(html, new RegExp(`<h1 data-pagefind-weight="10">${code("美国")} ${code("国云")} ${code("云服")} ${code("服务")} script cloud b</h1>`));
-  assert.match(html, /<p data-pagefind-weight="9">[a-z ]*onmouseover x<\/p>/);
+  assert.match(html, /<p data-pagefind-weight="9">[a-z ]*onmouseover x zponmouseoverx0<\/p>/);
   assert.match(html, /<div data-pagefind-ignore>/);
   assert.match(html, /data-pagefind-filter="kw_zh">人工智能</);
   assert.match(html, /data-pagefind-filter="lang">zh<.*data-pagefind-filter="lang">en</);

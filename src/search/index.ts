@@ -7,7 +7,7 @@ import { buildConversionTable } from "./conversion-table.ts";
 import { CONVERSION_FILE, createConverter } from "./convert.ts";
 import { storiesOf, storyRecordHtml } from "./records.ts";
 
-export { termsOf, queryOf, hanCode, normalise } from "./tokens.ts";
+export { termsOf, queryOf, phraseTermOf, hanCode, normalise } from "./tokens.ts";
 export { CONVERSION_FILE, createConverter, identity } from "./convert.ts";
 export type { ConversionTable, Converter } from "./convert.ts";
 export { buildConversionTable } from "./conversion-table.ts";

@@ -3,7 +3,7 @@ import type { ArticlePage } from "../render/index.ts";
 import { escapeHtml } from "../render/index.ts";
 import type { Lang } from "../types.ts";
 import type { Converter } from "./convert.ts";
-import { termsOf } from "./tokens.ts";
+import { phraseTermOf, termsOf } from "./tokens.ts";
 
 /** What the browser shows for one language version of a search result. */
 export interface ResultVersion {
@@ -41,6 +41,8 @@ export function storiesOf(pages: readonly ArticlePage[]): Partial<Record<Lang, A
 export function storyRecordHtml(story: Partial<Record<Lang, ArticlePage>>, convert: Converter): string {
   const versions = (["zh", "en"] as const).flatMap((lang) => (story[lang] ? [story[lang]] : []));
   const terms = (texts: string[]) => escapeHtml(texts.flatMap((text) => termsOf(text, convert)).join(" "));
+  const phrases = (of: ArticlePage[]) =>
+    of.flatMap((v) => v.keywords.flatMap((k) => phraseTermOf(k.name, convert) ?? [])).map((term) => ` ${term}`).join("");
   const first = versions[0]!;
   const meta: string[] = [];
   const addMeta = (key: string, value: string) => meta.push(`<span data-pagefind-meta="${key}">${escapeHtml(value)}</span>`);
@@ -62,7 +64,7 @@ export function storyRecordHtml(story: Partial<Record<Lang, ArticlePage>>, conve
   return [
     `<!DOCTYPE html><html lang="en"><head><title>${escapeHtml(first.key)}</title></head><body>`,
     `<h1 data-pagefind-weight="10">${terms(versions.map((v) => v.title))}</h1>`,
-    `<p data-pagefind-weight="9">${terms(versions.flatMap((v) => v.keywords.map((k) => k.name)))}</p>`,
+    `<p data-pagefind-weight="9">${terms(versions.flatMap((v) => v.keywords.map((k) => k.name)))}${phrases(versions)}</p>`,
     `<p>${terms(versions.map((v) => shorten(v.lead)))}</p>`,
     `<div data-pagefind-ignore>${meta.join("")}`,
     `<span data-pagefind-sort="date">${Math.floor(first.date.toSeconds())}</span></div>`,

@@ -88,6 +88,26 @@ export function queryOf(text: string, convert: Converter): string {
   return [...new Set(terms)].join(" ");
 }
 
+/** Phrase terms start with this, which no English word does. */
+const PHRASE_PREFIX = "zp";
+/**
+ * Phrase terms end with this, so one phrase's term is never a prefix of a longer phrase's term and
+ * Pagefind's prefix matching cannot stretch "cloud computing" to "cloud computing center".
+ */
+const PHRASE_END = "0";
+
+/**
+ * One term standing for a whole multi-word phrase (a keyword such as "cloud computing"), or undefined
+ * for a single word or any Chinese. Keywords are indexed with it, and a query is searched for it
+ * too, so stories tagged with exactly what the reader typed rank first; stories that only hold the
+ * words somewhere still match through the ordinary terms.
+ */
+export function phraseTermOf(text: string, convert: Converter): string | undefined {
+  const words = termsOf(text, convert);
+  if (words.length < 2 || words.some((w) => w.startsWith(CODE_PREFIX) || w.startsWith(LONE_PREFIX))) return undefined;
+  return PHRASE_PREFIX + words.join("") + PHRASE_END;
+}
+
 /** True when text contains Han characters (the browser then loads the Traditional→Simplified table). */
 export function hasHan(text: string): boolean {
   return HAN_RE.test(text);

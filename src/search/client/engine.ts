@@ -1,6 +1,6 @@
 // The search engine the page uses: Pagefind underneath, Duet's terms, Traditional→Simplified, one result per story.
 import { CONVERSION_FILE, createConverter, identity, type ConversionTable, type Converter } from "../convert.ts";
-import { hasHan, queryOf } from "../tokens.ts";
+import { hasHan, phraseTermOf, queryOf } from "../tokens.ts";
 import type { ResultVersion } from "../records.ts";
 
 
@@ -74,16 +74,21 @@ export async function createEngine(bundle: string, base: string) {
     const query = queryOf(text, convert);
     const active = Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, string>;
     if (query === "" && Object.keys(active).length === 0) return { hits: [], facets: {} };
-    const [relevant, newest] = await Promise.all([
+    // A multi-word query is also searched as one phrase term: the stories tagged with exactly that keyword.
+    const phrase = sort === "relevance" ? phraseTermOf(text, convert) : undefined;
+    const [relevant, newest, tagged] = await Promise.all([
       pagefind.search(query || null, { filters: active }),
       pagefind.search(query || null, { filters: active, sort: { date: "desc" } }),
+      phrase ? pagefind.search(phrase, { filters: active }) : null,
     ]);
     if (!relevant || !newest) return { hits: [], facets: {} };
     const recency = new Map(newest.results.map((r, i) => [r.id, i]));
+    const exact = new Set(tagged?.results.map((r) => r.id));
     const ordered =
       sort === "newest" || query === ""
         ? newest.results
         : [...relevant.results].sort((a, b) => {
+            if (exact.has(a.id) !== exact.has(b.id)) return exact.has(a.id) ? -1 : 1;
             const top = Math.max(a.score, b.score);
             if (Math.abs(a.score - b.score) > top * TIE) return b.score - a.score;
             return recency.get(a.id)! - recency.get(b.id)!;
