@@ -13,7 +13,9 @@ const USAGE = `Usage: npm run build -- [options]
   --offline-stories N      newest stories per language precached for offline reading (default 20)
   --precache-budget BYTES  fail when the service worker's precache is larger (default 5242880)
   --search-precache-max BYTES  precache the whole search bundle up to this size (default 2097152), else cache it after a first search
-  --kill-service-worker    publish a service worker that clears the offline caches and unregisters itself`;
+  --kill-service-worker    publish a service worker that clears the offline caches and unregisters itself
+  --cache DIR      build cache: unchanged sources, pages and search index are reused (default: .duet-cache)
+  --no-cache       build everything anew and leave the cache alone`;
 
 const { values } = parseArgs({
   options: {
@@ -27,6 +29,8 @@ const { values } = parseArgs({
     "precache-budget": { type: "string" },
     "kill-service-worker": { type: "boolean", default: false },
     "search-precache-max": { type: "string" },
+    cache: { type: "string", default: ".duet-cache" },
+    "no-cache": { type: "boolean", default: false },
     help: { type: "boolean", default: false },
   },
 });
@@ -52,6 +56,7 @@ try {
     precacheBudget: values["precache-budget"] === undefined ? undefined : Number(values["precache-budget"]),
     killServiceWorker: values["kill-service-worker"],
     searchPrecacheMax: values["search-precache-max"] === undefined ? undefined : Number(values["search-precache-max"]),
+    ...(values["no-cache"] ? {} : { cacheDir: values.cache }),
   });
   for (const d of result.diagnostics) console.error(formatDiagnostic(d));
   const zh = result.stories.filter((s) => s.versions.zh).length;
@@ -68,6 +73,10 @@ try {
   console.log(`duet: output: ${out.files} files, ${(out.bytes / 1024 / 1024).toFixed(1)} MiB`);
   if (out.files > HOST_FILE_LIMIT) {
     console.log(`duet: note: ${out.files} files is more than the ${HOST_FILE_LIMIT} some static hosts accept per deploy; the search index's fragments (one per story) are the largest share`);
+  }
+  const c = result.cache;
+  if (c) {
+    console.log(`duet: cache: ${c.pagesReused} pages unchanged, ${c.pagesRendered} rendered; ${c.parsed} files parsed; search index ${c.searchReused ? "unchanged" : "rebuilt"}`);
   }
   const o = result.offline;
   const searchWhen = o.searchPrecached ? "precached" : "cached after a reader's first search";

@@ -11,6 +11,9 @@ const { values } = parseArgs({
     articles: { type: "string", default: "articles" },
     out: { type: "string", default: "dist" },
     port: { type: "string", default: "8080" },
+    // Its own cache: the dev site differs from a deploy (local base URL, no offline worker), so sharing would evict both.
+    cache: { type: "string", default: ".duet-cache/dev" },
+    "no-cache": { type: "boolean", default: false },
   },
 });
 const root = path.resolve(import.meta.dirname, "..");
@@ -21,7 +24,13 @@ async function rebuild(): Promise<boolean> {
   const started = performance.now();
   try {
     // The dev site gets the service-worker kill switch: a caching worker would hide edits.
-    const result = await build({ articles: values.articles, out: values.out, baseUrl: `http://localhost:${port}/`, killServiceWorker: true });
+    const result = await build({
+      articles: values.articles,
+      out: values.out,
+      baseUrl: `http://localhost:${port}/`,
+      killServiceWorker: true,
+      ...(values["no-cache"] ? {} : { cacheDir: values.cache }),
+    });
     for (const d of result.diagnostics) console.error(formatDiagnostic(d));
     console.log(`duet: rebuilt ${result.stories.length} stories in ${((performance.now() - started) / 1000).toFixed(2)} s`);
     return true;

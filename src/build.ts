@@ -5,14 +5,15 @@ import { BuildError, countSeverity, sortDiagnostics } from "./diagnostics.ts";
 import { ingestArticles } from "./ingest/index.ts";
 import { buildServiceWorker, DEFAULT_PRECACHE_BUDGET, type OfflineSummary } from "./offline/index.ts";
 import { parseSources } from "./parse/index.ts";
+import { hashOf, openCache, saveCache, type BuildCache } from "./cache/index.ts";
 import { pairArticles } from "./pair/index.ts";
 import { createStaging, discardStaging, publishStaging } from "./publish/index.ts";
-import { planSite, renderSite } from "./render/index.ts";
+import { planSite, renderBody, renderSite } from "./render/index.ts";
 import { buildReport, measureOutput, measureWeights, type PageWeights } from "./report.ts";
 import { parseBaseUrl } from "./render/site-url.ts";
 import { indexSite } from "./search/index.ts";
 import type { DateTime } from "luxon";
-import type { Article, Diagnostic, Story } from "./types.ts";
+import type { Article, Diagnostic, DraftBody, Story } from "./types.ts";
 import type { SitePlan } from "./render/index.ts";
 import { NEWS_ZONE, nowFromEnv, validateDrafts } from "./validate/index.ts";
 
@@ -42,6 +43,11 @@ export interface BuildOptions {
   searchPrecacheMax?: number;
   /** Publish the service-worker kill switch instead of the offline worker. */
   killServiceWorker?: boolean;
+  /**
+   * Directory of the build cache (see cache/): unchanged sources, bodies, pages and search index are
+   * reused from the last build. Undefined: no cache, everything is made anew.
+   */
+  cacheDir?: string;
   /** Called as each stage finishes, for a progress display. */
   onProgress?: (step: ProgressStep) => void;
 }
@@ -74,6 +80,8 @@ export interface BuildResult {
   offline: OfflineSummary;
   /** Files and bytes of the published output (static hosts limit both). */
   output: { files: number; bytes: number };
+  /** What the build cache saved, when one was used. */
+  cache?: { parsed: number; pagesReused: number; pagesRendered: number; searchReused: boolean };
 }
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
@@ -89,6 +97,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   };
   const cwd = options.cwd ?? process.cwd();
   const buildTime = nowFromEnv(process.env).setZone(NEWS_ZONE);
+  const root = options.root ?? PROJECT_ROOT;
+  const out = path.resolve(cwd, options.out);
+  const cache = options.cacheDir ? await openCache(path.resolve(cwd, options.cacheDir), root, out) : undefined;
   const { plan, stories: paired, diagnostics } = await prepareSite({
     articles: path.resolve(cwd, options.articles),
     cwd,
@@ -96,6 +107,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     now: buildTime,
     offlineStories: options.offlineStories,
     step,
+    cache,
   });
   const pages = plan.articles.length + plan.lists.length + plan.indexes.length + plan.searches.length + plan.offline.length + 2;
   step("plan", pages, "pages");
@@ -112,12 +124,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let weights: PageWeights;
   let offline: OfflineSummary;
   let output: BuildResult["output"];
-  const staging = await createStaging(path.resolve(cwd, options.out));
+  let cacheSummary: BuildResult["cache"];
+  const staging = await createStaging(out);
   try {
-    const assets = await renderSite(plan, { outDir: staging, root: options.root ?? PROJECT_ROOT, serviceWorker: !options.killServiceWorker });
-    step("render", pages, "pages");
-    const indexed = await indexSite(plan.articles, staging);
-    step("index", indexed.records, "stories");
+    const rendered = await renderSite(plan, { outDir: staging, root, serviceWorker: !options.killServiceWorker, cache });
+    const assets = rendered.assets;
+    step("render", pages, cache ? `pages (${rendered.reused} unchanged)` : "pages");
+    const indexed = await indexSite(plan.articles, staging, cache);
+    step("index", indexed.records, indexed.reused ? "stories (index unchanged)" : "stories");
     offline = await buildServiceWorker(staging, {
       articles: plan.precacheArticles,
       budgetBytes: options.precacheBudget ?? DEFAULT_PRECACHE_BUDGET,
@@ -131,13 +145,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
     weights = await measureWeights(staging, assets, plan.articles.map((a) => `${a.url.slice(1)}index.html`));
     output = await measureOutput(staging);
-    await publishStaging(staging, path.resolve(cwd, options.out));
+    await publishStaging(staging, out);
     step("publish", output.files, "files");
+    if (cache) {
+      await saveCache(cache);
+      cacheSummary = { parsed: cache.parsed.misses, pagesReused: rendered.reused, pagesRendered: rendered.rendered, searchReused: indexed.reused };
+    }
   } catch (cause) {
     await discardStaging(staging);
     throw new BuildError(`build failed: ${(cause as Error).message}; ${options.out} was left as it was`, diagnostics, { cause });
   }
-  return { stories, diagnostics, pages, millis: performance.now() - started, weights, offline, output };
+  return { stories, diagnostics, pages, millis: performance.now() - started, weights, offline, output, ...(cacheSummary ? { cache: cacheSummary } : {}) };
 }
 
 /** What the front half of a build produced: everything up to the page plan, nothing written. */
@@ -163,11 +181,13 @@ export async function prepareSite(options: {
   now: DateTime;
   offlineStories?: number;
   step?: (stage: string, count: number, unit: string) => void;
+  /** Build cache: parse results and rendered bodies are reused by content hash. */
+  cache?: BuildCache;
 }): Promise<PreparedSite> {
   const step = options.step ?? (() => undefined);
   const ingested = await ingestArticles(options.articles, options.cwd);
   step("ingest", ingested.sources.length, "files");
-  const parsed = parseSources(ingested.sources);
+  const parsed = parseSources(ingested.sources, options.cache?.parsed);
   const drafts = parsed.files.flatMap((f) => f.drafts);
   step("parse", drafts.length, "drafts");
   const validated = validateDrafts(drafts, { now: options.now });
@@ -177,7 +197,13 @@ export async function prepareSite(options: {
   const failedKeys = new Set(validated.articles.filter((a) => failedFiles.has(a.file)).map((a) => a.key));
   const paired = pairArticles(validated.articles.filter((a) => !failedKeys.has(a.key)));
   step("pair", paired.stories.length, "stories");
-  const plan = planSite(paired.stories, { site: parseBaseUrl(options.baseUrl), buildTime: options.now, offlineStories: options.offlineStories });
+  const bodies = options.cache?.bodies;
+  const plan = planSite(paired.stories, {
+    site: parseBaseUrl(options.baseUrl),
+    buildTime: options.now,
+    offlineStories: options.offlineStories,
+    ...(bodies ? { renderBody: (body: DraftBody) => bodies.get(hashOf(JSON.stringify(body)), () => renderBody(body)) } : {}),
+  });
   const diagnostics = sortDiagnostics([...early, ...paired.diagnostics, ...plan.diagnostics]);
   return { stories: paired.stories, validated: validated.articles, plan, diagnostics };
 }

@@ -158,9 +158,11 @@ test("a sub-path base URL prefixes every link, asset and the search bundle", asy
 test("the same sources build byte-identical output in any time zone", async () => {
   const outs = [await scratch("tz-utc"), await scratch("tz-la")];
   const zones = ["UTC", "America/Los_Angeles"];
+  // One run with a (fresh) build cache, one without: the cache must not change a byte either.
+  const cacheArgs = [["--cache", await scratch("tz-cache")], ["--no-cache"]];
   await Promise.all(
     outs.map((out, i) =>
-      run(process.execPath, ["--import", "tsx", "scripts/build.ts", "--articles", `${FIXTURES}/mixed`, "--out", out], {
+      run(process.execPath, ["--import", "tsx", "scripts/build.ts", "--articles", `${FIXTURES}/mixed`, "--out", out, ...cacheArgs[i]!], {
         cwd: ROOT,
         env: { ...process.env, TZ: zones[i] },
       }),

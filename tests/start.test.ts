@@ -22,8 +22,10 @@ test("an edited article is rebuilt, served, and open pages are told to reload", 
   const articles = await scratch("start-articles");
   await cp(path.join(ROOT, "articles"), articles, { recursive: true });
   const out = await scratch("start-out");
+  const cache = await scratch("start-cache");
   const port = await freePort();
-  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", "--articles", articles, "--out", out, "--port", String(port)], {
+  const args = ["--articles", articles, "--out", out, "--port", String(port), "--cache", cache];
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", ...args], {
     cwd: ROOT,
     stdio: ["ignore", "pipe", "pipe"],
   });

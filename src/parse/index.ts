@@ -1,5 +1,6 @@
 // Parse: turn each decoded source into article drafts, with the parser its kind calls for.
-import type { ArticleDraft, Diagnostic, SourceFile } from "../types.ts";
+import { hashOf } from "../cache/index.ts";
+import type { ArticleDraft, Diagnostic, ParseResult, SourceFile } from "../types.ts";
 import { parseMarkdownArticle } from "./markdown.ts";
 import { parseRawScrape } from "./raw-scrape.ts";
 
@@ -13,11 +14,20 @@ export interface ParsedSources {
   files: { source: SourceFile; drafts: ArticleDraft[]; diagnostics: Diagnostic[] }[];
 }
 
-/** Parses every source; never throws, problems come back as diagnostics. */
-export function parseSources(sources: readonly SourceFile[]): ParsedSources {
+/** Remembers parse results by a key; a build cache passes one in (see cache/). */
+export interface ParseMemo {
+  get(key: string, compute: () => ParseResult): ParseResult;
+}
+
+/**
+ * Parses every source; never throws, problems come back as diagnostics. With `memo`, a source whose
+ * path, kind and text are unchanged since the last build gets that build's result.
+ */
+export function parseSources(sources: readonly SourceFile[], memo?: ParseMemo): ParsedSources {
   return {
     files: sources.map((source) => {
-      const result = source.kind === "markdown" ? parseMarkdownArticle(source) : parseRawScrape(source);
+      const parse = () => (source.kind === "markdown" ? parseMarkdownArticle(source) : parseRawScrape(source));
+      const result = memo ? memo.get(hashOf(source.path, source.relPath, source.kind, source.text), parse) : parse();
       return { source, drafts: result.drafts, diagnostics: result.diagnostics };
     }),
   };

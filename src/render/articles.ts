@@ -2,9 +2,9 @@
 import type { DateTime } from "luxon";
 import { error } from "../diagnostics.ts";
 import { storyLangs } from "../pair/index.ts";
-import type { Diagnostic, Lang, Story } from "../types.ts";
+import type { Diagnostic, DraftBody, Lang, Story } from "../types.ts";
 import { LANGS } from "../types.ts";
-import { renderBody } from "./body.ts";
+import { renderBody, type RenderedBody } from "./body.ts";
 import { formatDate, isoDate } from "./dates.ts";
 import { basicMeta, jsonForScript, OG_LOCALE, type PageHead } from "./head.ts";
 import { keywordSlug } from "./keywords.ts";
@@ -68,8 +68,11 @@ export function articleUrl(lang: Lang, slug: string): string {
   return `/${lang}/${slug}/`;
 }
 
+/** Turns a draft body into HTML and its lead. */
+export type BodyRenderer = (body: DraftBody) => RenderedBody;
+
 /** Plans the article pages of `stories`; a story whose URL is taken (ignoring case) is an error naming both files. */
-export function planArticles(stories: readonly Story[], site: SiteUrl): PlannedArticles {
+export function planArticles(stories: readonly Story[], site: SiteUrl, render: BodyRenderer = renderBody): PlannedArticles {
   const diagnostics: Diagnostic[] = [];
   const articles: ArticlePage[] = [];
   const published: Story[] = [];
@@ -84,14 +87,14 @@ export function planArticles(stories: readonly Story[], site: SiteUrl): PlannedA
     if (conflicts.length > 0) continue;
     published.push(story);
     for (const lang of storyLangs(story)) claimed.set(links[lang]!.url.toLowerCase(), story.versions[lang]!.file);
-    for (const lang of storyLangs(story)) articles.push(planArticle(story, lang, links, site));
+    for (const lang of storyLangs(story)) articles.push(planArticle(story, lang, links, site, render));
   }
   return { articles, published, diagnostics };
 }
 
-function planArticle(story: Story, lang: Lang, links: Partial<Record<Lang, VersionLink>>, site: SiteUrl): ArticlePage {
+function planArticle(story: Story, lang: Lang, links: Partial<Record<Lang, VersionLink>>, site: SiteUrl, render: BodyRenderer): ArticlePage {
   const article = story.versions[lang]!;
-  const body = renderBody(article.body);
+  const body = render(article.body);
   const self = links[lang]!;
   const alternate = lang === "zh" ? links.en : links.zh;
   const description = article.summary ?? body.lead;

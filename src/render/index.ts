@@ -4,6 +4,7 @@ import path from "node:path";
 import type { SitePlan } from "./plan.ts";
 import { sitePath } from "./site-url.ts";
 import { buildAssets, type AssetMap } from "./assets.ts";
+import { hashOf, linkFiles, mapLimit, stampOf, unchanged, type BuildCache } from "../cache/index.ts";
 
 export { planSite, articleUrl, pageUrl, PAGE_SIZE } from "./plan.ts";
 export type { ArticlePage, IndexPage, ListEntry, ListPage, SitePlan, VersionLink } from "./plan.ts";
@@ -21,30 +22,84 @@ export interface RenderOptions {
   root: string;
   /** False when the site ships the service-worker kill switch: pages then unregister instead of registering. */
   serviceWorker?: boolean;
+  /** With a build cache, pages whose inputs are unchanged are linked from the last output instead of rendered. */
+  cache?: BuildCache;
 }
 
-/** Renders every planned page with Eleventy; Eleventy's failures are rethrown with their cause. */
-export async function renderSite(plan: SitePlan, options: RenderOptions): Promise<AssetMap> {
+/** What rendering did. */
+export interface RenderResult {
+  /** Content-hashed asset URLs. */
+  assets: AssetMap;
+  /** Pages Eleventy rendered. */
+  rendered: number;
+  /** Pages reused from the last output. */
+  reused: number;
+}
+
+/** The file a page URL is written to: `/zh/a/` → `zh/a/index.html`, `/zh/feed.xml` → `zh/feed.xml`. */
+export function outputFileOf(url: string): string {
+  const rel = url.replace(/^\//, "");
+  return rel === "" || rel.endsWith("/") ? `${rel}index.html` : rel;
+}
+
+/**
+ * Renders the planned pages with Eleventy; Eleventy's failures are rethrown with their cause. With a
+ * cache, each article, list and index page is keyed by the hash of its plan entry and of everything
+ * shared (code version, site address, asset URLs): unchanged pages are hard-linked from the last output.
+ */
+export async function renderSite(plan: SitePlan, options: RenderOptions): Promise<RenderResult> {
   const { diagnostics: _, ...site } = plan;
   const assets = await buildAssets(options.root, options.outDir);
+  const serviceWorker = options.serviceWorker ?? true;
+  const { cache } = options;
+  const reused: string[] = [];
+  const fresh: { file: string; key: string }[] = [];
+  let pages = site;
+  if (cache) {
+    const shared = hashOf(cache.version, JSON.stringify(site.site), JSON.stringify(assets), String(serviceWorker));
+    const sift = async <T extends { url: string }>(kind: string, entries: readonly T[]): Promise<T[]> => {
+      const keep = await mapLimit(entries, 16, async (entry) => {
+        const file = outputFileOf(entry.url);
+        const key = hashOf(shared, kind, JSON.stringify(entry));
+        const last = cache.pages.get(file);
+        if (last?.key === key && (await unchanged(path.join(cache.out, file), last))) {
+          reused.push(file);
+          cache.next.pages.set(file, last);
+          return false;
+        }
+        fresh.push({ file, key });
+        return true;
+      });
+      return entries.filter((_, i) => keep[i]);
+    };
+    pages = { ...site, articles: await sift("article", site.articles), lists: await sift("list", site.lists), indexes: await sift("index", site.indexes) };
+  }
   const eleventy = new Eleventy(path.join(options.root, "templates"), options.outDir, {
     configPath: path.join(options.root, ".eleventy.ts"),
     pathPrefix: plan.site.pathPrefix,
     quietMode: true,
     config: (config) => {
-      config.addGlobalData("site", site);
+      config.addGlobalData("site", pages);
       config.addGlobalData("assets", assets);
-      config.addGlobalData("serviceWorker", options.serviceWorker ?? true);
-      // Links within the site: the path prefix added. A plain function, called about 60 times a page.
+      config.addGlobalData("serviceWorker", serviceWorker);
       config.addFilter("u", (path: string) => sitePath(plan.site, path));
     },
   });
-  // Duet prints its own summary; Eleventy's "Wrote N files" line would only repeat it.
   eleventy.logger.overrideLogger(false);
   try {
     await eleventy.write();
   } catch (cause) {
     throw new Error(`rendering pages failed: ${(cause as Error).message}`, { cause });
   }
-  return assets;
+  if (cache) {
+    // Linked after Eleventy has written, and linking never overwrites: a reused file is never written through.
+    await linkFiles(cache.out, options.outDir, reused);
+    await mapLimit(fresh, 16, async ({ file, key }) => {
+      const stamp = await stampOf(path.join(options.outDir, file));
+      if (!stamp) throw new Error(`rendering pages failed: ${file} was not written`);
+      cache.next.pages.set(file, { key, ...stamp });
+    });
+  }
+  const rendered = cache ? fresh.length : site.articles.length + site.lists.length + site.indexes.length;
+  return { assets, rendered, reused: reused.length };
 }

@@ -2,7 +2,7 @@
 import type { DateTime } from "luxon";
 import type { Diagnostic, Lang, Story } from "../types.ts";
 import { LANGS } from "../types.ts";
-import { planArticles, type ArticlePage } from "./articles.ts";
+import { planArticles, type ArticlePage, type BodyRenderer } from "./articles.ts";
 import { planFeed, type Feed } from "./feeds.ts";
 import { basicMeta, type PageHead } from "./head.ts";
 import { planLists, type IndexPage, type ListEntry, type ListPage } from "./lists.ts";
@@ -58,12 +58,14 @@ export interface PlanOptions {
   buildTime: DateTime;
   /** Newest stories per language precached for offline reading (default 20). */
   offlineStories?: number;
+  /** Renders an article body; a build cache passes a memoised one (see cache/). Default: markdown-it every time. */
+  renderBody?: BodyRenderer;
 }
 
 /** Plans every page of the site from stories (already sorted newest first). */
 export function planSite(stories: readonly Story[], options: PlanOptions): SitePlan {
   const { site, buildTime } = options;
-  const { articles, published, diagnostics } = planArticles(stories, site);
+  const { articles, published, diagnostics } = planArticles(stories, site, options.renderBody);
   const lists: ListPage[] = [];
   const indexes: IndexPage[] = [];
   for (const lang of LANGS) {

@@ -1,7 +1,8 @@
 // Index: one Pagefind record per story in search terms, the conversion table, and the search page's script.
-import { rm, writeFile } from "node:fs/promises";
+import { readdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
+import { hashOf, linkFiles, mapLimit, stampOf, unchanged, type BuildCache, type FileStamp } from "../cache/index.ts";
 import type { ArticlePage } from "../render/index.ts";
 import { buildConversionTable } from "./conversion-table.ts";
 import { CONVERSION_FILE, createConverter } from "./convert.ts";
@@ -37,37 +38,65 @@ export interface IndexSummary {
   files: number;
   /** Bytes of the conversion table. */
   tableBytes: number;
+  /** True when the last build's index was reused unchanged. */
+  reused: boolean;
 }
 
-/** Builds the search index of the site into `<outDir>/pagefind/`. Pagefind's error results become thrown errors; its service is always closed. */
-export async function indexSite(pages: readonly ArticlePage[], outDir: string): Promise<IndexSummary> {
+/**
+ * Builds the search index of the site into `<outDir>/pagefind/`. Pagefind's error results become thrown
+ * errors; its service is always closed. With a cache, an index whose records are all unchanged is
+ * linked from the last output instead (Pagefind cannot update an index, so any change rebuilds it).
+ */
+export async function indexSite(pages: readonly ArticlePage[], outDir: string, cache?: BuildCache): Promise<IndexSummary> {
   const stories = storiesOf(pages);
   const table = buildConversionTable(pages.flatMap((p) => [p.title, p.lead, ...p.keywords.map((k) => k.name)]));
+  const tableJson = JSON.stringify(table);
   const convert = createConverter(table);
+  const records = stories.map((story) => ({ url: (story.zh ?? story.en)!.url, content: storyRecordHtml(story, convert) }));
   const bundlePath = path.join(outDir, "pagefind");
+  const summary = { records: stories.length, tableBytes: Buffer.byteLength(tableJson) };
+  const key = cache ? hashOf(cache.version, tableJson, ...records.flatMap((r) => [r.url, r.content])) : "";
+  if (cache?.search?.key === key && (await allUnchanged(path.join(cache.out, "pagefind"), cache.search.files))) {
+    await linkFiles(path.join(cache.out, "pagefind"), bundlePath, Object.keys(cache.search.files));
+    cache.next.search = cache.search;
+    return { ...summary, files: Object.keys(cache.search.files).length, reused: true };
+  }
   // One index for both languages: every record is written in language-neutral search terms.
   const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
   try {
     if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
     // Records go to Pagefind's service in batches: its pipe stays busy without holding every record at once.
-    for (let i = 0; i < stories.length; i += ADD_BATCH) {
+    for (let i = 0; i < records.length; i += ADD_BATCH) {
       await Promise.all(
-        stories.slice(i, i + ADD_BATCH).map(async (story) => {
-          const url = (story.zh ?? story.en)!.url;
-          const added = await index.addHTMLFile({ url, content: storyRecordHtml(story, convert) });
-          if (added.errors.length > 0) throw new Error(`Pagefind rejected ${url}: ${added.errors.join("; ")}`);
+        records.slice(i, i + ADD_BATCH).map(async (record) => {
+          const added = await index.addHTMLFile(record);
+          if (added.errors.length > 0) throw new Error(`Pagefind rejected ${record.url}: ${added.errors.join("; ")}`);
         }),
       );
     }
     const written = await index.writeFiles({ outputPath: bundlePath });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
-    const files = await index.getFiles();
-    const tableJson = JSON.stringify(table);
-    await writeFile(path.join(bundlePath, CONVERSION_FILE), tableJson);
-    // Pagefind also writes its own search interfaces; Duet has its own, so they are not published.
-    for (const unused of UNUSED_FILES) await rm(path.join(bundlePath, unused), { force: true });
-    return { records: stories.length, files: files.files.length + 1 - UNUSED_FILES.length, tableBytes: Buffer.byteLength(tableJson) };
   } finally {
     await pagefind.close();
   }
+  await writeFile(path.join(bundlePath, CONVERSION_FILE), tableJson);
+  // Pagefind also writes its own search interfaces; Duet has its own, so they are not published.
+  for (const unused of UNUSED_FILES) await rm(path.join(bundlePath, unused), { force: true });
+  const entries = await readdir(bundlePath, { recursive: true, withFileTypes: true });
+  const files = entries.filter((e) => e.isFile()).map((e) => path.relative(bundlePath, path.join(e.parentPath, e.name)));
+  if (cache) {
+    const stamps: Record<string, FileStamp> = {};
+    await mapLimit(files, 16, async (file) => {
+      const stamp = await stampOf(path.join(bundlePath, file));
+      if (stamp) stamps[file] = stamp;
+    });
+    cache.next.search = { key, files: stamps };
+  }
+  return { ...summary, files: files.length, reused: false };
+}
+
+/** True when every file of `files` under `dir` is still the one stamped. */
+async function allUnchanged(dir: string, files: Record<string, FileStamp>): Promise<boolean> {
+  const checks = await mapLimit(Object.entries(files), 16, ([file, stamp]) => unchanged(path.join(dir, file), stamp));
+  return checks.every(Boolean);
 }

@@ -1,0 +1,205 @@
+// Cache: what earlier builds computed, kept on disk so a rebuild redoes only what its inputs changed.
+//
+// Every entry is keyed by a content hash, and the whole cache by the code version (the hash of Duet's
+// sources, templates and locked dependencies): a changed input misses, and a changed Duet starts
+// over. Published files are reused by hard link from the last output, and only when the file there
+// is still the one that build wrote (same inode, size and modification time); anything else is
+// rendered again. So a cached build writes the same bytes as a clean one.
+import { createHash } from "node:crypto";
+import { link, lstat, mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { deserialize, serialize } from "node:v8";
+import type { RenderedBody } from "../render/body.ts";
+import type { ParseResult } from "../types.ts";
+
+/** Identity of a published file: a reused file must be exactly the one the last build wrote. */
+export interface FileStamp {
+  ino: number;
+  size: number;
+  mtimeMs: number;
+}
+
+/** A published page: the hash of everything it was rendered from, and the file it became. */
+export interface PageStamp extends FileStamp {
+  key: string;
+}
+
+/** A memo of one stage's results by content hash. Only entries used by a build are kept for the next. */
+export class Memo<T> {
+  readonly #previous: Map<string, T>;
+  readonly #next = new Map<string, T>();
+  hits = 0;
+  misses = 0;
+
+  constructor(previous: Map<string, T> = new Map()) {
+    this.#previous = previous;
+  }
+
+  /** The value for `key`, computing and remembering it on a miss. */
+  get(key: string, compute: () => T): T {
+    let value = this.#next.get(key) ?? this.#previous.get(key);
+    if (value === undefined) {
+      this.misses++;
+      value = compute();
+    } else {
+      this.hits++;
+    }
+    this.#next.set(key, value);
+    return value;
+  }
+
+  /** Entries to keep for the next build. */
+  entries(): Map<string, T> {
+    return this.#next;
+  }
+}
+
+/** What the cache file holds. */
+interface Stored {
+  version: string;
+  /** The output directory the stamps describe. */
+  out: string;
+  parsed: Map<string, ParseResult>;
+  bodies: Map<string, RenderedBody>;
+  pages: Map<string, PageStamp>;
+  search?: SearchStamp;
+}
+
+/** The last search bundle: the hash of its records and its files. */
+export interface SearchStamp {
+  key: string;
+  files: Record<string, FileStamp>;
+}
+
+/** A cache open for one build. */
+export interface BuildCache {
+  /** Directory the cache lives in. */
+  dir: string;
+  /** Hash of the code that produced the cached results. */
+  version: string;
+  /** The output directory whose files may be reused (absolute). */
+  out: string;
+  /** Parse results by source hash. */
+  parsed: Memo<ParseResult>;
+  /** Rendered Markdown bodies by body hash. */
+  bodies: Memo<RenderedBody>;
+  /** Published pages of the last build, by output path relative to `out`. */
+  pages: ReadonlyMap<string, PageStamp>;
+  /** The last build's search bundle. */
+  search?: SearchStamp;
+  /** Filled in by this build, for the next. */
+  next: { pages: Map<string, PageStamp>; search?: SearchStamp };
+}
+
+const CACHE_FILE = "build-cache.v8";
+
+/** SHA-256 of the given parts, hex. */
+export function hashOf(...parts: (string | Uint8Array)[]): string {
+  const hash = createHash("sha256");
+  for (const part of parts) hash.update(part).update("\0");
+  return hash.digest("hex");
+}
+
+/**
+ * The code version: a hash over Duet's sources, templates, Eleventy adapter and lock file. Any change
+ * to how pages are made invalidates every cached result.
+ */
+export async function codeVersion(root: string): Promise<string> {
+  const files: string[] = [];
+  for (const dir of ["src", "templates"]) {
+    const entries = await readdir(path.join(root, dir), { recursive: true, withFileTypes: true });
+    for (const e of entries) if (e.isFile()) files.push(path.relative(root, path.join(e.parentPath, e.name)));
+  }
+  files.push(".eleventy.ts", "package-lock.json");
+  files.sort();
+  const hash = createHash("sha256").update(process.version);
+  for (const file of files) hash.update(file).update("\0").update(await readFile(path.join(root, file)).catch(() => Buffer.alloc(0))).update("\0");
+  return hash.digest("hex");
+}
+
+/** Opens the cache in `dir` for a build writing to `out`; a missing, unreadable or outdated cache starts empty. */
+export async function openCache(dir: string, root: string, out: string): Promise<BuildCache> {
+  const version = await codeVersion(root);
+  const absoluteOut = path.resolve(out);
+  let stored: Stored | undefined;
+  try {
+    const candidate = deserialize(await readFile(path.join(dir, CACHE_FILE))) as Stored;
+    if (candidate.version === version) stored = candidate;
+  } catch {
+    stored = undefined;
+  }
+  const sameOut = stored?.out === absoluteOut;
+  return {
+    dir,
+    version,
+    out: absoluteOut,
+    parsed: new Memo(stored?.parsed),
+    bodies: new Memo(stored?.bodies),
+    pages: sameOut ? stored!.pages : new Map(),
+    search: sameOut ? stored!.search : undefined,
+    next: { pages: new Map() },
+  };
+}
+
+/** Writes what this build used, for the next one (atomically: a crash leaves the old cache or none). */
+export async function saveCache(cache: BuildCache): Promise<void> {
+  const stored: Stored = {
+    version: cache.version,
+    out: cache.out,
+    parsed: cache.parsed.entries(),
+    bodies: cache.bodies.entries(),
+    pages: cache.next.pages,
+    ...(cache.next.search ? { search: cache.next.search } : {}),
+  };
+  await mkdir(cache.dir, { recursive: true });
+  const temp = path.join(cache.dir, `${CACHE_FILE}.${process.pid}.tmp`);
+  await writeFile(temp, serialize(stored));
+  await rename(temp, path.join(cache.dir, CACHE_FILE));
+}
+
+/** The stamp of a file, or undefined when it is missing or not a regular file. */
+export async function stampOf(file: string): Promise<FileStamp | undefined> {
+  const s = await lstat(file).catch(() => undefined);
+  return s?.isFile() ? { ino: s.ino, size: s.size, mtimeMs: s.mtimeMs } : undefined;
+}
+
+/** True when `file` is still the file `stamp` describes. */
+export async function unchanged(file: string, stamp: FileStamp): Promise<boolean> {
+  const now = await stampOf(file);
+  return now !== undefined && now.ino === stamp.ino && now.size === stamp.size && now.mtimeMs === stamp.mtimeMs;
+}
+
+/**
+ * Hard-links each of `files` (paths relative to both directories) from `from` into `to`. Linking never
+ * overwrites: a file already in `to` is an error, so a reused file can never be written through.
+ */
+export async function linkFiles(from: string, to: string, files: readonly string[], workers = 8): Promise<void> {
+  const made = new Map<string, Promise<unknown>>();
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(workers, files.length) }, async () => {
+      while (next < files.length) {
+        const file = files[next++]!;
+        const dir = path.dirname(path.join(to, file));
+        if (!made.has(dir)) made.set(dir, mkdir(dir, { recursive: true }));
+        await made.get(dir);
+        await link(path.join(from, file), path.join(to, file));
+      }
+    }),
+  );
+}
+
+/** Maps `items` through `task` with at most `workers` running at once, keeping the order. */
+export async function mapLimit<T, R>(items: readonly T[], workers: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(workers, items.length) }, async () => {
+      while (next < items.length) {
+        const at = next++;
+        out[at] = await task(items[at]!);
+      }
+    }),
+  );
+  return out;
+}

@@ -1,0 +1,98 @@
+import { appendFile, cp, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { build, type BuildResult } from "../src/build.ts";
+import { BuildError } from "../src/diagnostics.ts";
+import { hashTree, scratch } from "./helpers/tree.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const MIXED = path.join(ROOT, "tests/fixtures/build/mixed");
+const SOURCE_DATE_EPOCH = "1767225600";
+
+/** A copy of the mixed fixture to edit, an output directory and a cache directory. */
+async function workspace(): Promise<{ articles: string; out: string; cacheDir: string }> {
+  const articles = await scratch("cache-src");
+  await cp(MIXED, articles, { recursive: true });
+  return { articles, out: await scratch("cache-out"), cacheDir: await scratch("cache-dir") };
+}
+
+/** What a clean build of `articles` writes, without any cache. */
+async function cleanTree(articles: string): Promise<Record<string, string>> {
+  const out = await scratch("cache-clean");
+  await build({ articles, out, cwd: ROOT });
+  return hashTree(out);
+}
+
+// Clean and cached builds of one test must share a notion of now (feeds print it).
+const outerEpoch = process.env.SOURCE_DATE_EPOCH;
+test.before(() => {
+  process.env.SOURCE_DATE_EPOCH = SOURCE_DATE_EPOCH;
+});
+test.after(() => {
+  if (outerEpoch === undefined) delete process.env.SOURCE_DATE_EPOCH;
+  else process.env.SOURCE_DATE_EPOCH = outerEpoch;
+});
+
+test("a cached rebuild renders only what an edit changed and writes the bytes a clean build writes", async () => {
+  const { articles, out, cacheDir } = await workspace();
+  const cached = (): Promise<BuildResult> => build({ articles, out, cacheDir, cwd: ROOT });
+
+  const first = await cached();
+  assert.is(first.cache?.pagesReused, 0, "an empty cache reuses nothing");
+  assert.ok(first.cache!.pagesRendered > 10);
+  assert.is(first.cache?.searchReused, false);
+
+  const again = await cached();
+  assert.equal(again.cache, { parsed: 0, pagesReused: first.cache!.pagesRendered, pagesRendered: 0, searchReused: true });
+  assert.equal(await hashTree(out), await cleanTree(articles));
+
+  // A paragraph added at the end: the article and the lists showing it change, its lead (and so the search index) does not.
+  await appendFile(path.join(articles, "2024/tech-fair.en.md"), "\nVisitors can register online.\n");
+  const bodyEdit = await cached();
+  assert.is(bodyEdit.cache?.parsed, 1, "only the edited file is parsed again");
+  assert.ok(bodyEdit.cache!.pagesRendered >= 1 && bodyEdit.cache!.pagesRendered < first.cache!.pagesRendered / 2, `rendered ${bodyEdit.cache!.pagesRendered}`);
+  assert.is(bodyEdit.cache?.searchReused, true);
+  const afterBody = await hashTree(out);
+  assert.match(await readFile(path.join(out, "en/tech-fair/index.html"), "utf8"), /Visitors can register online\./);
+  assert.equal(afterBody, await cleanTree(articles));
+
+  // A new headline changes the search records: the index is built again.
+  const file = path.join(articles, "2024/tech-fair.en.md");
+  await writeFile(file, (await readFile(file, "utf8")).replace("Tech Fair Opens Downtown", "Science Fair Opens Downtown"));
+  const titleEdit = await cached();
+  assert.is(titleEdit.cache?.searchReused, false);
+  assert.equal(await hashTree(out), await cleanTree(articles));
+});
+
+test("a published file changed after the build is rendered again, never reused", async () => {
+  const { articles, out, cacheDir } = await workspace();
+  await build({ articles, out, cacheDir, cwd: ROOT });
+  const clean = await hashTree(out);
+  await writeFile(path.join(out, "en/tech-fair/index.html"), "tampered");
+  const rebuilt = await build({ articles, out, cacheDir, cwd: ROOT });
+  assert.is(rebuilt.cache?.pagesRendered, 1);
+  assert.equal(await hashTree(out), clean);
+});
+
+test("a failed build with a cache leaves the output as it was, and the next build still reuses it", async () => {
+  const { articles, out, cacheDir } = await workspace();
+  await build({ articles, out, cacheDir, cwd: ROOT });
+  const before = await hashTree(out);
+  const file = path.join(articles, "2024/tech-fair.en.md");
+  const good = await readFile(file, "utf8");
+  await writeFile(file, good.replace("date: 2024-04-01", "date: 2024-13-45"));
+  try {
+    await build({ articles, out, cacheDir, cwd: ROOT });
+    assert.unreachable("the build should have failed");
+  } catch (caught) {
+    assert.instance(caught, BuildError);
+  }
+  assert.equal(await hashTree(out), before);
+  await writeFile(file, good);
+  const after = await build({ articles, out, cacheDir, cwd: ROOT });
+  assert.is(after.cache?.pagesRendered, 0);
+  assert.equal(await hashTree(out), before);
+});
+
+test.run();
