@@ -1,5 +1,5 @@
 // `npm run bench`: Duet's full build against plain Eleventy + Pagefind CLI on a generated corpus, alternating runs.
-import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -8,7 +8,8 @@ import { prepareBaselineSite } from "./baseline/prepare.ts";
 import { hasGnuTime } from "./baseline/measure.ts";
 import { formatRun, renderReport } from "./baseline/report.ts";
 import type { RunRecord } from "./baseline/report.ts";
-import { describeCommands, ELEVENTY_CLI, PAGEFIND_CLI, runBaseline, runDuet } from "./baseline/runs.ts";
+import { describeCommands, ELEVENTY_CLI, PAGEFIND_CLI, runBaseline, runDuet, runDuetCached } from "./baseline/runs.ts";
+import { editOneStory, rebuildTable, type RebuildRecord } from "./baseline/rebuilds.ts";
 import type { RunSetup } from "./baseline/runs.ts";
 import { generateCorpus } from "./corpus.ts";
 import type { CorpusManifest, CorpusOptions } from "./corpus.ts";
@@ -19,6 +20,7 @@ const USAGE = `Usage: npm run bench -- [options]
   --format F        raw, md or mix (default mix)
   --runs R          runs of each build, alternating (default 3 up to 1000 pairs, else 1)
   --skip-baseline   time Duet only
+  --skip-rebuilds   skip the rebuilds with the build cache (after one article is edited)
   --out FILE        Markdown report (default bench/results/build-<pairs>.md)`;
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -41,6 +43,7 @@ const { values } = parseArgs({
     format: { type: "string", default: "mix" },
     runs: { type: "string" },
     "skip-baseline": { type: "boolean", default: false },
+    "skip-rebuilds": { type: "boolean", default: false },
     out: { type: "string" },
     help: { type: "boolean", default: false },
   },
@@ -139,7 +142,31 @@ try {
     }
   }
 
-  const report = renderReport({ title: `Build benchmark: ${count(pairs)} pairs (${format}, seed ${seed})`, facts: await describeRun(setup) }, records);
+  // Rebuilds with the build cache, on a copy of the corpus that is edited between builds.
+  const rebuilds: RebuildRecord[] = [];
+  if (!values["skip-rebuilds"]) {
+    const articles = path.join(tempRoot, "edited-corpus");
+    await cp(corpusDir, articles, { recursive: true });
+    const outDir = path.join(tempRoot, "cached-out");
+    const cacheDir = path.join(tempRoot, "cache");
+    const rebuild = async (what: string) => {
+      const m = await runDuetCached(setup, articles, outDir, cacheDir, tempRoot);
+      rebuilds.push({ what, wallMs: m.wallMs, peakRss: m.peakRss, failed: m.exitCode !== 0 });
+      console.log(`rebuild: ${what}: ${(m.wallMs / 1000).toFixed(2)} s, ${(m.peakRss / MIB).toFixed(0)} MiB${m.exitCode !== 0 ? ` FAILED: ${m.outputTail.slice(-300)}` : ""}`);
+    };
+    await rebuild("first build, empty cache");
+    await rebuild("no change");
+    const edited = await editOneStory(articles, "body");
+    await rebuild(`a paragraph added to ${edited}`);
+    await editOneStory(articles, "title");
+    await rebuild(`the headline of ${edited} changed`);
+  }
+
+  const fullRuns = records.filter((r) => r.build === "duet" && !r.failure).map((r) => r.wallMs);
+  const report = [
+    renderReport({ title: `Build benchmark: ${count(pairs)} pairs (${format}, seed ${seed})`, facts: await describeRun(setup) }, records),
+    ...(rebuilds.length > 0 ? rebuildTable(rebuilds, fullRuns) : []),
+  ].join("\n");
   console.log(`\n${report}`);
   await mkdir(path.dirname(reportFile), { recursive: true });
   await writeFile(reportFile, report);

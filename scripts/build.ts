@@ -57,6 +57,7 @@ try {
     killServiceWorker: values["kill-service-worker"],
     searchPrecacheMax: values["search-precache-max"] === undefined ? undefined : Number(values["search-precache-max"]),
     ...(values["no-cache"] ? {} : { cacheDir: values.cache }),
+    removeOldOutputInBackground: true,
   });
   for (const d of result.diagnostics) console.error(formatDiagnostic(d));
   const zh = result.stories.filter((s) => s.versions.zh).length;

@@ -48,6 +48,8 @@ export interface BuildOptions {
    * reused from the last build. Undefined: no cache, everything is made anew.
    */
   cacheDir?: string;
+  /** Remove the replaced output in a detached process instead of waiting for it (the command line does). */
+  removeOldOutputInBackground?: boolean;
   /** Called as each stage finishes, for a progress display. */
   onProgress?: (step: ProgressStep) => void;
 }
@@ -90,9 +92,10 @@ const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
   let lap = started;
-  const step = (stage: string, count: number, unit: string) => {
+  /** Reports a finished stage; `millis` is given for stages that ran alongside another. */
+  const step = (stage: string, count: number, unit: string, millis?: number) => {
     const now = performance.now();
-    options.onProgress?.({ stage, count, unit, millis: now - lap });
+    options.onProgress?.({ stage, count, unit, millis: millis ?? now - lap });
     lap = now;
   };
   const cwd = options.cwd ?? process.cwd();
@@ -127,11 +130,23 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let cacheSummary: BuildResult["cache"];
   const staging = await createStaging(out);
   try {
-    const rendered = await renderSite(plan, { outDir: staging, root, serviceWorker: !options.killServiceWorker, cache });
+    // Pages and the search index go to separate directories, and Pagefind indexes in its own process
+    // while Eleventy renders in this one, so the two stages run side by side.
+    const timed = async <T>(work: Promise<T>): Promise<[T, number]> => {
+      const start = performance.now();
+      return [await work, performance.now() - start];
+    };
+    // Both settle before a failure is thrown, so nothing is still writing when the staging directory is removed.
+    const [renderDone, indexDone] = await Promise.allSettled([
+      timed(renderSite(plan, { outDir: staging, root, serviceWorker: !options.killServiceWorker, cache })),
+      timed(indexSite(plan.articles, staging, cache)),
+    ]);
+    if (renderDone.status === "rejected") throw renderDone.reason;
+    if (indexDone.status === "rejected") throw indexDone.reason;
+    const [[rendered, renderMillis], [indexed, indexMillis]] = [renderDone.value, indexDone.value];
     const assets = rendered.assets;
-    step("render", pages, cache ? `pages (${rendered.reused} unchanged)` : "pages");
-    const indexed = await indexSite(plan.articles, staging, cache);
-    step("index", indexed.records, indexed.reused ? "stories (index unchanged)" : "stories");
+    step("render", pages, cache ? `pages (${rendered.reused} unchanged)` : "pages", renderMillis);
+    step("index", indexed.records, `stories${indexed.reused ? " (unchanged)" : ""}, beside render`, indexMillis);
     offline = await buildServiceWorker(staging, {
       articles: plan.precacheArticles,
       budgetBytes: options.precacheBudget ?? DEFAULT_PRECACHE_BUDGET,
@@ -145,7 +160,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
     weights = await measureWeights(staging, assets, plan.articles.map((a) => `${a.url.slice(1)}index.html`));
     output = await measureOutput(staging);
-    await publishStaging(staging, out);
+    await publishStaging(staging, out, { removeInBackground: options.removeOldOutputInBackground });
     step("publish", output.files, "files");
     if (cache) {
       await saveCache(cache);

@@ -1,4 +1,5 @@
 // The two builds under test, each run once into a fresh directory and measured: Duet, and Eleventy + Pagefind CLI.
+import { readdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
@@ -37,7 +38,7 @@ export interface RunSetup {
 /** The commands as they are run, for the report; `<out>` is a fresh directory per run. */
 export function describeCommands(setup: RunSetup): Record<BuildName, string> {
   return {
-    duet: `node --import tsx scripts/build.ts --articles ${path.relative(setup.root, setup.corpusDir)} --out <out>`,
+    duet: `node --import tsx scripts/build.ts --articles ${path.relative(setup.root, setup.corpusDir)} --out <out> --no-cache`,
     baseline: `node ${path.relative(setup.root, ELEVENTY_CLI)} --input <site>/input --output <out> --quiet && ${path.relative(setup.root, PAGEFIND_CLI)} --site <out>`,
   };
 }
@@ -75,9 +76,23 @@ async function runSteps(build: BuildName, run: number, outDir: string, steps: ((
 /** One full Duet build of the corpus into `runDir/duet` (Pagefind runs inside it, as a child process). */
 export function runDuet(setup: RunSetup, run: number, runDir: string): Promise<RunRecord> {
   const outDir = path.join(runDir, "duet");
-  const args = ["--import", "tsx", "scripts/build.ts", "--articles", setup.corpusDir, "--out", outDir];
+  const args = ["--import", "tsx", "scripts/build.ts", "--articles", setup.corpusDir, "--out", outDir, "--no-cache"];
   const options = { cwd: setup.root, env: setup.env, scratchDir: runDir };
   return runSteps("duet", run, outDir, [async () => stepOf("duet", await measureCommand(process.execPath, args, options))]);
+}
+
+/**
+ * One Duet build of `articles` into `outDir` with the build cache in `cacheDir`, as an operator
+ * rebuilding after an edit runs it. Returns once the replaced output is gone too, so the
+ * background removal of one run never slows the next.
+ */
+export async function runDuetCached(setup: RunSetup, articles: string, outDir: string, cacheDir: string, scratchDir: string): Promise<Measurement> {
+  const args = ["--import", "tsx", "scripts/build.ts", "--articles", articles, "--out", outDir, "--cache", cacheDir];
+  const measured = await measureCommand(process.execPath, args, { cwd: setup.root, env: setup.env, scratchDir });
+  const parent = path.dirname(outDir);
+  const retired = (name: string) => name.startsWith(`.duet-tmp-${path.basename(outDir)}-`) && name.endsWith("-old");
+  while ((await readdir(parent)).some(retired)) await new Promise((resolve) => setTimeout(resolve, 200));
+  return measured;
 }
 
 /** One baseline build into `runDir/baseline`: Eleventy over the prepared input, then the Pagefind CLI over its output. */

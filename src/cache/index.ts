@@ -61,6 +61,7 @@ interface Stored {
   out: string;
   parsed: Map<string, ParseResult>;
   bodies: Map<string, RenderedBody>;
+  records: Map<string, string>;
   pages: Map<string, PageStamp>;
   search?: SearchStamp;
 }
@@ -83,6 +84,8 @@ export interface BuildCache {
   parsed: Memo<ParseResult>;
   /** Rendered Markdown bodies by body hash. */
   bodies: Memo<RenderedBody>;
+  /** Search records (HTML for Pagefind) by the hash of the story fields they are made from. */
+  records: Memo<string>;
   /** Published pages of the last build, by output path relative to `out`. */
   pages: ReadonlyMap<string, PageStamp>;
   /** The last build's search bundle. */
@@ -135,6 +138,7 @@ export async function openCache(dir: string, root: string, out: string): Promise
     out: absoluteOut,
     parsed: new Memo(stored?.parsed),
     bodies: new Memo(stored?.bodies),
+    records: new Memo(stored?.records),
     pages: sameOut ? stored!.pages : new Map(),
     search: sameOut ? stored!.search : undefined,
     next: { pages: new Map() },
@@ -148,6 +152,7 @@ export async function saveCache(cache: BuildCache): Promise<void> {
     out: cache.out,
     parsed: cache.parsed.entries(),
     bodies: cache.bodies.entries(),
+    records: cache.records.entries(),
     pages: cache.next.pages,
     ...(cache.next.search ? { search: cache.next.search } : {}),
   };
@@ -173,7 +178,7 @@ export async function unchanged(file: string, stamp: FileStamp): Promise<boolean
  * Hard-links each of `files` (paths relative to both directories) from `from` into `to`. Linking never
  * overwrites: a file already in `to` is an error, so a reused file can never be written through.
  */
-export async function linkFiles(from: string, to: string, files: readonly string[], workers = 8): Promise<void> {
+export async function linkFiles(from: string, to: string, files: readonly string[], workers = 32): Promise<void> {
   const made = new Map<string, Promise<unknown>>();
   let next = 0;
   await Promise.all(

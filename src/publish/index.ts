@@ -1,4 +1,5 @@
 // Publish: swap a finished build into place, so a failed build never touches the live output.
+import { spawn } from "node:child_process";
 import { mkdtemp, rename, rm } from "node:fs/promises";
 import path from "node:path";
 
@@ -8,8 +9,12 @@ export async function createStaging(outDir: string): Promise<string> {
   return mkdtemp(path.join(parent, `.duet-tmp-${path.basename(outDir)}-`));
 }
 
-/** Replaces `outDir` with `staging`: the old output is moved aside, the new one renamed in, the old one removed. */
-export async function publishStaging(staging: string, outDir: string): Promise<void> {
+/**
+ * Replaces `outDir` with `staging`: the old output is moved aside, the new one renamed in, the old one
+ * removed. With `removeInBackground`, a detached process removes the old output, so a command-line
+ * build need not wait for tens of thousands of unlinks once the new site is already in place.
+ */
+export async function publishStaging(staging: string, outDir: string, options: { removeInBackground?: boolean } = {}): Promise<void> {
   const target = path.resolve(outDir);
   const retired = `${staging}-old`;
   const hadOutput = await rename(target, retired).then(
@@ -25,7 +30,13 @@ export async function publishStaging(staging: string, outDir: string): Promise<v
     if (hadOutput) await rename(retired, target);
     throw cause;
   }
-  if (hadOutput) await rm(retired, { recursive: true, force: true });
+  if (!hadOutput) return;
+  if (options.removeInBackground) {
+    const script = "require('node:fs').rmSync(process.argv[1], { recursive: true, force: true })";
+    spawn(process.execPath, ["-e", script, retired], { detached: true, stdio: "ignore" }).unref();
+  } else {
+    await rm(retired, { recursive: true, force: true });
+  }
 }
 
 /** Removes a staging directory after a failed build. */

@@ -58,7 +58,7 @@ export async function renderSite(plan: SitePlan, options: RenderOptions): Promis
   if (cache) {
     const shared = hashOf(cache.version, JSON.stringify(site.site), JSON.stringify(assets), String(serviceWorker));
     const sift = async <T extends { url: string }>(kind: string, entries: readonly T[]): Promise<T[]> => {
-      const keep = await mapLimit(entries, 16, async (entry) => {
+      const keep = await mapLimit(entries, 32, async (entry) => {
         const file = outputFileOf(entry.url);
         const key = hashOf(shared, kind, JSON.stringify(entry));
         const last = cache.pages.get(file);
@@ -94,7 +94,7 @@ export async function renderSite(plan: SitePlan, options: RenderOptions): Promis
   if (cache) {
     // Linked after Eleventy has written, and linking never overwrites: a reused file is never written through.
     await linkFiles(cache.out, options.outDir, reused);
-    await mapLimit(fresh, 16, async ({ file, key }) => {
+    await mapLimit(fresh, 32, async ({ file, key }) => {
       const stamp = await stampOf(path.join(options.outDir, file));
       if (!stamp) throw new Error(`rendering pages failed: ${file} was not written`);
       cache.next.pages.set(file, { key, ...stamp });

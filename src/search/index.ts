@@ -4,6 +4,7 @@ import path from "node:path";
 import * as pagefind from "pagefind";
 import { hashOf, linkFiles, mapLimit, stampOf, unchanged, type BuildCache, type FileStamp } from "../cache/index.ts";
 import type { ArticlePage } from "../render/index.ts";
+import type { Lang } from "../types.ts";
 import { buildConversionTable } from "./conversion-table.ts";
 import { CONVERSION_FILE, createConverter } from "./convert.ts";
 import { storiesOf, storyRecordHtml } from "./records.ts";
@@ -52,7 +53,16 @@ export async function indexSite(pages: readonly ArticlePage[], outDir: string, c
   const table = buildConversionTable(pages.flatMap((p) => [p.title, p.lead, ...p.keywords.map((k) => k.name)]));
   const tableJson = JSON.stringify(table);
   const convert = createConverter(table);
-  const records = stories.map((story) => ({ url: (story.zh ?? story.en)!.url, content: storyRecordHtml(story, convert) }));
+  const recordOf = (story: Partial<Record<Lang, ArticlePage>>) => {
+    if (!cache) return storyRecordHtml(story, convert);
+    // A record depends on these fields of each version and on the conversion table, nothing else.
+    const fields = (["zh", "en"] as const).map((lang) => {
+      const p = story[lang];
+      return p && [p.key, p.title, p.url, p.lead, p.dateText, p.dateIso, p.date.toSeconds(), p.keywords.map((k) => k.name)];
+    });
+    return cache.records.get(hashOf(tableJson, JSON.stringify(fields)), () => storyRecordHtml(story, convert));
+  };
+  const records = stories.map((story) => ({ url: (story.zh ?? story.en)!.url, content: recordOf(story) }));
   const bundlePath = path.join(outDir, "pagefind");
   const summary = { records: stories.length, tableBytes: Buffer.byteLength(tableJson) };
   const key = cache ? hashOf(cache.version, tableJson, ...records.flatMap((r) => [r.url, r.content])) : "";

@@ -1,0 +1,59 @@
+// Rebuilds with the build cache: the edits the benchmark makes between builds, and their table.
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+
+/** One rebuild as measured. */
+export interface RebuildRecord {
+  /** What changed before it. */
+  what: string;
+  wallMs: number;
+  peakRss: number;
+  failed: boolean;
+}
+
+const MIB = 1024 * 1024;
+
+/** The first English Markdown article of the corpus, by path: the story every edit touches. */
+async function firstEnglishArticle(articles: string): Promise<string> {
+  const entries = await readdir(articles, { recursive: true, withFileTypes: true });
+  const files = entries.filter((e) => e.isFile() && e.name.endsWith(".en.md")).map((e) => path.join(e.parentPath, e.name));
+  const first = files.sort()[0];
+  if (!first) throw new Error(`no .en.md article under ${articles} to edit`);
+  return first;
+}
+
+/**
+ * Edits one story as an editor would: `body` adds a closing paragraph (the lead, and so the search
+ * records, stay as they were); `title` rewrites the headline (the records change). Returns the file's
+ * path relative to `articles`.
+ */
+export async function editOneStory(articles: string, what: "body" | "title"): Promise<string> {
+  const file = await firstEnglishArticle(articles);
+  const text = await readFile(file, "utf8");
+  const edited =
+    what === "body"
+      ? `${text.trimEnd()}\n\nThe editors added this paragraph after publication.\n`
+      : text.replace(/^title: (.*)$/m, (_, title: string) => `title: ${JSON.stringify(`Updated: ${title.replace(/^"|"$/g, "")}`)}`);
+  if (edited === text) throw new Error(`could not make a ${what} edit to ${file}`);
+  await writeFile(file, edited);
+  return path.relative(articles, file);
+}
+
+/** The rebuild section of the report: each rebuild's time and memory, and its ratio to a full build (median, no cache). */
+export function rebuildTable(rebuilds: readonly RebuildRecord[], fullBuildMs: readonly number[]): string[] {
+  const sorted = [...fullBuildMs].sort((a, b) => a - b);
+  const full = sorted.length === 0 ? Number.NaN : sorted.length % 2 ? sorted[(sorted.length - 1) / 2]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
+  const lines = [
+    "### Rebuilds with the build cache (`--cache`, one run each, in this order)",
+    "",
+    `Ratio: wall time against the median full Duet build without a cache above (${(full / 1000).toFixed(2)} s).`,
+    "",
+    "| before the build | wall | peak RSS | / full build |",
+    "| --- | ---: | ---: | ---: |",
+  ];
+  for (const r of rebuilds) {
+    const ratio = Number.isNaN(full) ? "–" : `${(r.wallMs / full).toFixed(2)}×`;
+    lines.push(`| ${r.what}${r.failed ? " (FAILED)" : ""} | ${(r.wallMs / 1000).toFixed(2)} s | ${(r.peakRss / MIB).toFixed(0)} MiB | ${ratio} |`);
+  }
+  return ["", ...lines, ""];
+}
