@@ -48,6 +48,8 @@ export interface BuildOptions {
    * reused from the last build. Undefined: no cache, everything is made anew.
    */
   cacheDir?: string;
+  /** Article, list and index pages per Eleventy run (default: at least 4,000, at most 12 runs). */
+  renderChunk?: number;
   /** Remove the replaced output in a detached process instead of waiting for it (the command line does). */
   removeOldOutputInBackground?: boolean;
   /** Called as each stage finishes, for a progress display. */
@@ -131,7 +133,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   try {
     // One after the other, not side by side: Pagefind's process and Eleventy's pages together would
     // raise the peak memory by about 1 GiB at 10,000 stories to save under a tenth of the time.
-    const rendered = await renderSite(plan, { outDir: staging, root, serviceWorker: !options.killServiceWorker, cache });
+    const rendered = await renderSite(plan, { outDir: staging, root, serviceWorker: !options.killServiceWorker, cache, chunk: options.renderChunk });
     const assets = rendered.assets;
     step("render", pages, cache ? `pages (${rendered.reused} unchanged)` : "pages");
     const indexed = await indexSite(plan.articles, staging, cache);

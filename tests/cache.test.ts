@@ -65,6 +65,18 @@ test("a cached rebuild renders only what an edit changed and writes the bytes a 
   assert.equal(await hashTree(out), await cleanTree(articles));
 });
 
+test("a site rendered in many short Eleventy runs is the same site, with and without the cache", async () => {
+  const { articles, out, cacheDir } = await workspace();
+  const clean = await cleanTree(articles);
+  await build({ articles, out, cwd: ROOT, renderChunk: 3 });
+  assert.equal(await hashTree(out), clean);
+  await build({ articles, out, cacheDir, cwd: ROOT, renderChunk: 3 });
+  await appendFile(path.join(articles, "2024/tech-fair.en.md"), "\nVisitors can register online.\n");
+  const rebuilt = await build({ articles, out, cacheDir, cwd: ROOT, renderChunk: 3 });
+  assert.ok(rebuilt.cache!.pagesRendered > 0);
+  assert.equal(await hashTree(out), await cleanTree(articles));
+});
+
 test("a published file changed after the build is rendered again, never reused", async () => {
   const { articles, out, cacheDir } = await workspace();
   await build({ articles, out, cacheDir, cwd: ROOT });

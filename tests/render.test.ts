@@ -2,7 +2,8 @@ import { DateTime } from "luxon";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { pairArticles } from "../src/pair/index.ts";
-import { parseBaseUrl, planSite, renderBody } from "../src/render/index.ts";
+import { chunksOf, outputFileOf, parseBaseUrl, planSite, renderBody } from "../src/render/index.ts";
+import type { ArticlePage, IndexPage, ListPage } from "../src/render/index.ts";
 import { formatDate, isoDate } from "../src/render/dates.ts";
 import type { Article, Lang } from "../src/types.ts";
 
@@ -91,6 +92,22 @@ test("home lists are paginated 20 to a page", () => {
     ["/zh/page/2/", 20],
     ["/zh/page/3/", 5],
   ]);
+});
+
+test("pages are split into Eleventy runs in order, every page exactly once", () => {
+  const fake = <T>(prefix: string, n: number) => Array.from({ length: n }, (_, i) => ({ url: `/${prefix}${i}/` }) as unknown as T);
+  const pages = { articles: fake<ArticlePage>("a", 5), lists: fake<ListPage>("l", 3), indexes: fake<IndexPage>("i", 1) };
+  const chunks = chunksOf(pages, 4);
+  assert.equal(chunks.map((c) => c.articles.length + c.lists.length + c.indexes.length), [4, 4, 1]);
+  const urls = chunks.flatMap((c) => [...c.articles, ...c.lists, ...c.indexes].map((p) => p.url));
+  assert.equal(urls, [...pages.articles, ...pages.lists, ...pages.indexes].map((p) => p.url));
+  assert.equal(chunksOf({ articles: [], lists: [], indexes: [] }, 4).length, 1, "a site without such pages still gets one run");
+});
+
+test("a page URL maps to the file Eleventy writes", () => {
+  assert.is(outputFileOf("/zh/a/"), "zh/a/index.html");
+  assert.is(outputFileOf("/"), "index.html");
+  assert.is(outputFileOf("/en/feed.xml"), "en/feed.xml");
 });
 
 test.run();
