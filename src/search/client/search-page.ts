@@ -46,10 +46,18 @@ function urlOf(state: State): string {
 
 let state = stateFromUrl();
 let ticket = 0;
+/**
+ * Facet counts need Pagefind's filter index (about 200 KB at 10,000 stories). It is fetched once the
+ * reader has looked at results for this long without searching again, so a reader refining a query
+ * on a slow connection never waits behind it.
+ */
+const FACET_DELAY_MS = 1000;
+let facetTimer: ReturnType<typeof setTimeout> | undefined;
 
 /** Runs the current state's search and renders it; a slower earlier search never overwrites a newer one. */
 async function run(): Promise<void> {
   const mine = ++ticket;
+  clearTimeout(facetTimer);
   const filters: SearchFilters = { lang: state.lang, year: state.year, [`kw_${readerLang}`]: state.kw };
   if (state.q.trim() === "" && !state.kw && !state.year) {
     list.replaceChildren();
@@ -73,14 +81,16 @@ async function run(): Promise<void> {
   renderFacets(outcome.facets);
   status.textContent = outcome.hits.length > 0 ? ui.results.replace("{n}", String(outcome.hits.length)) : ui.noResults;
   askToCacheSearch();
-  // Facet counts need Pagefind's filter index: fetched once the first results are on screen. Only
-  // the facets are redrawn then; the results (and whichever one has focus) stay as they are.
+  // Only the facets are redrawn when their counts arrive; the results (and whichever one has focus) stay as they are.
   if (!engine.hasFacets()) {
-    void engine.loadFacets().then(async () => {
+    facetTimer = setTimeout(() => {
       if (mine !== ticket) return;
-      const counted = await engine.search(state.q, filters, state.sort);
-      if (mine === ticket) renderFacets(counted.facets);
-    });
+      void engine.loadFacets().then(async () => {
+        if (mine !== ticket) return;
+        const counted = await engine.search(state.q, filters, state.sort);
+        if (mine === ticket) renderFacets(counted.facets);
+      });
+    }, FACET_DELAY_MS);
   }
   if (outcome.hits.length === 0) await renderSuggestions(mine);
 }
