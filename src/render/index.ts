@@ -1,14 +1,12 @@
 // Render: the page plan through Eleventy and templates/ into an output directory.
-import Eleventy from "@11ty/eleventy";
 import path from "node:path";
-import { setFlagsFromString } from "node:v8";
-import { runInNewContext } from "node:vm";
 import type { SitePlan } from "./plan.ts";
-import { sitePath } from "./site-url.ts";
 import { buildAssets, type AssetMap } from "./assets.ts";
+import { chunksOf, collectGarbage, renderChunkSize, runEleventy } from "./runs.ts";
 import { hashOf, linkFiles, mapLimit, stampOf, unchanged, type BuildCache } from "../cache/index.ts";
 
 export { planSite, articleUrl, pageUrl, PAGE_SIZE } from "./plan.ts";
+export { chunksOf, RENDER_CHUNK } from "./runs.ts";
 export type { ArticlePage, IndexPage, ListEntry, ListPage, SitePlan, VersionLink } from "./plan.ts";
 export { parseBaseUrl, DEFAULT_BASE_URL } from "./site-url.ts";
 export { renderBody, escapeHtml } from "./body.ts";
@@ -38,77 +36,6 @@ export interface RenderResult {
   rendered: number;
   /** Pages reused from the last output. */
   reused: number;
-}
-
-/** Fewest article, list and index pages one Eleventy run renders. */
-export const RENDER_CHUNK = 4000;
-/** Most Eleventy runs: each costs a start-up and a full collection, so very long sites get longer runs. */
-const MAX_RUNS = 12;
-
-type SiteData = Omit<SitePlan, "diagnostics">;
-type Paginated = Pick<SiteData, "articles" | "lists" | "indexes">;
-
-/** Pages per Eleventy run for a site. */
-function renderChunkSize(pages: Paginated): number {
-  const total = pages.articles.length + pages.lists.length + pages.indexes.length;
-  return Math.max(RENDER_CHUNK, Math.ceil(total / MAX_RUNS));
-}
-
-/** Splits the paginated pages into consecutive runs of at most `size` pages in all (one run when there are none). */
-export function chunksOf(pages: Paginated, size: number): Paginated[] {
-  const all = [
-    ...pages.articles.map((page) => ({ kind: "articles" as const, page })),
-    ...pages.lists.map((page) => ({ kind: "lists" as const, page })),
-    ...pages.indexes.map((page) => ({ kind: "indexes" as const, page })),
-  ];
-  const chunks: Paginated[] = [];
-  for (let start = 0; start === 0 || start < all.length; start += size) {
-    const slice = all.slice(start, start + size);
-    chunks.push({
-      articles: slice.flatMap((e) => (e.kind === "articles" ? [e.page] : [])),
-      lists: slice.flatMap((e) => (e.kind === "lists" ? [e.page] : [])),
-      indexes: slice.flatMap((e) => (e.kind === "indexes" ? [e.page] : [])),
-    });
-  }
-  return chunks;
-}
-/** One Eleventy run over `site`; Eleventy's failures are rethrown with their cause. */
-async function runEleventy(site: SiteData, assets: AssetMap, serviceWorker: boolean, plan: SitePlan, options: RenderOptions): Promise<void> {
-  const eleventy = new Eleventy(path.join(options.root, "templates"), options.outDir, {
-    configPath: path.join(options.root, ".eleventy.ts"),
-    pathPrefix: plan.site.pathPrefix,
-    quietMode: true,
-    config: (config) => {
-      config.addGlobalData("site", site);
-      config.addGlobalData("assets", assets);
-      config.addGlobalData("serviceWorker", serviceWorker);
-      config.addFilter("u", (path: string) => sitePath(plan.site, path));
-    },
-  });
-  eleventy.logger.overrideLogger(false);
-  try {
-    await eleventy.write();
-  } catch (cause) {
-    throw new Error(`rendering pages failed: ${(cause as Error).message}`, { cause });
-  }
-}
-
-let gc: (() => void) | undefined;
-
-/**
- * A full garbage collection. Node exposes `gc` only behind a flag; set at run time, it is reachable
- * from a fresh context. Where that is refused, nothing happens and V8 collects when it sees fit.
- */
-function collectGarbage(): void {
-  try {
-    if (!gc) {
-      setFlagsFromString("--expose-gc");
-      gc = runInNewContext("gc") as () => void;
-    }
-    gc();
-  } catch {
-    gc = () => undefined;
-  }
 }
 
 /** The file a page URL is written to: `/zh/a/` → `zh/a/index.html`, `/zh/feed.xml` → `zh/feed.xml`. */
@@ -156,7 +83,7 @@ export async function renderSite(plan: SitePlan, options: RenderOptions): Promis
   for (const [i, chunk] of chunks.entries()) {
     // Feeds, sitemaps, search and offline pages are rendered once, with the first run.
     const data = i === 0 ? { ...pages, ...chunk } : { ...pages, ...chunk, searches: [], feeds: [], sitemaps: [], sitemapIndexes: [], news: [], offline: [] };
-    await runEleventy(data, assets, serviceWorker, plan, options);
+    await runEleventy(data, { assets, serviceWorker, site: plan.site, root: options.root, outDir: options.outDir });
     if (chunks.length > 1) collectGarbage();
   }
   if (cache) {
