@@ -1,0 +1,40 @@
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { createStaging, publishStaging } from "../src/publish/index.ts";
+import { scratch } from "./helpers/tree.ts";
+
+/** An output directory holding `old.html`, and a staging directory beside it holding `new.html`. */
+async function outputAndStaging(): Promise<{ out: string; staging: string }> {
+  const out = path.join(await scratch("publish"), "dist");
+  await mkdir(out);
+  await writeFile(path.join(out, "old.html"), "old");
+  const staging = await createStaging(out);
+  await writeFile(path.join(staging, "new.html"), "new");
+  return { out, staging };
+}
+
+/** Names beside `out` left by a publish (the staging directory, or the retired output). */
+async function leftovers(out: string): Promise<string[]> {
+  return (await readdir(path.dirname(out))).filter((name) => name.startsWith(".duet-tmp-"));
+}
+
+test("publishing swaps the staged output in and removes the old one", async () => {
+  const { out, staging } = await outputAndStaging();
+  await publishStaging(staging, out);
+  assert.equal(await readdir(out), ["new.html"]);
+  assert.equal(await leftovers(out), []);
+});
+
+test("with background removal the new output is in place at once and the old one goes soon after", async () => {
+  const { out, staging } = await outputAndStaging();
+  await publishStaging(staging, out, { removeInBackground: true });
+  assert.is(await readFile(path.join(out, "new.html"), "utf8"), "new");
+  assert.equal(await readdir(out), ["new.html"]);
+  const deadline = Date.now() + 10_000;
+  while ((await leftovers(out)).length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  assert.equal(await leftovers(out), [], "the retired output was not removed");
+});
+
+test.run();
