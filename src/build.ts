@@ -48,7 +48,7 @@ export interface BuildOptions {
    * reused from the last build. Undefined: no cache, everything is made anew.
    */
   cacheDir?: string;
-  /** Article, list and index pages per Eleventy run (default: at least 4,000, at most 12 runs). */
+  /** Article, list and index pages per Eleventy run (default 4,000). */
   renderChunk?: number;
   /** Remove the replaced output in a detached process instead of waiting for it (the command line does). */
   removeOldOutputInBackground?: boolean;

@@ -2,7 +2,7 @@
 import path from "node:path";
 import type { SitePlan } from "./plan.ts";
 import { buildAssets, type AssetMap } from "./assets.ts";
-import { chunksOf, collectGarbage, renderChunkSize, runEleventy } from "./runs.ts";
+import { chunksOf, collectGarbage, RENDER_CHUNK, runEleventy } from "./runs.ts";
 import { hashOf, linkFiles, mapLimit, stampOf, unchanged, type BuildCache } from "../cache/index.ts";
 
 export { planSite, articleUrl, pageUrl, PAGE_SIZE } from "./plan.ts";
@@ -24,7 +24,7 @@ export interface RenderOptions {
   serviceWorker?: boolean;
   /** With a build cache, pages whose inputs are unchanged are linked from the last output instead of rendered. */
   cache?: BuildCache;
-  /** Article, list and index pages per Eleventy run (default: at least 4,000, at most 12 runs). */
+  /** Article, list and index pages per Eleventy run (default 4,000). */
   chunk?: number;
 }
 
@@ -79,7 +79,7 @@ export async function renderSite(plan: SitePlan, options: RenderOptions): Promis
   // Eleventy holds what it renders until its run ends, and V8 frees garbage only when it sees fit, so
   // a long site in one run held about 1 GiB more at 10,000 stories. It is rendered in runs instead, with
   // a full collection after each: the peak stays near one run's, whatever the site's size.
-  const chunks = chunksOf(pages, options.chunk ?? renderChunkSize(pages));
+  const chunks = chunksOf(pages, options.chunk ?? RENDER_CHUNK);
   for (const [i, chunk] of chunks.entries()) {
     // Feeds, sitemaps, search and offline pages are rendered once, with the first run.
     const data = i === 0 ? { ...pages, ...chunk } : { ...pages, ...chunk, searches: [], feeds: [], sitemaps: [], sitemapIndexes: [], news: [], offline: [] };
