@@ -93,7 +93,11 @@ export async function runDuetCached(setup: RunSetup, articles: string, outDir: s
   const measured = await measureCommand(process.execPath, args, { cwd: setup.root, env: setup.env, scratchDir });
   const parent = path.dirname(outDir);
   const retired = (name: string) => name.startsWith(`.duet-tmp-${path.basename(outDir)}-`) && name.endsWith("-old");
-  while ((await readdir(parent)).some(retired)) await new Promise((resolve) => setTimeout(resolve, 200));
+  const deadline = Date.now() + 300_000;
+  while ((await readdir(parent)).some(retired)) {
+    if (Date.now() > deadline) throw new Error(`the replaced output beside ${outDir} was not removed within 5 minutes`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
   return measured;
 }
 

@@ -180,18 +180,12 @@ export async function unchanged(file: string, stamp: FileStamp): Promise<boolean
  */
 export async function linkFiles(from: string, to: string, files: readonly string[], workers = 32): Promise<void> {
   const made = new Map<string, Promise<unknown>>();
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(workers, files.length) }, async () => {
-      while (next < files.length) {
-        const file = files[next++]!;
-        const dir = path.dirname(path.join(to, file));
-        if (!made.has(dir)) made.set(dir, mkdir(dir, { recursive: true }));
-        await made.get(dir);
-        await link(path.join(from, file), path.join(to, file));
-      }
-    }),
-  );
+  await mapLimit(files, workers, async (file) => {
+    const dir = path.dirname(path.join(to, file));
+    if (!made.has(dir)) made.set(dir, mkdir(dir, { recursive: true }));
+    await made.get(dir);
+    await link(path.join(from, file), path.join(to, file));
+  });
 }
 
 /** Maps `items` through `task` with at most `workers` running at once, keeping the order. */
