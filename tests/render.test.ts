@@ -2,7 +2,7 @@ import { DateTime } from "luxon";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { pairArticles } from "../src/pair/index.ts";
-import { chunksOf, outputFileOf, parseBaseUrl, planSite, renderBody } from "../src/render/index.ts";
+import { chunksOf, outputFileOf, pageWindow, parseBaseUrl, planSite, renderBody } from "../src/render/index.ts";
 import type { ArticlePage, IndexPage, ListPage } from "../src/render/index.ts";
 import { formatDate, isoDate } from "../src/render/dates.ts";
 import type { Article, Lang } from "../src/types.ts";
@@ -92,6 +92,32 @@ test("home lists are paginated 20 to a page", () => {
     ["/zh/page/2/", 20],
     ["/zh/page/3/", 5],
   ]);
+  assert.equal(homes.map((h) => [h.newer, h.older]), [
+    [undefined, "/zh/page/2/"],
+    ["/zh/", "/zh/page/3/"],
+    ["/zh/page/2/", undefined],
+  ]);
+});
+
+test("pagination links the first, last and nearby pages, with gaps, however long the list", () => {
+  assert.equal(pageWindow(1, 1), [1]);
+  assert.equal(pageWindow(2, 3), [1, 2, 3]);
+  assert.equal(pageWindow(1, 500), [1, 2, 3, null, 500]);
+  assert.equal(pageWindow(5, 500), [1, 2, 3, 4, 5, 6, 7, null, 500], "a gap of one page shows the page");
+  assert.equal(pageWindow(250, 500), [1, null, 248, 249, 250, 251, 252, null, 500]);
+  assert.equal(pageWindow(500, 500), [1, null, 498, 499, 500]);
+  const articles = Array.from({ length: 20 * 40 }, (_, i) => article(`s${i}`, "en"));
+  const homes = planSite(pairArticles(articles).stories, OPTIONS).lists.filter((h) => h.kind === "home" && h.lang === "en");
+  assert.is(homes.length, 40);
+  const middle = homes[19]!;
+  assert.equal(middle.pages, [
+    { number: 1, url: "/en/" },
+    { gap: true },
+    ...[18, 19, 20, 21, 22].map((n) => ({ number: n, url: `/en/page/${n}/` })),
+    { gap: true },
+    { number: 40, url: "/en/page/40/" },
+  ]);
+  assert.ok(Math.max(...homes.map((h) => h.pages.length)) <= 9);
 });
 
 test("pages are split into Eleventy runs in order, every page exactly once", () => {

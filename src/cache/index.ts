@@ -10,6 +10,7 @@ import { link, lstat, mkdir, readdir, readFile, rename, writeFile } from "node:f
 import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { RenderedBody } from "../render/body.ts";
+import type { ConversionTable } from "../search/convert.ts";
 import type { ParseResult } from "../types.ts";
 
 /** Identity of a published file: a reused file must be exactly the one the last build wrote. */
@@ -62,6 +63,7 @@ interface Stored {
   parsed: Map<string, ParseResult>;
   bodies: Map<string, RenderedBody>;
   records: Map<string, string>;
+  tables: Map<string, ConversionTable>;
   pages: Map<string, PageStamp>;
   search?: SearchStamp;
 }
@@ -86,6 +88,8 @@ export interface BuildCache {
   bodies: Memo<RenderedBody>;
   /** Search records (HTML for Pagefind) by the hash of the story fields they are made from. */
   records: Memo<string>;
+  /** Traditional → Simplified tables by the hash of the texts they were cut to. */
+  tables: Memo<ConversionTable>;
   /** Published pages of the last build, by output path relative to `out`. */
   pages: ReadonlyMap<string, PageStamp>;
   /** The last build's search bundle. */
@@ -139,6 +143,7 @@ export async function openCache(dir: string, root: string, out: string): Promise
     parsed: new Memo(stored?.parsed),
     bodies: new Memo(stored?.bodies),
     records: new Memo(stored?.records),
+    tables: new Memo(stored?.tables),
     pages: sameOut ? stored!.pages : new Map(),
     search: sameOut ? stored!.search : undefined,
     next: { pages: new Map() },
@@ -153,6 +158,7 @@ export async function saveCache(cache: BuildCache): Promise<void> {
     parsed: cache.parsed.entries(),
     bodies: cache.bodies.entries(),
     records: cache.records.entries(),
+    tables: cache.tables.entries(),
     pages: cache.next.pages,
     ...(cache.next.search ? { search: cache.next.search } : {}),
   };

@@ -32,8 +32,14 @@ export interface ListPage {
   number: number;
   /** Stories on this page. */
   entries: ListEntry[];
-  /** Every page of this list, for numbered links. */
-  pages: { number: number; url: string }[];
+  /** Numbered links around this page, with gaps: see `pageWindow`. */
+  pages: PageLink[];
+  /** How many pages the list has. */
+  pageCount: number;
+  /** The page of newer stories, if any. */
+  newer?: string;
+  /** The page of older stories, if any. */
+  older?: string;
   /** Where the language switch leads. */
   switchUrl: string;
   /** Head data. */
@@ -60,6 +66,31 @@ export interface IndexPage {
 
 /** Stories per list page. */
 export const PAGE_SIZE = 20;
+
+/** A numbered link of a list's pagination, or a gap (shown as "…") where numbers are left out. */
+export type PageLink = { number: number; url: string } | { gap: true };
+
+/** Page numbers shown either side of the current one. */
+const WINDOW = 2;
+
+/**
+ * The page numbers a list page links to: the first, the last, and `WINDOW` either side of `current`,
+ * with `null` for each gap (a gap of one page shows that page instead). A list of 5,000 pages still
+ * gets at most nine links per page, so list pages stay small and the site grows linearly.
+ */
+export function pageWindow(current: number, count: number): (number | null)[] {
+  const shown = new Set([1, count]);
+  for (let n = current - WINDOW; n <= current + WINDOW; n++) if (n >= 1 && n <= count) shown.add(n);
+  const numbers = [...shown].sort((a, b) => a - b);
+  const out: (number | null)[] = [];
+  for (const [i, n] of numbers.entries()) {
+    const gap = i === 0 ? 0 : n - numbers[i - 1]! - 1;
+    if (gap === 1) out.push(n - 1);
+    else if (gap > 1) out.push(null);
+    out.push(n);
+  }
+  return out;
+}
 
 /** Site-relative path of page `n` of a list whose first page is `base`. */
 export function pageUrl(base: string, n: number): string {
@@ -133,20 +164,24 @@ function entryFor(story: Story, lang: Lang, page?: ArticlePage): ListEntry {
 
 function paginate(kind: ListPage["kind"], lang: Lang, base: string, heading: string, entries: ListEntry[], switchUrl: string, site: SiteUrl): ListPage[] {
   const count = Math.max(1, Math.ceil(entries.length / PAGE_SIZE));
-  const pages = Array.from({ length: count }, (_, i) => ({ number: i + 1, url: pageUrl(base, i + 1) }));
-  return pages.map((page) => {
-    const url = absoluteUrl(site, page.url);
-    const title = page.number === 1 ? heading : `${heading} · ${STRINGS[lang].pageN(page.number)}`;
+  return Array.from({ length: count }, (_, i) => {
+    const number = i + 1;
+    const url = pageUrl(base, number);
+    const absolute = absoluteUrl(site, url);
+    const title = number === 1 ? heading : `${heading} · ${STRINGS[lang].pageN(number)}`;
     return {
       kind,
       lang,
-      url: page.url,
+      url,
       heading,
-      number: page.number,
-      entries: entries.slice((page.number - 1) * PAGE_SIZE, page.number * PAGE_SIZE),
-      pages,
+      number,
+      entries: entries.slice(i * PAGE_SIZE, number * PAGE_SIZE),
+      pages: pageWindow(number, count).map((n): PageLink => (n === null ? { gap: true } : { number: n, url: pageUrl(base, n) })),
+      pageCount: count,
+      ...(number > 1 ? { newer: pageUrl(base, number - 1) } : {}),
+      ...(number < count ? { older: pageUrl(base, number + 1) } : {}),
       switchUrl,
-      head: { canonical: url, alternates: [], meta: basicMeta(lang, title, "", url, "website") },
+      head: { canonical: absolute, alternates: [], meta: basicMeta(lang, title, "", absolute, "website") },
     };
   });
 }

@@ -71,6 +71,10 @@ export interface UiStrings {
   pagination: string;
   /** "Page N" for numbered page links. */
   pageN: (n: number) => string;
+  /** Link to the page of newer stories. */
+  newer: string;
+  /** Link to the page of older stories. */
+  older: string;
   /** Note that a title was derived from the text rather than written by an editor. */
   derivedTitle: string;
   /** Heading of the keyword index. */
@@ -124,6 +128,8 @@ export const STRINGS: Record<Lang, UiStrings> = {
     readIn: "阅读中文版",
     pagination: "分页",
     pageN: (n) => `第 ${n} 页`,
+    newer: "上一页",
+    older: "下一页",
     derivedTitle: "标题摘自正文",
     keywordsTitle: "关键词",
     archiveTitle: "归档",
@@ -175,6 +181,8 @@ export const STRINGS: Record<Lang, UiStrings> = {
     readIn: "Read in English",
     pagination: "Pages",
     pageN: (n) => `Page ${n}`,
+    newer: "Newer",
+    older: "Older",
     derivedTitle: "Headline taken from the text",
     keywordsTitle: "Keywords",
     archiveTitle: "Archive",

@@ -15,9 +15,18 @@ export function nowFromEnv(env: NodeJS.ProcessEnv): DateTime {
   return epoch && /^\d+$/.test(epoch) ? DateTime.fromSeconds(Number(epoch), { zone: "utc" }) : DateTime.utc();
 }
 
+/** The latest instant allowed for each build time (luxon's calendar arithmetic in a named zone is slow, and a build has one `now`). */
+const latest = new WeakMap<DateTime, number>();
+
+function latestOf(now: DateTime): number {
+  let millis = latest.get(now);
+  if (millis === undefined) latest.set(now, (millis = now.plus({ days: MAX_FUTURE_DAYS }).toMillis()));
+  return millis;
+}
+
 /** Adds an `article/future-date` warning when `date` is more than {@link MAX_FUTURE_DAYS} days after `now`. */
 export function checkFutureDate(file: string, line: number, date: DateTime, now: DateTime, out: Diagnostic[]): void {
-  if (date.toMillis() <= now.plus({ days: MAX_FUTURE_DAYS }).toMillis()) return;
+  if (date.toMillis() <= latestOf(now)) return;
   const message = `date ${date.toISO()} is more than ${MAX_FUTURE_DAYS} days after the build time (${now.toISO()}); is the year right?`;
   out.push(warning(file, line, "article/future-date", message));
 }
