@@ -5,7 +5,7 @@ import { BuildError, countSeverity, sortDiagnostics } from "./diagnostics.ts";
 import { ingestArticles } from "./ingest/index.ts";
 import { buildServiceWorker, DEFAULT_PRECACHE_BUDGET, type OfflineSummary } from "./offline/index.ts";
 import { parseSources } from "./parse/index.ts";
-import { hashOf, openCache, saveCache, type BuildCache } from "./cache/index.ts";
+import { hashOf, openCache, saveCache, sourceReuse, type BuildCache } from "./cache/index.ts";
 import { pairArticles } from "./pair/index.ts";
 import { createStaging, discardStaging, publishStaging } from "./publish/index.ts";
 import { planSite, renderBody, renderSite } from "./render/index.ts";
@@ -191,7 +191,7 @@ export async function prepareSite(options: {
   cache?: BuildCache;
 }): Promise<PreparedSite> {
   const step = options.step ?? (() => undefined);
-  const ingested = await ingestArticles(options.articles, options.cwd);
+  const ingested = await ingestArticles(options.articles, options.cwd, options.cache && sourceReuse(options.cache));
   step("ingest", ingested.sources.length, "files");
   const parsed = parseSources(ingested.sources, options.cache?.parsed);
   const drafts = parsed.files.flatMap((f) => f.drafts);

@@ -36,6 +36,11 @@ export interface SourceFile {
   text: string;
   /** `markdown` for `<slug>.<lang>.md`, `raw` for a scraped `.txt` page. */
   kind: "markdown" | "raw";
+  /**
+   * Content key (hash of path, kind and text), set when a build cache is in use. A source the cache
+   * knows unchanged is not read again: its `text` is then empty and its parse result comes from the cache.
+   */
+  key?: string;
 }
 
 /** A value taken from a source, remembering the line it came from. */

@@ -1,4 +1,4 @@
-import { appendFile, cp, readFile, writeFile } from "node:fs/promises";
+import { appendFile, cp, readFile, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -62,6 +62,29 @@ test("a cached rebuild renders only what an edit changed and writes the bytes a 
   await writeFile(file, (await readFile(file, "utf8")).replace("Tech Fair Opens Downtown", "Science Fair Opens Downtown"));
   const titleEdit = await cached();
   assert.is(titleEdit.cache?.searchReused, false);
+  assert.equal(await hashTree(out), await cleanTree(articles));
+});
+
+test("an unchanged source is not parsed again; a source rewritten with the same size and time is", async () => {
+  const { articles, out, cacheDir } = await workspace();
+  const cached = (): Promise<BuildResult> => build({ articles, out, cacheDir, cwd: ROOT });
+  const file = path.join(articles, "2024/tech-fair.en.md");
+  const stamp = 1_700_000_000; // a whole second, so setting it again gives the very same time
+  await utimes(file, stamp, stamp);
+  const first = await cached();
+  assert.ok(first.cache!.parsed > 5);
+  assert.is((await cached()).cache?.parsed, 0);
+  // Same inode, length and modification time: only the change time tells the file was written.
+  const before = await stat(file);
+  const text = await readFile(file, "utf8");
+  assert.match(text, /Tech Fair Opens Downtown/);
+  await writeFile(file, text.replace("Tech Fair Opens Downtown", "Tech Fair Opens Uptown!!"));
+  await utimes(file, stamp, stamp);
+  const after = await stat(file);
+  assert.equal([after.ino, after.size, after.mtimeMs], [before.ino, before.size, before.mtimeMs]);
+  const rebuilt = await cached();
+  assert.is(rebuilt.cache?.parsed, 1);
+  assert.match(await readFile(path.join(out, "en/tech-fair/index.html"), "utf8"), /Tech Fair Opens Uptown!!/);
   assert.equal(await hashTree(out), await cleanTree(articles));
 });
 

@@ -11,13 +11,21 @@ import path from "node:path";
 import { deserialize, serialize } from "node:v8";
 import type { RenderedBody } from "../render/body.ts";
 import type { ConversionTable } from "../search/convert.ts";
-import type { ParseResult } from "../types.ts";
+import type { ParseResult, SourceFile } from "../types.ts";
 
 /** Identity of a published file: a reused file must be exactly the one the last build wrote. */
 export interface FileStamp {
   ino: number;
   size: number;
   mtimeMs: number;
+}
+
+/** A source file as the last build read it: its identity, its display path and kind, and its content key. */
+export interface SourceStamp extends FileStamp {
+  ctimeMs: number;
+  path: string;
+  kind: string;
+  key: string;
 }
 
 /** A published page: the hash of everything it was rendered from, and the file it became. */
@@ -49,6 +57,11 @@ export class Memo<T> {
     return value;
   }
 
+  /** True when `key` has a value from the last build or this one. */
+  has(key: string): boolean {
+    return this.#next.has(key) || this.#previous.has(key);
+  }
+
   /** Entries to keep for the next build. */
   entries(): Map<string, T> {
     return this.#next;
@@ -64,6 +77,7 @@ interface Stored {
   bodies: Map<string, RenderedBody>;
   records: Map<string, string>;
   tables: Map<string, ConversionTable>;
+  sources: Map<string, SourceStamp>;
   pages: Map<string, PageStamp>;
   search?: SearchStamp;
 }
@@ -90,12 +104,14 @@ export interface BuildCache {
   records: Memo<string>;
   /** Traditional → Simplified tables by the hash of the texts they were cut to. */
   tables: Memo<ConversionTable>;
+  /** Sources as the last build read them, by absolute path. */
+  sources: ReadonlyMap<string, SourceStamp>;
   /** Published pages of the last build, by output path relative to `out`. */
   pages: ReadonlyMap<string, PageStamp>;
   /** The last build's search bundle. */
   search?: SearchStamp;
   /** Filled in by this build, for the next. */
-  next: { pages: Map<string, PageStamp>; search?: SearchStamp };
+  next: { sources: Map<string, SourceStamp>; pages: Map<string, PageStamp>; search?: SearchStamp };
 }
 
 const CACHE_FILE = "build-cache.v8";
@@ -105,6 +121,11 @@ export function hashOf(...parts: (string | Uint8Array)[]): string {
   const hash = createHash("sha256");
   for (const part of parts) hash.update(part).update("\0");
   return hash.digest("hex");
+}
+
+/** The content key of a source: everything its parse result depends on. */
+export function sourceKey(source: Pick<SourceFile, "path" | "relPath" | "kind" | "text">): string {
+  return hashOf(source.path, source.relPath, source.kind, source.text);
 }
 
 /**
@@ -144,9 +165,10 @@ export async function openCache(dir: string, root: string, out: string): Promise
     bodies: new Memo(stored?.bodies),
     records: new Memo(stored?.records),
     tables: new Memo(stored?.tables),
+    sources: stored?.sources ?? new Map(),
     pages: sameOut ? stored!.pages : new Map(),
     search: sameOut ? stored!.search : undefined,
-    next: { pages: new Map() },
+    next: { sources: new Map(), pages: new Map() },
   };
 }
 
@@ -159,6 +181,7 @@ export async function saveCache(cache: BuildCache): Promise<void> {
     bodies: cache.bodies.entries(),
     records: cache.records.entries(),
     tables: cache.tables.entries(),
+    sources: cache.next.sources,
     pages: cache.next.pages,
     ...(cache.next.search ? { search: cache.next.search } : {}),
   };
@@ -166,6 +189,40 @@ export async function saveCache(cache: BuildCache): Promise<void> {
   const temp = path.join(cache.dir, `${CACHE_FILE}.${process.pid}.tmp`);
   await writeFile(temp, serialize(stored));
   await rename(temp, path.join(cache.dir, CACHE_FILE));
+}
+
+/**
+ * What ingest needs from the cache to skip reading unchanged sources: a file whose inode, size,
+ * modification and change times, display path and kind are all as the last build saw them, and whose
+ * parse result is still cached, is known by its content key. Every file read is remembered for the next build.
+ */
+export function sourceReuse(cache: BuildCache): SourceReuse {
+  return {
+    known(abs, seen) {
+      const last = cache.sources.get(abs);
+      const same =
+        last !== undefined &&
+        last.ino === seen.ino &&
+        last.size === seen.size &&
+        last.mtimeMs === seen.mtimeMs &&
+        last.ctimeMs === seen.ctimeMs &&
+        last.path === seen.path &&
+        last.kind === seen.kind &&
+        cache.parsed.has(last.key);
+      return same ? last.key : undefined;
+    },
+    remember(abs, stamp) {
+      cache.next.sources.set(abs, stamp);
+    },
+  };
+}
+
+/** Lets ingest skip reading sources unchanged since the last build (see `sourceReuse`). */
+export interface SourceReuse {
+  /** The content key of the file at `abs` when it is unchanged since the last build, else undefined. */
+  known(abs: string, seen: Omit<SourceStamp, "key">): string | undefined;
+  /** Records what this build read (or skipped) at `abs`, for the next build. */
+  remember(abs: string, stamp: SourceStamp): void;
 }
 
 /** The stamp of a file, or undefined when it is missing or not a regular file. */

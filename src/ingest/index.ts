@@ -4,6 +4,7 @@ import path from "node:path";
 import { error, warning } from "../diagnostics.ts";
 import type { Diagnostic, SourceFile } from "../types.ts";
 import { decodeSource } from "./decode.ts";
+import { sourceKey, type SourceReuse } from "../cache/index.ts";
 import type { DecodeResult } from "./decode.ts";
 
 /** What ingest found: decoded sources and the problems met on the way. */
@@ -30,13 +31,13 @@ const READ_CONCURRENCY = 64;
  * Reads every `.md` and `.txt` file under `articlesDir` (symbolic links are not followed).
  * `cwd` is the directory display paths are made relative to.
  */
-export async function ingestArticles(articlesDir: string, cwd = process.cwd()): Promise<IngestResult> {
+export async function ingestArticles(articlesDir: string, cwd = process.cwd(), reuse?: SourceReuse): Promise<IngestResult> {
   const diagnostics: Diagnostic[] = [];
   const found = await listFiles(articlesDir, cwd, diagnostics);
   const sources: SourceFile[] = [];
   for (let i = 0; i < found.length; i += READ_CONCURRENCY) {
     const batch = found.slice(i, i + READ_CONCURRENCY);
-    const decoded = await Promise.all(batch.map((file) => readSource(file)));
+    const decoded = await Promise.all(batch.map((file) => (reuse ? readKnownSource(file, reuse) : readSource(file))));
     for (const result of decoded) {
       if ("source" in result) sources.push(result.source);
       else diagnostics.push(result.diagnostic);
@@ -53,6 +54,28 @@ async function readSource(file: FoundFile): Promise<DecodeResult> {
     const why = (cause as NodeJS.ErrnoException).code ?? (cause as Error).message;
     return { diagnostic: error(file.display, 1, "ingest/unreadable", `file cannot be read (${why})`) };
   }
+}
+
+/**
+ * With a build cache: a file unchanged since the last build is not read (its parse result is cached);
+ * any other file is read, and given its content key. Either way the cache remembers what was seen.
+ */
+async function readKnownSource(file: FoundFile, reuse: SourceReuse): Promise<DecodeResult> {
+  // Stat before reading: a file changed in between is stamped older than its text, so it is read again next time.
+  const stat = await lstat(file.abs).catch(() => undefined);
+  const seen = stat && { ino: stat.ino, size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, path: file.display, kind: file.kind };
+  const key = seen && reuse.known(file.abs, seen);
+  if (seen && key) {
+    reuse.remember(file.abs, { ...seen, key });
+    return { source: { path: file.display, relPath: file.rel, text: "", kind: file.kind, key } };
+  }
+  const result = await readSource(file);
+  if ("source" in result && seen) {
+    const read = { ...result.source, key: sourceKey(result.source) };
+    reuse.remember(file.abs, { ...seen, key: read.key });
+    return { source: read };
+  }
+  return result;
 }
 
 interface FoundFile {

@@ -1,5 +1,5 @@
 // Parse: turn each decoded source into article drafts, with the parser its kind calls for.
-import { hashOf } from "../cache/index.ts";
+import { sourceKey } from "../cache/index.ts";
 import type { ArticleDraft, Diagnostic, ParseResult, SourceFile } from "../types.ts";
 import { parseMarkdownArticle } from "./markdown.ts";
 import { parseRawScrape } from "./raw-scrape.ts";
@@ -27,7 +27,7 @@ export function parseSources(sources: readonly SourceFile[], memo?: ParseMemo): 
   return {
     files: sources.map((source) => {
       const parse = () => (source.kind === "markdown" ? parseMarkdownArticle(source) : parseRawScrape(source));
-      const result = memo ? memo.get(hashOf(source.path, source.relPath, source.kind, source.text), parse) : parse();
+      const result = memo ? memo.get(source.key ?? sourceKey(source), parse) : parse();
       return { source, drafts: result.drafts, diagnostics: result.diagnostics };
     }),
   };
