@@ -1,4 +1,4 @@
-import { appendFile, cp, readFile, stat, utimes, writeFile } from "node:fs/promises";
+import { appendFile, cp, readdir, readFile, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -15,6 +15,12 @@ async function workspace(): Promise<{ articles: string; out: string; cacheDir: s
   const articles = await scratch("cache-src");
   await cp(MIXED, articles, { recursive: true });
   return { articles, out: await scratch("cache-out"), cacheDir: await scratch("cache-dir") };
+}
+
+/** Modification times of the cache's memo shard files, by name. */
+async function shardTimes(cacheDir: string): Promise<Record<string, number>> {
+  const files = (await readdir(cacheDir)).filter((f) => /^[a-z]+-[0-9a-f]\.v8$/.test(f));
+  return Object.fromEntries(await Promise.all(files.map(async (f) => [f, (await stat(path.join(cacheDir, f))).mtimeMs] as const)));
 }
 
 /** What a clean build of `articles` writes, without any cache. */
@@ -43,9 +49,12 @@ test("a cached rebuild renders only what an edit changed and writes the bytes a 
   assert.ok(first.cache!.pagesRendered > 10);
   assert.is(first.cache?.searchReused, false);
 
+  const shardsAfterFirst = await shardTimes(cacheDir);
+  assert.ok(Object.keys(shardsAfterFirst).length >= 4, "the memos are kept in shard files");
   const again = await cached();
   assert.equal(again.cache, { parsed: 0, pagesReused: first.cache!.pagesRendered, pagesRendered: 0, searchReused: true });
   assert.equal(await hashTree(out), await cleanTree(articles));
+  assert.equal(await shardTimes(cacheDir), shardsAfterFirst, "a rebuild without changes rewrites no memo shard");
 
   // A paragraph added at the end: the article and the lists showing it change, its lead (and so the search index) does not.
   await appendFile(path.join(articles, "2024/tech-fair.en.md"), "\nVisitors can register online.\n");
@@ -53,6 +62,8 @@ test("a cached rebuild renders only what an edit changed and writes the bytes a 
   assert.is(bodyEdit.cache?.parsed, 1, "only the edited file is parsed again");
   assert.ok(bodyEdit.cache!.pagesRendered >= 1 && bodyEdit.cache!.pagesRendered < first.cache!.pagesRendered / 2, `rendered ${bodyEdit.cache!.pagesRendered}`);
   assert.is(bodyEdit.cache?.searchReused, true);
+  const rewritten = Object.entries(await shardTimes(cacheDir)).filter(([file, time]) => shardsAfterFirst[file] !== time);
+  assert.ok(rewritten.length >= 1 && rewritten.length <= 4, `one changed source rewrites a few shards, not all: ${rewritten.map(([f]) => f)}`);
   const afterBody = await hashTree(out);
   assert.match(await readFile(path.join(out, "en/tech-fair/index.html"), "utf8"), /Visitors can register online\./);
   assert.equal(afterBody, await cleanTree(articles));
