@@ -14,6 +14,7 @@ const USAGE = `Usage: npm run build -- [options]
   --precache-budget BYTES  fail when the service worker's precache is larger (default 5242880)
   --search-precache-max BYTES  precache the whole search bundle up to this size (default 2097152), else cache it after a first search
   --kill-service-worker    publish a service worker that clears the offline caches and unregisters itself
+  --pack-search    pack search results into a few hundred files instead of one per story (for hosts that limit files per deploy)
   --cache DIR      build cache: unchanged sources, pages and search index are reused (default: .duet-cache)
   --no-cache       build everything anew and leave the cache alone`;
 
@@ -29,6 +30,7 @@ const { values } = parseArgs({
     "precache-budget": { type: "string" },
     "kill-service-worker": { type: "boolean", default: false },
     "search-precache-max": { type: "string" },
+    "pack-search": { type: "boolean", default: false },
     cache: { type: "string", default: ".duet-cache" },
     "no-cache": { type: "boolean", default: false },
     help: { type: "boolean", default: false },
@@ -56,6 +58,7 @@ try {
     precacheBudget: values["precache-budget"] === undefined ? undefined : Number(values["precache-budget"]),
     killServiceWorker: values["kill-service-worker"],
     searchPrecacheMax: values["search-precache-max"] === undefined ? undefined : Number(values["search-precache-max"]),
+    packSearch: values["pack-search"],
     ...(values["no-cache"] ? {} : { cacheDir: values.cache }),
     removeOldOutputInBackground: true,
   });
@@ -73,7 +76,8 @@ try {
   const out = result.output;
   console.log(`duet: output: ${out.files} files, ${(out.bytes / 1024 / 1024).toFixed(1)} MiB`);
   if (out.files > HOST_FILE_LIMIT) {
-    console.log(`duet: note: ${out.files} files is more than the ${HOST_FILE_LIMIT} some static hosts accept per deploy; the search index's fragments (one per story) are the largest share`);
+    const packHint = values["pack-search"] ? "" : `; --pack-search keeps the search index to a few hundred files`;
+    console.log(`duet: note: ${out.files} files is more than the ${HOST_FILE_LIMIT} some static hosts accept per deploy (search index: ${out.searchFiles})${packHint}`);
   }
   const c = result.cache;
   if (c) {

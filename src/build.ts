@@ -11,7 +11,7 @@ import { createStaging, discardStaging, publishStaging } from "./publish/index.t
 import { planSite, renderBody, renderSite } from "./render/index.ts";
 import { buildReport, measureOutput, measureWeights, type PageWeights } from "./report.ts";
 import { parseBaseUrl } from "./render/site-url.ts";
-import { indexSite } from "./search/index.ts";
+import { indexSite, packedFileCount } from "./search/index.ts";
 import type { DateTime } from "luxon";
 import type { Article, Diagnostic, DraftBody, Story } from "./types.ts";
 import type { SitePlan } from "./render/index.ts";
@@ -50,6 +50,11 @@ export interface BuildOptions {
   cacheDir?: string;
   /** Article, list and index pages per Eleventy run (default 4,000). */
   renderChunk?: number;
+  /**
+   * Pack the search results' display data into a few hundred files instead of one per story (static
+   * hosts limit files per deploy). A result page then fetches a few larger files instead of ten small ones.
+   */
+  packSearch?: boolean;
   /** Remove the replaced output in a detached process instead of waiting for it (the command line does). */
   removeOldOutputInBackground?: boolean;
   /** Called as each stage finishes, for a progress display. */
@@ -82,8 +87,8 @@ export interface BuildResult {
   weights: PageWeights;
   /** The service worker's precache and the search bundle cached after a first search. */
   offline: OfflineSummary;
-  /** Files and bytes of the published output (static hosts limit both). */
-  output: { files: number; bytes: number };
+  /** Files and bytes of the published output (static hosts limit both), and the search bundle's files. */
+  output: { files: number; bytes: number; searchFiles: number };
   /** What the build cache saved, when one was used. */
   cache?: { parsed: number; pagesReused: number; pagesRendered: number; searchReused: boolean };
 }
@@ -110,6 +115,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     baseUrl: options.baseUrl,
     now: buildTime,
     offlineStories: options.offlineStories,
+    packSearch: options.packSearch,
     step,
     cache,
   });
@@ -136,7 +142,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const rendered = await renderSite(plan, { outDir: staging, root, serviceWorker: !options.killServiceWorker, cache, chunk: options.renderChunk });
     const assets = rendered.assets;
     step("render", pages, cache ? `pages (${rendered.reused} unchanged)` : "pages");
-    const indexed = await indexSite(plan.articles, staging, cache);
+    const indexed = await indexSite(plan.articles, staging, cache, { packedFiles: plan.searches[0]?.packed ?? 0 });
     step("index", indexed.records, indexed.reused ? "stories (unchanged)" : "stories");
     offline = await buildServiceWorker(staging, {
       articles: plan.precacheArticles,
@@ -186,6 +192,8 @@ export async function prepareSite(options: {
   baseUrl?: string;
   now: DateTime;
   offlineStories?: number;
+  /** Pack search results (see `BuildOptions.packSearch`). */
+  packSearch?: boolean;
   step?: (stage: string, count: number, unit: string) => void;
   /** Build cache: parse results and rendered bodies are reused by content hash. */
   cache?: BuildCache;
@@ -208,6 +216,7 @@ export async function prepareSite(options: {
     site: parseBaseUrl(options.baseUrl),
     buildTime: options.now,
     offlineStories: options.offlineStories,
+    packedFiles: options.packSearch ? packedFileCount(paired.stories.length) : 0,
     ...(bodies ? { renderBody: (body: DraftBody) => bodies.get(hashOf(JSON.stringify(body)), () => renderBody(body)) } : {}),
   });
   const diagnostics = sortDiagnostics([...early, ...paired.diagnostics, ...plan.diagnostics]);

@@ -71,14 +71,16 @@ export async function measureWeights(outDir: string, assets: AssetMap, articleFi
   };
 }
 
-/** Counts the files and bytes of a built site. */
-export async function measureOutput(outDir: string): Promise<{ files: number; bytes: number }> {
+/** Counts the files and bytes of a built site, and the files of its search bundle (`pagefind/`). */
+export async function measureOutput(outDir: string): Promise<{ files: number; bytes: number; searchFiles: number }> {
   const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
   const files = entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  const bundle = path.join(outDir, "pagefind") + path.sep;
+  const searchFiles = files.filter((f) => f.startsWith(bundle)).length;
   let bytes = 0;
   for (let i = 0; i < files.length; i += 256) {
     const sizes = await Promise.all(files.slice(i, i + 256).map(async (f) => (await stat(f)).size));
     bytes += sizes.reduce((a, b) => a + b, 0);
   }
-  return { files: files.length, bytes };
+  return { files: files.length, bytes, searchFiles };
 }

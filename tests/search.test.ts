@@ -3,7 +3,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { nearestKeywords } from "../src/search/client/suggest.ts";
 import { highlight } from "../src/search/highlight.ts";
-import { buildConversionTable, createConverter, hanCode, identity, phraseTermOf, queryOf, storyRecordHtml, termsOf } from "../src/search/index.ts";
+import { buildConversionTable, createConverter, hanCode, identity, packedFileCount, packedFileOf, phraseTermOf, queryOf, storyRecordHtml, termsOf } from "../src/search/index.ts";
 import type { ArticlePage } from "../src/render/index.ts";
 
 const code = (text: string) => "zq" + [...text].map(hanCode).join("");
@@ -91,6 +91,17 @@ test("a story's record weights titles and keywords above the lead and keeps disp
   assert.match(html, /data-pagefind-filter="lang">zh<.*data-pagefind-filter="lang">en</);
   assert.not.match(html, /<\/script>|<b>|" onmouseover/);
   assert.match(html, /data-pagefind-sort="date">1706457600</);
+});
+
+test("packed results: one file per 16 stories, and every record id maps to one of them", () => {
+  assert.equal([1, 16, 17, 1000, 10_000].map(packedFileCount), [1, 1, 2, 63, 625]);
+  const ids = Array.from({ length: 4000 }, (_, i) => `en_${((i * 2654435761) >>> 4).toString(16).padStart(7, "0").slice(0, 7)}`);
+  const files = ids.map((id) => packedFileOf(id, 625));
+  const names = new Set(Array.from({ length: 625 }, (_, n) => `duet-results/${n.toString(36)}.json`));
+  assert.ok(files.every((f) => names.has(f)), files.find((f) => !names.has(f)));
+  assert.ok(new Set(files).size > 600, `ids spread over the files: ${new Set(files).size} of 625 used`);
+  assert.is(packedFileOf("en_0000000", 625), "duet-results/0.json");
+  assert.is(packedFileOf("en_0000270", 625), `duet-results/${(0x270 % 625).toString(36)}.json`);
 });
 
 test.run();

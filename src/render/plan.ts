@@ -22,6 +22,12 @@ export interface SimplePage {
   head: PageHead;
 }
 
+/** A search page. */
+export interface SearchPage extends SimplePage {
+  /** How many packed result files the search bundle has (see search/packed.ts); 0: Pagefind's fragments. */
+  packed: number;
+}
+
 /** Everything the templates render. */
 export interface SitePlan {
   /** Site address: origin and path prefix. */
@@ -33,7 +39,7 @@ export interface SitePlan {
   /** Keyword and archive index pages. */
   indexes: IndexPage[];
   /** Search pages. */
-  searches: SimplePage[];
+  searches: SearchPage[];
   /** Atom and JSON feeds, per language. */
   feeds: Feed[];
   /** Sitemap files. */
@@ -58,6 +64,8 @@ export interface PlanOptions {
   buildTime: DateTime;
   /** Newest stories per language precached for offline reading (default 20). */
   offlineStories?: number;
+  /** How many packed search result files to make (see search/packed.ts); 0 or undefined: Pagefind's fragments. */
+  packedFiles?: number;
   /** Renders an article body; a build cache passes a memoised one (see cache/). Default: markdown-it every time. */
   renderBody?: BodyRenderer;
 }
@@ -76,7 +84,7 @@ export function planSite(stories: readonly Story[], options: PlanOptions): SiteP
   const searches = LANGS.map((lang) => {
     const url = `/${lang}/search/`;
     const absolute = absoluteUrl(site, url);
-    return { lang, url, head: { canonical: absolute, alternates: [], meta: basicMeta(lang, STRINGS[lang].search, "", absolute, "website") } };
+    return { lang, url, packed: options.packedFiles ?? 0, head: { canonical: absolute, alternates: [], meta: basicMeta(lang, STRINGS[lang].search, "", absolute, "website") } };
   });
   const sitemapUrls = [
     plainSitemapUrl(site, "/"),

@@ -1,5 +1,6 @@
 // Index: one Pagefind record per story in search terms, the conversion table, and the search page's script.
-import { readdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { gunzipSync } from "node:zlib";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { hashOf, linkFiles, mapLimit, stampOf, unchanged, type BuildCache, type FileStamp } from "../cache/index.ts";
@@ -7,13 +8,15 @@ import type { ArticlePage } from "../render/index.ts";
 import type { Lang } from "../types.ts";
 import { buildConversionTable } from "./conversion-table.ts";
 import { CONVERSION_FILE, createConverter } from "./convert.ts";
-import { storiesOf, storyRecordHtml } from "./records.ts";
+import { storiesOf, storyRecordHtml, type ResultVersion } from "./records.ts";
+import { packedFileOf, PACKED_DIR, type PackedStory } from "./packed.ts";
 
 export { termsOf, queryOf, phraseTermOf, hanCode, normalise } from "./tokens.ts";
 export { CONVERSION_FILE, createConverter, identity } from "./convert.ts";
 export type { ConversionTable, Converter } from "./convert.ts";
 export { buildConversionTable } from "./conversion-table.ts";
 export { storyRecordHtml, storiesOf } from "./records.ts";
+export { packedFileCount, packedFileOf, PACKED_DIR } from "./packed.ts";
 
 
 /** Files of Pagefind's own search interfaces, which Duet does not use. */
@@ -48,7 +51,8 @@ export interface IndexSummary {
  * errors; its service is always closed. With a cache, an index whose records are all unchanged is
  * linked from the last output instead (Pagefind cannot update an index, so any change rebuilds it).
  */
-export async function indexSite(pages: readonly ArticlePage[], outDir: string, cache?: BuildCache): Promise<IndexSummary> {
+export async function indexSite(pages: readonly ArticlePage[], outDir: string, cache?: BuildCache, options: IndexOptions = {}): Promise<IndexSummary> {
+  const packed = options.packedFiles ?? 0;
   const stories = storiesOf(pages);
   const texts = pages.flatMap((p) => [p.title, p.lead, ...p.keywords.map((k) => k.name)]);
   // Cutting OpenCC's dictionaries to the corpus takes over a second at 10,000 stories; the texts decide it.
@@ -67,7 +71,7 @@ export async function indexSite(pages: readonly ArticlePage[], outDir: string, c
   const records = stories.map((story) => ({ url: (story.zh ?? story.en)!.url, content: recordOf(story) }));
   const bundlePath = path.join(outDir, "pagefind");
   const summary = { records: stories.length, tableBytes: Buffer.byteLength(tableJson) };
-  const key = cache ? hashOf(cache.version, tableJson, ...records.flatMap((r) => [r.url, r.content])) : "";
+  const key = cache ? hashOf(cache.version, tableJson, String(packed), ...records.flatMap((r) => [r.url, r.content])) : "";
   if (cache?.search?.key === key && (await allUnchanged(path.join(cache.out, "pagefind"), cache.search.files))) {
     await linkFiles(path.join(cache.out, "pagefind"), bundlePath, Object.keys(cache.search.files));
     cache.next.search = cache.search;
@@ -94,6 +98,7 @@ export async function indexSite(pages: readonly ArticlePage[], outDir: string, c
   await writeFile(path.join(bundlePath, CONVERSION_FILE), tableJson);
   // Pagefind also writes its own search interfaces; Duet has its own, so they are not published.
   for (const unused of UNUSED_FILES) await rm(path.join(bundlePath, unused), { force: true });
+  if (packed > 0) await packFragments(bundlePath, packed);
   const entries = await readdir(bundlePath, { recursive: true, withFileTypes: true });
   const files = entries.filter((e) => e.isFile()).map((e) => path.relative(bundlePath, path.join(e.parentPath, e.name)));
   if (cache) {
@@ -105,6 +110,42 @@ export async function indexSite(pages: readonly ArticlePage[], outDir: string, c
     cache.next.search = { key, files: stamps };
   }
   return { ...summary, files: files.length, reused: false };
+}
+
+/** How the index is written. */
+export interface IndexOptions {
+  /**
+   * Pack the results' display data into this many files (see packed.ts) and drop Pagefind's
+   * one fragment file per story; 0 (the default) keeps the fragments. The search page must be told the same.
+   */
+  packedFiles?: number;
+}
+
+/**
+ * Moves the display data of every Pagefind fragment (gzip, `pagefind_dcd` then JSON) into packed
+ * files keyed by record id, then removes the fragments. Ids are sorted, so the files are reproducible.
+ */
+async function packFragments(bundle: string, count: number): Promise<void> {
+  const dir = path.join(bundle, "fragment");
+  const names = (await readdir(dir)).filter((name) => name.endsWith(".pf_fragment")).sort();
+  const stories = await mapLimit(names, 16, async (name): Promise<[string, PackedStory]> => {
+    const text = gunzipSync(await readFile(path.join(dir, name))).toString("utf8");
+    const { meta } = JSON.parse(text.replace(/^pagefind_dcd/, "")) as { meta: Record<string, string | undefined> };
+    const zh = meta.zh ? (JSON.parse(meta.zh) as ResultVersion) : undefined;
+    const en = meta.en ? (JSON.parse(meta.en) as ResultVersion) : undefined;
+    return [name.slice(0, -".pf_fragment".length), { date: meta.date ?? "", ...(zh ? { zh } : {}), ...(en ? { en } : {}) }];
+  });
+  const files = new Map<string, Record<string, PackedStory>>();
+  for (const [id, story] of stories) {
+    const file = packedFileOf(id, count);
+    const entries = files.get(file) ?? {};
+    entries[id] = story;
+    files.set(file, entries);
+  }
+  await rm(path.join(bundle, PACKED_DIR), { recursive: true, force: true });
+  await mkdir(path.join(bundle, PACKED_DIR), { recursive: true });
+  await mapLimit([...files], 16, ([file, entries]) => writeFile(path.join(bundle, file), JSON.stringify(entries)));
+  await rm(dir, { recursive: true });
 }
 
 /** True when every file of `files` under `dir` is still the one stamped. */

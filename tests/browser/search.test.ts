@@ -155,4 +155,27 @@ test("keyword chips on an article open the search filtered to that keyword", asy
   await page.close();
 });
 
+test("with packed results (under a sub-path), results come from the packed files and no fragment is fetched", async () => {
+  const out = await scratch("search-packed");
+  await build({ articles: "articles", out, cwd: ROOT, baseUrl: "/news/", packSearch: true });
+  const packed = await serveStatic(out, "/news/");
+  const page = await browser.newPage();
+  const fetched: string[] = [];
+  page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
+  try {
+    await page.goto(`${packed.url}zh/search/?q=${encodeURIComponent("熊猫")}`);
+    assert.equal(await results(page), ["/news/zh/panda-cubs/"]);
+    assert.match(await page.textContent(".search-results") ?? "", /大熊猫/);
+    await page.fill("#site-search", "metro");
+    await page.waitForFunction(() => location.search === "?q=metro");
+    assert.equal(await results(page), ["/news/zh/shanghai-metro-night/"], "an English query on the Chinese page");
+    const bundle = fetched.filter((p) => p.startsWith("/news/pagefind/"));
+    assert.ok(bundle.some((p) => p.startsWith("/news/pagefind/duet-results/")), bundle.join("\n"));
+    assert.not.ok(bundle.some((p) => p.includes("/fragment/")), bundle.join("\n"));
+  } finally {
+    await page.close();
+    await packed.close();
+  }
+});
+
 test.run();

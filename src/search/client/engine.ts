@@ -2,6 +2,7 @@
 import { CONVERSION_FILE, createConverter, identity, type ConversionTable, type Converter } from "../convert.ts";
 import { hasHan, phraseTermOf, queryOf } from "../tokens.ts";
 import type { ResultVersion } from "../records.ts";
+import { packedFileOf, type PackedStory } from "../packed.ts";
 
 
 /** One story found. */
@@ -52,8 +53,12 @@ interface Pagefind {
 /** Scores within this fraction of each other count as a tie, which the newer story wins. */
 const TIE = 0.01;
 
-/** Starts the engine: loads Pagefind from `bundle` (a URL ending in `/`), with results linked under `base`. */
-export async function createEngine(bundle: string, base: string) {
+/**
+ * Starts the engine: loads Pagefind from `bundle` (a URL ending in `/`), with results linked under `base`.
+ * With `packedFiles` > 0 the site was built with that many packed result files: a result's display data comes from
+ * its packed file (fetched once, shared by the stories in it) instead of Pagefind's per-story fragment.
+ */
+export async function createEngine(bundle: string, base: string, packedFiles = 0) {
   const pagefind = (await import(`${bundle}pagefind.js`)) as Pagefind;
   await pagefind.options({ baseUrl: base, excerptLength: 0 });
   let convert: Converter = identity;
@@ -62,6 +67,19 @@ export async function createEngine(bundle: string, base: string) {
   let filtersLoaded: Promise<Record<string, Record<string, number>>> | undefined;
   let facetsReady = false;
   const allFilters = () => (filtersLoaded ??= pagefind.filters().then((f) => ((facetsReady = true), f)));
+  const loaded = new Map<string, Promise<Record<string, PackedStory>>>();
+  const packed = (id: string): Promise<PackedStory> => {
+    const file = packedFileOf(id, packedFiles);
+    if (!loaded.has(file)) {
+      const loading = fetch(`${bundle}${file}`).then((r) => (r.ok ? (r.json() as Promise<Record<string, PackedStory>>) : Promise.reject(new Error(`${file}: ${r.status}`))));
+      // A failed fetch (offline, say) is not remembered: the next search tries again.
+      loading.catch(() => loaded.delete(file));
+      loaded.set(file, loading);
+    }
+    return loaded.get(file)!.then((stories) => stories[id] ?? Promise.reject(new Error(`${id} is not in ${file}`)));
+  };
+  const storyOf = (r: PagefindResult): Promise<StoryResult> =>
+    packedFiles > 0 ? packed(r.id).then((s) => ({ id: r.id, score: r.score, ...s })) : r.data().then((d) => toStory(r, d.meta));
   let table: Promise<void> | undefined;
   const loadTable = () =>
     (table ??= fetch(`${bundle}${CONVERSION_FILE}`)
@@ -94,7 +112,7 @@ export async function createEngine(bundle: string, base: string) {
             return recency.get(a.id)! - recency.get(b.id)!;
           });
     return {
-      hits: ordered.map((r) => ({ id: r.id, score: r.score, data: () => r.data().then((d) => toStory(r, d.meta)) })),
+      hits: ordered.map((r) => ({ id: r.id, score: r.score, data: () => storyOf(r) })),
       facets: relevant.filters,
     };
   }

@@ -21,7 +21,7 @@ const otherLang = readerLang === "zh" ? "en" : "zh";
 const ui = JSON.parse(root.dataset.ui!) as SearchUiStrings;
 /** The "only in this language" mark of each language, shown in the story's own language (as lists do). */
 const onlyMarks = JSON.parse(root.dataset.onlyMarks!) as Record<"zh" | "en", string>;
-const engine = await createEngine(root.dataset.bundle!, root.dataset.base!);
+const engine = await createEngine(root.dataset.bundle!, root.dataset.base!, Number(root.dataset.packed ?? 0));
 
 interface State {
   q: string;
