@@ -8,7 +8,7 @@ import { hashOf, linkFiles, mapLimit, stampOf, unchanged, type BuildCache } from
 
 export { planSite, articleUrl, pageUrl, PAGE_SIZE } from "./plan.ts";
 export { pageWindow } from "./lists.ts";
-export { chunksOf, RENDER_CHUNK } from "./runs.ts";
+export { chunksOf, collectGarbage, RENDER_CHUNK } from "./runs.ts";
 export type { ArticlePage, IndexPage, ListEntry, ListPage, SitePlan, VersionLink } from "./plan.ts";
 export type { PageLink } from "./lists.ts";
 export { parseBaseUrl, DEFAULT_BASE_URL } from "./site-url.ts";
