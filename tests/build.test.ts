@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { cp, readdir, readFile } from "node:fs/promises";
+import { cp, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { test } from "uvu";
@@ -153,6 +153,41 @@ test("a sub-path base URL prefixes every link, asset and the search bundle", asy
   assert.ok(links.length > 3);
   for (const link of links) assert.ok(link.startsWith("/news/") || link.startsWith("#"), link);
   assert.match(await readOut(out, "en/search/index.html"), /data-bundle="\/news\/pagefind\/"/);
+});
+
+test("a long list links newer and older pages and a window of page numbers, each to a page that exists", async () => {
+  const articles = await scratch("long-list-src");
+  await Promise.all(
+    Array.from({ length: 300 }, (_, i) => {
+      const day = String((i % 28) + 1).padStart(2, "0");
+      const month = String(Math.floor(i / 28) + 1).padStart(2, "0");
+      return writeFile(path.join(articles, `story-${i}.en.md`), `---\ntitle: Story ${i}\ndate: 2024-${month}-${day}\nkeywords: city\n---\nText of story ${i}.\n`);
+    }),
+  );
+  const out = await scratch("long-list");
+  await build({ articles, out, cwd: ROOT });
+  const nav = async (file: string) => (await readOut(out, file)).match(/<nav class="pagination"[\s\S]*?<\/nav>/)?.[0] ?? "";
+  const links = (html: string) => [...html.matchAll(/<a href="([^"]+)"([^>]*)>/g)].map((m) => [m[1]!, m[2]!.includes("aria-current")] as const);
+  // 300 stories: 15 pages of 20. Page 8 links 1, 6–10 and 15, with a gap either side.
+  const middle = await nav("en/page/8/index.html");
+  assert.equal(links(middle), [
+    ["/en/page/7/", false],
+    ["/en/", false],
+    ["/en/page/6/", false],
+    ["/en/page/7/", false],
+    ["/en/page/8/", true],
+    ["/en/page/9/", false],
+    ["/en/page/10/", false],
+    ["/en/page/15/", false],
+    ["/en/page/9/", false],
+  ]);
+  assert.match(middle, /rel="prev"[^>]*>‹ Newer/);
+  assert.match(middle, /rel="next"[^>]*>Older ›/);
+  assert.is(middle.match(/class="gap"/g)?.length, 2);
+  const first = await nav("en/index.html");
+  assert.not.match(first, /rel="prev"/);
+  assert.equal(links(first).map(([href]) => href), ["/en/", "/en/page/2/", "/en/page/3/", "/en/page/15/", "/en/page/2/"]);
+  for (const [href] of [...links(middle), ...links(first)]) assert.ok(await readOut(out, `${href.slice(1)}index.html`), href);
 });
 
 test("the same sources build byte-identical output in any time zone", async () => {

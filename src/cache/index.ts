@@ -24,7 +24,7 @@ export interface FileStamp {
 export interface SourceStamp extends FileStamp {
   ctimeMs: number;
   path: string;
-  kind: string;
+  kind: SourceFile["kind"];
   key: string;
 }
 
