@@ -3,6 +3,7 @@ import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { build, type BuildResult } from "../src/build.ts";
+import { hashOf, hashOfAll } from "../src/cache/index.ts";
 import { BuildError } from "../src/diagnostics.ts";
 import { hashTree, scratch } from "./helpers/tree.ts";
 
@@ -38,6 +39,14 @@ test.before(() => {
 test.after(() => {
   if (outerEpoch === undefined) delete process.env.SOURCE_DATE_EPOCH;
   else process.env.SOURCE_DATE_EPOCH = outerEpoch;
+});
+
+test("a content hash takes as many parts as a 100,000-story site has records", () => {
+  assert.is(hashOfAll(["a", "b"]), hashOf("a", "b"));
+  assert.is.not(hashOfAll(["ab"]), hashOf("a", "b"), "parts are delimited");
+  const parts = Array.from({ length: 1_200_000 }, (_, i) => `record ${i}`);
+  assert.match(hashOfAll(parts), /^[0-9a-f]{64}$/);
+  assert.throws(() => hashOf(...parts), "a spread call cannot take this many arguments");
 });
 
 test("a cached rebuild renders only what an edit changed and writes the bytes a clean build writes", async () => {

@@ -3,7 +3,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { gunzipSync } from "node:zlib";
 import path from "node:path";
 import * as pagefind from "pagefind";
-import { hashOf, linkFiles, mapLimit, stampOf, unchanged, type BuildCache, type FileStamp } from "../cache/index.ts";
+import { hashOf, hashOfAll, linkFiles, mapLimit, stampOf, unchanged, type BuildCache, type FileStamp } from "../cache/index.ts";
 import type { ArticlePage } from "../render/index.ts";
 import type { Lang } from "../types.ts";
 import { buildConversionTable } from "./conversion-table.ts";
@@ -56,7 +56,7 @@ export async function indexSite(pages: readonly ArticlePage[], outDir: string, c
   const stories = storiesOf(pages);
   const texts = pages.flatMap((p) => [p.title, p.lead, ...p.keywords.map((k) => k.name)]);
   // Cutting OpenCC's dictionaries to the corpus takes over a second at 10,000 stories; the texts decide it.
-  const table = cache ? cache.tables.get(hashOf(...texts), () => buildConversionTable(texts)) : buildConversionTable(texts);
+  const table = cache ? cache.tables.get(hashOfAll(texts), () => buildConversionTable(texts)) : buildConversionTable(texts);
   const tableJson = JSON.stringify(table);
   const convert = createConverter(table);
   const recordOf = (story: Partial<Record<Lang, ArticlePage>>) => {
@@ -71,7 +71,7 @@ export async function indexSite(pages: readonly ArticlePage[], outDir: string, c
   const records = stories.map((story) => ({ url: (story.zh ?? story.en)!.url, content: recordOf(story) }));
   const bundlePath = path.join(outDir, "pagefind");
   const summary = { records: stories.length, tableBytes: Buffer.byteLength(tableJson) };
-  const key = cache ? hashOf(cache.version, tableJson, String(packed), ...records.flatMap((r) => [r.url, r.content])) : "";
+  const key = cache ? hashOfAll([cache.version, tableJson, String(packed), ...records.flatMap((r) => [r.url, r.content])]) : "";
   if (cache?.search?.key === key && (await allUnchanged(path.join(cache.out, "pagefind"), cache.search.files))) {
     await linkFiles(path.join(cache.out, "pagefind"), bundlePath, Object.keys(cache.search.files));
     cache.next.search = cache.search;
