@@ -15,6 +15,7 @@ const USAGE = `Usage: npm run build -- [options]
   --search-precache-max BYTES  precache the whole search bundle up to this size (default 2097152), else cache it after a first search
   --kill-service-worker    publish a service worker that clears the offline caches and unregisters itself
   --pack-search    pack search results into a few hundred files instead of one per story (for hosts that limit files per deploy)
+  --search-shard-size N  stories per search index (default 10000): larger sites are indexed in shards, bounding memory
   --cache DIR      build cache: unchanged sources, pages and search index are reused (default: .duet-cache)
   --no-cache       build everything anew and leave the cache alone`;
 
@@ -31,6 +32,7 @@ const { values } = parseArgs({
     "kill-service-worker": { type: "boolean", default: false },
     "search-precache-max": { type: "string" },
     "pack-search": { type: "boolean", default: false },
+    "search-shard-size": { type: "string" },
     cache: { type: "string", default: ".duet-cache" },
     "no-cache": { type: "boolean", default: false },
     help: { type: "boolean", default: false },
@@ -39,6 +41,18 @@ const { values } = parseArgs({
 if (values.help) {
   console.log(USAGE);
   process.exit(0);
+}
+
+/** The value of a numeric option, or undefined when absent; anything but a whole number ≥ `min` ends the command with usage status 2. */
+function whole(name: "offline-stories" | "precache-budget" | "search-precache-max" | "search-shard-size", min: number): number | undefined {
+  const text = values[name];
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!/^\d+$/.test(text.trim()) || n < min) {
+    console.error(`duet: error: --${name} expects a whole number of at least ${min}, not "${text}"`);
+    process.exit(2);
+  }
+  return n;
 }
 
 /** Common static hosts refuse deploys above this many files (Cloudflare Pages, for one). */
@@ -54,11 +68,12 @@ try {
     strict: values.strict,
     skipInvalid: values["skip-invalid"],
     report: values.report,
-    offlineStories: values["offline-stories"] === undefined ? undefined : Number(values["offline-stories"]),
-    precacheBudget: values["precache-budget"] === undefined ? undefined : Number(values["precache-budget"]),
+    offlineStories: whole("offline-stories", 0),
+    precacheBudget: whole("precache-budget", 0),
     killServiceWorker: values["kill-service-worker"],
-    searchPrecacheMax: values["search-precache-max"] === undefined ? undefined : Number(values["search-precache-max"]),
+    searchPrecacheMax: whole("search-precache-max", 0),
     packSearch: values["pack-search"],
+    searchShardSize: whole("search-shard-size", 1),
     ...(values["no-cache"] ? {} : { cacheDir: values.cache }),
     removeOldOutputInBackground: true,
   });
@@ -81,7 +96,7 @@ try {
   }
   const c = result.cache;
   if (c) {
-    console.log(`duet: cache: ${c.pagesReused} pages unchanged, ${c.pagesRendered} rendered; ${c.parsed} files parsed; search index ${c.searchReused ? "unchanged" : "rebuilt"}`);
+    console.log(`duet: cache: ${c.pagesReused} pages unchanged, ${c.pagesRendered} rendered; ${c.parsed} files parsed; search index ${c.searchShards === 1 ? (c.searchShardsReused ? "unchanged" : "rebuilt") : `${c.searchShards - c.searchShardsReused} of ${c.searchShards} shards rebuilt`}`);
   }
   const o = result.offline;
   const searchWhen = o.searchPrecached ? "precached" : "cached after a reader's first search";

@@ -11,7 +11,7 @@ import { createStaging, discardStaging, publishStaging } from "./publish/index.t
 import { collectGarbage, planSite, RENDER_CHUNK, renderBody, renderSite, type ArticlePage } from "./render/index.ts";
 import { buildReport, measureOutput, measureWeights, type PageWeights } from "./report.ts";
 import { parseBaseUrl } from "./render/site-url.ts";
-import { indexSite, packedFileCount } from "./search/index.ts";
+import { indexSite } from "./search/index.ts";
 import type { DateTime } from "luxon";
 import type { Article, Diagnostic, DraftBody, Story } from "./types.ts";
 import type { SitePlan } from "./render/index.ts";
@@ -55,6 +55,8 @@ export interface BuildOptions {
    * hosts limit files per deploy). A result page then fetches a few larger files instead of ten small ones.
    */
   packSearch?: boolean;
+  /** Stories per Pagefind index (default 10,000): a larger site is indexed in shards, one after another, bounding Pagefind's memory. */
+  searchShardSize?: number;
   /** Remove the replaced output in a detached process instead of waiting for it (the command line does). */
   removeOldOutputInBackground?: boolean;
   /** Called as each stage finishes, for a progress display. */
@@ -90,7 +92,7 @@ export interface BuildResult {
   /** Files and bytes of the published output (static hosts limit both), and the search bundle's files. */
   output: { files: number; bytes: number; searchFiles: number };
   /** What the build cache saved, when one was used. */
-  cache?: { parsed: number; pagesReused: number; pagesRendered: number; searchReused: boolean };
+  cache?: { parsed: number; pagesReused: number; pagesRendered: number; searchShards: number; searchShardsReused: number };
 }
 
 const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
@@ -117,6 +119,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     now: buildTime,
     offlineStories: options.offlineStories,
     packSearch: options.packSearch,
+    searchShardSize: options.searchShardSize,
     step,
     cache,
   });
@@ -148,8 +151,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     plan = { ...plan, articles: plan.articles.map(withoutContent), lists: [], indexes: [], feeds: [], sitemaps: [], news: [], offline: [] };
     if (plan.articles.length > (options.renderChunk ?? RENDER_CHUNK)) collectGarbage();
     step("render", pages, cache ? `pages (${rendered.reused} unchanged)` : "pages");
-    const indexed = await indexSite(plan.articles, staging, cache, { packedFiles: plan.searches[0]?.packed ?? 0 });
-    step("index", indexed.records, indexed.reused ? "stories (unchanged)" : "stories");
+    const indexed = await indexSite(plan.articles, staging, cache, { shards: plan.searches[0]?.shards });
+    step("index", indexed.records, indexed.shards === 1 ? (indexed.reusedShards ? "stories (unchanged)" : "stories") : `stories, ${indexed.shards} shards (${indexed.reusedShards} unchanged)`);
     offline = await buildServiceWorker(staging, {
       articles: plan.precacheArticles,
       budgetBytes: options.precacheBudget ?? DEFAULT_PRECACHE_BUDGET,
@@ -167,7 +170,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     step("publish", output.files, "files");
     if (cache) {
       await saveCache(cache);
-      cacheSummary = { parsed: cache.parsed.misses, pagesReused: rendered.reused, pagesRendered: rendered.rendered, searchReused: indexed.reused };
+      cacheSummary = { parsed: cache.parsed.misses, pagesReused: rendered.reused, pagesRendered: rendered.rendered, searchShards: indexed.shards, searchShardsReused: indexed.reusedShards };
     }
   } catch (cause) {
     await discardStaging(staging);
@@ -205,6 +208,8 @@ export async function prepareSite(options: {
   offlineStories?: number;
   /** Pack search results (see `BuildOptions.packSearch`). */
   packSearch?: boolean;
+  /** Stories per search index (see `BuildOptions.searchShardSize`). */
+  searchShardSize?: number;
   step?: (stage: string, count: number, unit: string) => void;
   /** Build cache: parse results and rendered bodies are reused by content hash. */
   cache?: BuildCache;
@@ -227,7 +232,7 @@ export async function prepareSite(options: {
     site: parseBaseUrl(options.baseUrl),
     buildTime: options.now,
     offlineStories: options.offlineStories,
-    packedFiles: options.packSearch ? packedFileCount(paired.stories.length) : 0,
+    search: { pack: options.packSearch, shardSize: options.searchShardSize },
     ...(bodies ? { renderBody: (body: DraftBody) => bodies.get(hashOf(JSON.stringify(body)), () => renderBody(body)) } : {}),
   });
   const diagnostics = sortDiagnostics([...early, ...paired.diagnostics, ...plan.diagnostics]);

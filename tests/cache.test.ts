@@ -25,9 +25,9 @@ async function shardTimes(cacheDir: string): Promise<Record<string, number>> {
 }
 
 /** What a clean build of `articles` writes, without any cache. */
-async function cleanTree(articles: string): Promise<Record<string, string>> {
+async function cleanTree(articles: string, searchShardSize?: number): Promise<Record<string, string>> {
   const out = await scratch("cache-clean");
-  await build({ articles, out, cwd: ROOT });
+  await build({ articles, out, cwd: ROOT, searchShardSize });
   return hashTree(out);
 }
 
@@ -56,12 +56,12 @@ test("a cached rebuild renders only what an edit changed and writes the bytes a 
   const first = await cached();
   assert.is(first.cache?.pagesReused, 0, "an empty cache reuses nothing");
   assert.ok(first.cache!.pagesRendered > 10);
-  assert.is(first.cache?.searchReused, false);
+  assert.equal([first.cache?.searchShards, first.cache?.searchShardsReused], [1, 0]);
 
   const shardsAfterFirst = await shardTimes(cacheDir);
   assert.ok(Object.keys(shardsAfterFirst).length >= 4, "the memos are kept in shard files");
   const again = await cached();
-  assert.equal(again.cache, { parsed: 0, pagesReused: first.cache!.pagesRendered, pagesRendered: 0, searchReused: true });
+  assert.equal(again.cache, { parsed: 0, pagesReused: first.cache!.pagesRendered, pagesRendered: 0, searchShards: 1, searchShardsReused: 1 });
   assert.equal(await hashTree(out), await cleanTree(articles));
   assert.equal(await shardTimes(cacheDir), shardsAfterFirst, "a rebuild without changes rewrites no memo shard");
 
@@ -70,7 +70,7 @@ test("a cached rebuild renders only what an edit changed and writes the bytes a 
   const bodyEdit = await cached();
   assert.is(bodyEdit.cache?.parsed, 1, "only the edited file is parsed again");
   assert.ok(bodyEdit.cache!.pagesRendered >= 1 && bodyEdit.cache!.pagesRendered < first.cache!.pagesRendered / 2, `rendered ${bodyEdit.cache!.pagesRendered}`);
-  assert.is(bodyEdit.cache?.searchReused, true);
+  assert.is(bodyEdit.cache?.searchShardsReused, 1);
   const rewritten = Object.entries(await shardTimes(cacheDir)).filter(([file, time]) => shardsAfterFirst[file] !== time);
   assert.ok(rewritten.length >= 1 && rewritten.length <= 4, `one changed source rewrites a few shards, not all: ${rewritten.map(([f]) => f)}`);
   const afterBody = await hashTree(out);
@@ -81,8 +81,23 @@ test("a cached rebuild renders only what an edit changed and writes the bytes a 
   const file = path.join(articles, "2024/tech-fair.en.md");
   await writeFile(file, (await readFile(file, "utf8")).replace("Tech Fair Opens Downtown", "Science Fair Opens Downtown"));
   const titleEdit = await cached();
-  assert.is(titleEdit.cache?.searchReused, false);
+  assert.is(titleEdit.cache?.searchShardsReused, 0);
   assert.equal(await hashTree(out), await cleanTree(articles));
+});
+
+test("with the search index in shards, a headline edit indexes only the edited story's shard again", async () => {
+  const { articles, out, cacheDir } = await workspace();
+  const cached = (): Promise<BuildResult> => build({ articles, out, cacheDir, cwd: ROOT, searchShardSize: 2 });
+  const first = await cached();
+  assert.equal([first.cache?.searchShards, first.cache?.searchShardsReused], [3, 0], "five stories, two per shard");
+  assert.equal(await hashTree(out), await cleanTree(articles, 2));
+
+  // The oldest story (1 February) is in the first shard, which also holds Pagefind's script and WebAssembly.
+  const file = path.join(articles, "2024/budget.en.md");
+  await writeFile(file, (await readFile(file, "utf8")).replace("City Publishes Draft Annual Budget", "City Publishes Its Draft Budget"));
+  const edit = await cached();
+  assert.equal([edit.cache?.searchShards, edit.cache?.searchShardsReused], [3, 2]);
+  assert.equal(await hashTree(out), await cleanTree(articles, 2));
 });
 
 test("an unchanged source is not parsed again; a source rewritten with the same size and time is", async () => {

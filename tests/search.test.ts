@@ -3,7 +3,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { nearestKeywords } from "../src/search/client/suggest.ts";
 import { highlight } from "../src/search/highlight.ts";
-import { buildConversionTable, createConverter, hanCode, identity, packedFileCount, packedFileOf, phraseTermOf, queryOf, storyRecordHtml, termsOf } from "../src/search/index.ts";
+import { buildConversionTable, createConverter, hanCode, identity, packedFileCount, packedFileOf, phraseTermOf, queryOf, searchLayout, SHARD_SIZE, storyRecordHtml, termsOf } from "../src/search/index.ts";
 import type { ArticlePage } from "../src/render/index.ts";
 
 const code = (text: string) => "zq" + [...text].map(hanCode).join("");
@@ -91,6 +91,19 @@ test("a story's record weights titles and keywords above the lead and keeps disp
   assert.match(html, /data-pagefind-filter="lang">zh<.*data-pagefind-filter="lang">en</);
   assert.not.match(html, /<\/script>|<b>|" onmouseover/);
   assert.match(html, /data-pagefind-sort="date">1706457600</);
+});
+
+test("the search layout: one index up to the shard size, then full shards from the oldest stories and a remainder", () => {
+  assert.equal(searchLayout(0), [{ dir: "", stories: 0, packed: 0 }]);
+  assert.equal(searchLayout(SHARD_SIZE), [{ dir: "", stories: SHARD_SIZE, packed: 0 }]);
+  const large = searchLayout(2 * SHARD_SIZE + 1, { pack: true });
+  assert.equal(large.map((s) => [s.dir, s.stories, s.packed]), [
+    ["", SHARD_SIZE, packedFileCount(SHARD_SIZE)],
+    ["shard-1/", SHARD_SIZE, packedFileCount(SHARD_SIZE)],
+    ["shard-2/", 1, 1],
+  ]);
+  assert.equal(searchLayout(100_000).length, 10);
+  assert.equal(searchLayout(5, { shardSize: 2 }).map((s) => s.stories), [2, 2, 1]);
 });
 
 test("packed results: one file per 16 stories, and every record id maps to one of them", () => {

@@ -97,7 +97,7 @@ interface StoredState {
   out: string;
   sources: Map<string, SourceStamp>;
   pages: Map<string, PageStamp>;
-  search?: SearchStamp;
+  search?: SearchStamp[];
 }
 
 /**
@@ -110,8 +110,9 @@ interface StoredShard {
   entries: Map<string, unknown>;
 }
 
-/** The last search bundle: the hash of its records and its files. */
+/** One shard of the last search bundle: its folder, the hash of its records and its files (relative to the bundle). */
 export interface SearchStamp {
+  dir: string;
   key: string;
   files: Record<string, FileStamp>;
 }
@@ -136,10 +137,10 @@ export interface BuildCache {
   sources: ReadonlyMap<string, SourceStamp>;
   /** Published pages of the last build, by output path relative to `out`. */
   pages: ReadonlyMap<string, PageStamp>;
-  /** The last build's search bundle. */
-  search?: SearchStamp;
+  /** The last build's search bundle, by shard. */
+  search?: SearchStamp[];
   /** Filled in by this build, for the next. */
-  next: { sources: Map<string, SourceStamp>; pages: Map<string, PageStamp>; search?: SearchStamp };
+  next: { sources: Map<string, SourceStamp>; pages: Map<string, PageStamp>; search?: SearchStamp[] };
 }
 
 const STATE_FILE = "state.v8";

@@ -76,7 +76,7 @@ export async function buildServiceWorker(outDir: string, options: OfflineOptions
       swSrc,
       swDest: path.join(outDir, "sw.js"),
       globDirectory: outDir,
-      globPatterns: [...SHELL, ...articles, ...(searchPrecached ? ["pagefind/**/*"] : [])],
+      globPatterns: [...SHELL, ...shardStarts(searchFiles.map((f) => f.name)), ...articles, ...(searchPrecached ? ["pagefind/**/*"] : [])],
       // Hashed asset names and Pagefind's hashed files change name when their content does.
       dontCacheBustURLsMatching: /\.[0-9a-f]{10}\.\w+$|\.pf_(?:meta|index|filter|fragment)$/,
       maximumFileSizeToCacheInBytes: options.budgetBytes,
@@ -89,6 +89,12 @@ export async function buildServiceWorker(outDir: string, options: OfflineOptions
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
+}
+
+/** What the search page loads from every shard after the first before any query: its entry and meta files. */
+function shardStarts(searchFiles: readonly string[]): string[] {
+  const shards = new Set(searchFiles.filter((f) => f.startsWith("shard-")).map((f) => f.slice(0, f.indexOf("/"))));
+  return [...shards].sort().flatMap((dir) => [`pagefind/${dir}/pagefind-entry.json`, `pagefind/${dir}/*.pf_meta`]);
 }
 
 async function listFiles(dir: string): Promise<{ name: string; size: number }[]> {

@@ -9,6 +9,7 @@ import { planLists, type IndexPage, type ListEntry, type ListPage } from "./list
 import { absoluteUrl, type SiteUrl } from "./site-url.ts";
 import { articleSitemapUrl, plainSitemapUrl, planNewsSitemap, planSitemaps, type NewsEntry, type SitemapFile } from "./sitemap.ts";
 import { STRINGS } from "./strings.ts";
+import { searchLayout, type LayoutOptions, type SearchShard } from "../search/layout.ts";
 
 export { articleUrl } from "./articles.ts";
 export type { ArticlePage, VersionLink } from "./articles.ts";
@@ -24,8 +25,8 @@ export interface SimplePage {
 
 /** A search page. */
 export interface SearchPage extends SimplePage {
-  /** How many packed result files the search bundle has (see search/packed.ts); 0: Pagefind's fragments. */
-  packed: number;
+  /** The search bundle's Pagefind indexes, oldest stories first (see search/layout.ts). */
+  shards: SearchShard[];
 }
 
 /** Everything the templates render. */
@@ -64,8 +65,8 @@ export interface PlanOptions {
   buildTime: DateTime;
   /** Newest stories per language precached for offline reading (default 20). */
   offlineStories?: number;
-  /** How many packed search result files to make (see search/packed.ts); 0 or undefined: Pagefind's fragments. */
-  packedFiles?: number;
+  /** How the search bundle is laid out: stories per index, packed results (see search/layout.ts). */
+  search?: LayoutOptions;
   /** Renders an article body; a build cache passes a memoised one (see cache/). Default: markdown-it every time. */
   renderBody?: BodyRenderer;
 }
@@ -81,10 +82,11 @@ export function planSite(stories: readonly Story[], options: PlanOptions): SiteP
     lists.push(...planned.lists);
     indexes.push(...planned.indexes);
   }
+  const shards = searchLayout(new Set(articles.map((a) => a.key)).size, options.search);
   const searches = LANGS.map((lang) => {
     const url = `/${lang}/search/`;
     const absolute = absoluteUrl(site, url);
-    return { lang, url, packed: options.packedFiles ?? 0, head: { canonical: absolute, alternates: [], meta: basicMeta(lang, STRINGS[lang].search, "", absolute, "website") } };
+    return { lang, url, shards, head: { canonical: absolute, alternates: [], meta: basicMeta(lang, STRINGS[lang].search, "", absolute, "website") } };
   });
   const sitemapUrls = [
     plainSitemapUrl(site, "/"),

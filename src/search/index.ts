@@ -3,13 +3,14 @@ import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { gunzipSync } from "node:zlib";
 import path from "node:path";
 import * as pagefind from "pagefind";
-import { hashOf, hashOfAll, linkFiles, mapLimit, stampOf, unchanged, type BuildCache, type FileStamp } from "../cache/index.ts";
+import { hashOf, hashOfAll, linkFiles, mapLimit, stampOf, unchanged, type BuildCache, type FileStamp, type SearchStamp } from "../cache/index.ts";
 import type { ArticlePage } from "../render/index.ts";
 import type { Lang } from "../types.ts";
 import { buildConversionTable } from "./conversion-table.ts";
 import { CONVERSION_FILE, createConverter } from "./convert.ts";
 import { storiesOf, storyRecordHtml, type ResultVersion } from "./records.ts";
 import { packedFileOf, PACKED_DIR, type PackedStory } from "./packed.ts";
+import { searchLayout, type SearchShard } from "./layout.ts";
 
 export { termsOf, queryOf, phraseTermOf, hanCode, normalise } from "./tokens.ts";
 export { CONVERSION_FILE, createConverter, identity } from "./convert.ts";
@@ -17,6 +18,7 @@ export type { ConversionTable, Converter } from "./convert.ts";
 export { buildConversionTable } from "./conversion-table.ts";
 export { storyRecordHtml, storiesOf } from "./records.ts";
 export { packedFileCount, packedFileOf, PACKED_DIR } from "./packed.ts";
+export { searchLayout, SHARD_SIZE, type SearchShard } from "./layout.ts";
 
 
 /** Files of Pagefind's own search interfaces, which Duet does not use. */
@@ -42,24 +44,39 @@ export interface IndexSummary {
   files: number;
   /** Bytes of the conversion table. */
   tableBytes: number;
-  /** True when the last build's index was reused unchanged. */
-  reused: boolean;
+  /** Pagefind indexes (shards) in the bundle. */
+  shards: number;
+  /** Shards linked unchanged from the last build's output; the others were indexed anew. */
+  reusedShards: number;
 }
 
+/** How the index is written. */
+export interface IndexOptions {
+  /** The bundle's layout (see layout.ts), as the plan told the search page; default: `searchLayout` of the stories. */
+  shards?: readonly SearchShard[];
+}
+
+/** Files Pagefind writes into every index folder that only the first shard's folder keeps. */
+const ROOT_ONLY_FILES = ["pagefind.js", "pagefind-worker.js", "wasm.en.pagefind"];
+
 /**
- * Builds the search index of the site into `<outDir>/pagefind/`. Pagefind's error results become thrown
- * errors; its service is always closed. With a cache, an index whose records are all unchanged is
- * linked from the last output instead (Pagefind cannot update an index, so any change rebuilds it).
+ * Builds the search index of the site into `<outDir>/pagefind/`, one Pagefind index per shard of
+ * the layout, one after another, each in a Pagefind process of its own so that only one shard's index is
+ * ever in memory. Pagefind's error results become thrown errors; its service is always closed. With a
+ * cache, a shard whose records are all unchanged is linked from the last output instead (Pagefind cannot
+ * update an index, so any change to a shard's records indexes that shard again).
  */
 export async function indexSite(pages: readonly ArticlePage[], outDir: string, cache?: BuildCache, options: IndexOptions = {}): Promise<IndexSummary> {
-  const packed = options.packedFiles ?? 0;
   const stories = storiesOf(pages);
+  const layout = options.shards ?? searchLayout(stories.length);
+  const planned = layout.reduce((n, shard) => n + shard.stories, 0);
+  if (planned !== stories.length) throw new Error(`the search layout holds ${planned} stories, the site has ${stories.length}`);
   const texts = pages.flatMap((p) => [p.title, p.lead, ...p.keywords.map((k) => k.name)]);
   // Cutting OpenCC's dictionaries to the corpus takes over a second at 10,000 stories; the texts decide it.
   const table = cache ? cache.tables.get(hashOfAll(texts), () => buildConversionTable(texts)) : buildConversionTable(texts);
   const tableJson = JSON.stringify(table);
   const convert = createConverter(table);
-  const recordOf = (story: Partial<Record<Lang, ArticlePage>>) => {
+  const recordOf = (story: Story) => {
     if (!cache) return storyRecordHtml(story, convert);
     // A record depends on these fields of each version and on the conversion table, nothing else.
     const fields = (["zh", "en"] as const).map((lang) => {
@@ -68,16 +85,55 @@ export async function indexSite(pages: readonly ArticlePage[], outDir: string, c
     });
     return cache.records.get(hashOf(tableJson, JSON.stringify(fields)), () => storyRecordHtml(story, convert));
   };
-  const records = stories.map((story) => ({ url: (story.zh ?? story.en)!.url, content: recordOf(story) }));
   const bundlePath = path.join(outDir, "pagefind");
-  const summary = { records: stories.length, tableBytes: Buffer.byteLength(tableJson) };
-  const key = cache ? hashOfAll([cache.version, tableJson, String(packed), ...records.flatMap((r) => [r.url, r.content])]) : "";
-  if (cache?.search?.key === key && (await allUnchanged(path.join(cache.out, "pagefind"), cache.search.files))) {
-    await linkFiles(path.join(cache.out, "pagefind"), bundlePath, Object.keys(cache.search.files));
-    cache.next.search = cache.search;
-    return { ...summary, files: Object.keys(cache.search.files).length, reused: true };
+  const stamps: SearchStamp[] = [];
+  let files = 0;
+  let reusedShards = 0;
+  let next = 0;
+  const ordered = oldestFirst(stories);
+  // The first shard comes first: its folder is the bundle itself, and it is listed before any other is written.
+  for (const shard of layout) {
+    const records = ordered.slice(next, next + shard.stories).map((story) => ({ url: (story.zh ?? story.en)!.url, content: recordOf(story) }));
+    next += shard.stories;
+    const dir = path.join(bundlePath, shard.dir);
+    const key = cache ? hashOfAll([cache.version, tableJson, shard.dir, String(shard.packed), ...records.flatMap((r) => [r.url, r.content])]) : "";
+    const last = cache?.search?.find((s) => s.dir === shard.dir && s.key === key);
+    if (cache && last && (await allUnchanged(path.join(cache.out, "pagefind"), last.files))) {
+      await linkFiles(path.join(cache.out, "pagefind"), bundlePath, Object.keys(last.files));
+      stamps.push(last);
+      files += Object.keys(last.files).length;
+      reusedShards++;
+      continue;
+    }
+    await writeShard(records, dir, shard);
+    const written = await listFiles(dir, bundlePath);
+    files += written.length;
+    if (cache) stamps.push({ dir: shard.dir, key, files: await stampFiles(bundlePath, written) });
   }
-  // One index for both languages: every record is written in language-neutral search terms.
+  await writeFile(path.join(bundlePath, CONVERSION_FILE), tableJson);
+  if (cache) cache.next.search = stamps;
+  return { records: stories.length, files: files + 1, tableBytes: Buffer.byteLength(tableJson), shards: layout.length, reusedShards };
+}
+
+/** One story's versions. */
+type Story = Partial<Record<Lang, ArticlePage>>;
+
+/** Stories oldest first, by date then key: the order shards are cut in (see layout.ts). */
+function oldestFirst(stories: readonly Story[]): Story[] {
+  const firstOf = (story: Story) => (story.zh ?? story.en)!;
+  return stories
+    .map((story) => ({ story, millis: firstOf(story).date.toMillis(), key: firstOf(story).key }))
+    .sort((a, b) => a.millis - b.millis || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((s) => s.story);
+}
+
+/**
+ * Indexes one shard's records into `dir` in a Pagefind process of its own. Only the first shard keeps
+ * Pagefind's script and WebAssembly; the others' entry files point at the first's WebAssembly (see
+ * `shareWasm`), which the search page then loads once.
+ */
+async function writeShard(records: readonly { url: string; content: string }[], dir: string, shard: SearchShard): Promise<void> {
+  // Every record is written in language-neutral search terms, so one index serves both languages.
   const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
   try {
     if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
@@ -90,35 +146,51 @@ export async function indexSite(pages: readonly ArticlePage[], outDir: string, c
         }),
       );
     }
-    const written = await index.writeFiles({ outputPath: bundlePath });
+    const written = await index.writeFiles({ outputPath: dir });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
   } finally {
+    // Closing ends Pagefind's process, and with it the memory the shard's index took.
     await pagefind.close();
   }
-  await writeFile(path.join(bundlePath, CONVERSION_FILE), tableJson);
   // Pagefind also writes its own search interfaces; Duet has its own, so they are not published.
-  for (const unused of UNUSED_FILES) await rm(path.join(bundlePath, unused), { force: true });
-  if (packed > 0) await packFragments(bundlePath, packed);
-  const entries = await readdir(bundlePath, { recursive: true, withFileTypes: true });
-  const files = entries.filter((e) => e.isFile()).map((e) => path.relative(bundlePath, path.join(e.parentPath, e.name)));
-  if (cache) {
-    const stamps: Record<string, FileStamp> = {};
-    await mapLimit(files, 16, async (file) => {
-      const stamp = await stampOf(path.join(bundlePath, file));
-      if (stamp) stamps[file] = stamp;
-    });
-    cache.next.search = { key, files: stamps };
-  }
-  return { ...summary, files: files.length, reused: false };
+  const unused = shard.dir === "" ? UNUSED_FILES : [...UNUSED_FILES, ...ROOT_ONLY_FILES];
+  for (const file of unused) await rm(path.join(dir, file), { force: true });
+  if (shard.dir !== "") await shareWasm(dir, shard.dir);
+  if (shard.packed > 0) await packFragments(dir, shard.packed);
 }
 
-/** How the index is written. */
-export interface IndexOptions {
-  /**
-   * Pack the results' display data into this many files (see packed.ts) and drop Pagefind's
-   * one fragment file per story; 0 (the default) keeps the fragments. The search page must be told the same.
-   */
-  packedFiles?: number;
+/**
+ * Points a shard's entry file at the first shard's WebAssembly. Pagefind loads `wasm.<name>.pagefind`
+ * next to the entry file, `<name>` being the entry's `wasm` field; a name that climbs out of the shard's
+ * folder makes every shard load the one file (the browser resolves the dot segments), so a reader fetches
+ * it once rather than once per shard.
+ */
+async function shareWasm(dir: string, shardDir: string): Promise<void> {
+  const file = path.join(dir, "pagefind-entry.json");
+  const entry = JSON.parse(await readFile(file, "utf8")) as { languages: Record<string, { wasm?: string }> };
+  const up = "../".repeat(shardDir.split("/").filter(Boolean).length);
+  for (const language of Object.values(entry.languages)) {
+    const wasm = language.wasm ?? "unknown";
+    language.wasm = `${wasm}/../${up}wasm.${wasm}`;
+  }
+  await writeFile(file, JSON.stringify(entry));
+}
+
+/** The files under `dir`, relative to `bundle`, sorted. */
+async function listFiles(dir: string, bundle: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(bundle, path.join(e.parentPath, e.name)))
+    .sort();
+}
+
+/** Stamps of `files` (relative to `bundle`). */
+async function stampFiles(bundle: string, files: readonly string[]): Promise<Record<string, FileStamp>> {
+  const stamps: Record<string, FileStamp> = {};
+  const taken = await mapLimit(files, 16, async (file) => [file, await stampOf(path.join(bundle, file))] as const);
+  for (const [file, stamp] of taken) if (stamp) stamps[file] = stamp;
+  return stamps;
 }
 
 /**

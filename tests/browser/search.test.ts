@@ -178,4 +178,41 @@ test("with packed results (under a sub-path), results come from the packed files
   }
 });
 
+test("with the index in shards (under a sub-path), results, order and counts match one index, and Pagefind loads once", async () => {
+  const out = await scratch("search-shards");
+  await build({ articles: "articles", out, cwd: ROOT, baseUrl: "/news/", searchShardSize: 1 });
+  const sharded = await serveStatic(out, "/news/");
+  const page = await browser.newPage();
+  const single = await browser.newPage();
+  const fetched: string[] = [];
+  page.on("request", (r) => fetched.push(new URL(r.url()).pathname));
+  try {
+    // Four stories, one per shard: every query below draws on more than one shard.
+    for (const query of ["?year=2024&sort=newest", "?q=panda&sort=newest", "?q=%E7%86%8A%E7%8C%AB", "?q=metro", "?year=2024&lang=en&sort=newest"]) {
+      await page.goto(`${sharded.url}en/search/${query}`);
+      await single.goto(`${server.url}en/search/${query}`);
+      const mine = (await results(page)).map((p) => p.replace(/^\/news/, ""));
+      const theirs = await results(single);
+      assert.ok(theirs.length > 0, query);
+      if (query.includes("newest")) assert.equal(mine, theirs, `${query}: newest first across shards`);
+      else assert.equal([...mine].sort(), [...theirs].sort(), query);
+      assert.is(await page.textContent(".search-status"), await single.textContent(".search-status"), query);
+    }
+    await page.goto(`${sharded.url}en/search/?year=2024`);
+    await results(page);
+    await page.waitForFunction(() => document.querySelectorAll(".search-facets a, .search-facets button").length > 0);
+    await single.goto(`${server.url}en/search/?year=2024`);
+    await results(single);
+    await single.waitForFunction(() => document.querySelectorAll(".search-facets a, .search-facets button").length > 0);
+    assert.is(await page.textContent(".search-facets"), await single.textContent(".search-facets"), "facet counts add up across shards");
+    const wasm = fetched.filter((p) => p.endsWith(".pagefind"));
+    assert.ok(wasm.length >= 1 && wasm.every((p) => p === "/news/pagefind/wasm.en.pagefind"), wasm.join("\n"));
+    assert.ok(fetched.some((p) => p.startsWith("/news/pagefind/shard-3/")), "the last shard is searched");
+  } finally {
+    await page.close();
+    await single.close();
+    await sharded.close();
+  }
+});
+
 test.run();

@@ -3,11 +3,12 @@ import { CONVERSION_FILE, createConverter, identity, type ConversionTable, type 
 import { hasHan, phraseTermOf, queryOf } from "../tokens.ts";
 import type { ResultVersion } from "../records.ts";
 import { packedFileOf, type PackedStory } from "../packed.ts";
+import type { SearchShard } from "../layout.ts";
 
 
 /** One story found. */
 export interface StoryResult {
-  /** Pagefind's id of the record. */
+  /** The record's id: its shard and Pagefind's id within it. */
   id: string;
   /** Relevance score. */
   score: number;
@@ -43,33 +44,62 @@ interface PagefindSearch {
   results: PagefindResult[];
   filters: Record<string, Record<string, number>>;
 }
-interface Pagefind {
+interface PagefindInstance {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(query: string | null, options?: { filters?: Record<string, string>; sort?: Record<string, string> }): Promise<PagefindSearch | null>;
   filters(): Promise<Record<string, Record<string, number>>>;
 }
+interface PagefindModule {
+  createInstance(options: { basePath: string; baseUrl: string; excerptLength: number }): PagefindInstance;
+}
 
 /** Scores within this fraction of each other count as a tie, which the newer story wins. */
 const TIE = 0.01;
 
+/** A Pagefind result and the shard it came from. */
+interface ShardResult {
+  shard: number;
+  result: PagefindResult;
+}
+
 /**
- * Starts the engine: loads Pagefind from `bundle` (a URL ending in `/`), with results linked under `base`.
- * With `packedFiles` > 0 the site was built with that many packed result files: a result's display data comes from
- * its packed file (fetched once, shared by the stories in it) instead of Pagefind's per-story fragment.
+ * Starts the engine: loads Pagefind from `bundle` (a URL ending in `/`), with results linked under `base`,
+ * and opens every shard of the bundle's layout (see layout.ts). A shard with packed result files takes a
+ * result's display data from its packed file (fetched once, shared by the stories in it) instead of
+ * Pagefind's per-story fragment.
  */
-export async function createEngine(bundle: string, base: string, packedFiles = 0) {
-  const pagefind = (await import(`${bundle}pagefind.js`)) as Pagefind;
-  await pagefind.options({ baseUrl: base, excerptLength: 0 });
+export async function createEngine(bundle: string, base: string, layout: readonly SearchShard[]) {
+  const module = (await import(`${bundle}pagefind.js`)) as PagefindModule;
+  const open = async (shard: SearchShard) => {
+    const options = { baseUrl: base, excerptLength: 0 };
+    const instance = module.createInstance({ basePath: `${bundle}${shard.dir}`, ...options });
+    await instance.options(options);
+    return instance;
+  };
+  // The first shard starts Pagefind's worker and loads its WebAssembly; the others reuse both, so they open
+  // only once it is ready: Pagefind keeps one WebAssembly instance per worker, and shards loading it at the
+  // same time would each replace it, leaving the first shard's index behind in a discarded one. An empty
+  // search returns as soon as the index is loaded. (The others' entry files point at the same WebAssembly
+  // file, by then in the browser's cache.) Shards open on the first search, so the page never waits for them.
+  let opened: Promise<PagefindInstance[]> | undefined;
+  const openAll = () =>
+    (opened ??= (async () => {
+      const first = await open(layout[0]!);
+      if (layout.length > 1) await first.search("");
+      return [first, ...(await Promise.all(layout.slice(1).map(open)))];
+    })());
   let convert: Converter = identity;
   // Pagefind reports facet counts only once its filter index is loaded. That index grows with the
   // number of keywords (about 200 KB at 10,000 stories), so it is fetched after the first results.
   let filtersLoaded: Promise<Record<string, Record<string, number>>> | undefined;
   let facetsReady = false;
-  const allFilters = () => (filtersLoaded ??= pagefind.filters().then((f) => ((facetsReady = true), f)));
+  const allFilters = () =>
+    (filtersLoaded ??= openAll()
+      .then((shards) => Promise.all(shards.map((s) => s.filters()))).then((f) => ((facetsReady = true), mergeCounts(f))));
   const loaded = new Map<string, Promise<Record<string, PackedStory>>>();
-  const packed = (id: string): Promise<PackedStory> => {
-    const file = packedFileOf(id, packedFiles);
+  const packed = (shard: SearchShard, id: string): Promise<PackedStory> => {
+    const file = `${shard.dir}${packedFileOf(id, shard.packed)}`;
     if (!loaded.has(file)) {
       const loading = fetch(`${bundle}${file}`).then((r) => (r.ok ? (r.json() as Promise<Record<string, PackedStory>>) : Promise.reject(new Error(`${file}: ${r.status}`))));
       // A failed fetch (offline, say) is not remembered: the next search tries again.
@@ -78,8 +108,22 @@ export async function createEngine(bundle: string, base: string, packedFiles = 0
     }
     return loaded.get(file)!.then((stories) => stories[id] ?? Promise.reject(new Error(`${id} is not in ${file}`)));
   };
-  const storyOf = (r: PagefindResult): Promise<StoryResult> =>
-    packedFiles > 0 ? packed(r.id).then((s) => ({ id: r.id, score: r.score, ...s })) : r.data().then((d) => toStory(r, d.meta));
+  const storyOf = ({ shard, result }: ShardResult): Promise<StoryResult> => {
+    const id = idOf({ shard, result });
+    const spec = layout[shard]!;
+    return spec.packed > 0
+      ? packed(spec, result.id).then((s) => ({ id, score: result.score, ...s }))
+      : result.data().then((d) => toStory(id, result.score, d.meta));
+  };
+  /** Runs one search on every shard; each shard's results keep their order, tagged with the shard. */
+  const everywhere = async (query: string | null, options: { filters: Record<string, string>; sort?: Record<string, string> }) => {
+    const found = await Promise.all((await openAll()).map((s) => s.search(query, options)));
+    if (found.some((f) => !f)) return null;
+    return {
+      results: found.map((f, shard) => f!.results.map((result): ShardResult => ({ shard, result }))),
+      filters: mergeCounts(found.map((f) => f!.filters)),
+    };
+  };
   let table: Promise<void> | undefined;
   const loadTable = () =>
     (table ??= fetch(`${bundle}${CONVERSION_FILE}`)
@@ -95,24 +139,26 @@ export async function createEngine(bundle: string, base: string, packedFiles = 0
     // A multi-word query is also searched as one phrase term: the stories tagged with exactly that keyword.
     const phrase = sort === "relevance" ? phraseTermOf(text, convert) : undefined;
     const [relevant, newest, tagged] = await Promise.all([
-      pagefind.search(query || null, { filters: active }),
-      pagefind.search(query || null, { filters: active, sort: { date: "desc" } }),
-      phrase ? pagefind.search(phrase, { filters: active }) : null,
+      everywhere(query || null, { filters: active }),
+      everywhere(query || null, { filters: active, sort: { date: "desc" } }),
+      phrase ? everywhere(phrase, { filters: active }) : null,
     ]);
     if (!relevant || !newest) return { hits: [], facets: {} };
-    const recency = new Map(newest.results.map((r, i) => [r.id, i]));
-    const exact = new Set(tagged?.results.map((r) => r.id));
+    // Shards hold runs of stories oldest first, so newest first is each shard's date order, last shard first.
+    const byDate = newest.results.toReversed().flat();
+    const recency = new Map(byDate.map((r, i) => [idOf(r), i]));
+    const exact = new Set(tagged?.results.flat().map(idOf));
     const ordered =
       sort === "newest" || query === ""
-        ? newest.results
-        : [...relevant.results].sort((a, b) => {
-            if (exact.has(a.id) !== exact.has(b.id)) return exact.has(a.id) ? -1 : 1;
-            const top = Math.max(a.score, b.score);
-            if (Math.abs(a.score - b.score) > top * TIE) return b.score - a.score;
-            return recency.get(a.id)! - recency.get(b.id)!;
+        ? byDate
+        : relevant.results.flat().sort((a, b) => {
+            if (exact.has(idOf(a)) !== exact.has(idOf(b))) return exact.has(idOf(a)) ? -1 : 1;
+            const top = Math.max(a.result.score, b.result.score);
+            if (Math.abs(a.result.score - b.result.score) > top * TIE) return b.result.score - a.result.score;
+            return recency.get(idOf(a))! - recency.get(idOf(b))!;
           });
     return {
-      hits: ordered.map((r) => ({ id: r.id, score: r.score, data: () => storyOf(r) })),
+      hits: ordered.map((r) => ({ id: idOf(r), score: r.result.score, data: () => storyOf(r) })),
       facets: relevant.filters,
     };
   }
@@ -133,9 +179,26 @@ export async function createEngine(bundle: string, base: string, packedFiles = 0
   };
 }
 
-function toStory(result: PagefindResult, meta: Record<string, string>): StoryResult {
+/** A result's id across shards: Pagefind's record id within its shard, prefixed with the shard. */
+function idOf({ shard, result }: ShardResult): string {
+  return `${shard}/${result.id}`;
+}
+
+/** Facet counts of several shards added up. */
+function mergeCounts(all: readonly Record<string, Record<string, number>>[]): Record<string, Record<string, number>> {
+  const merged: Record<string, Record<string, number>> = {};
+  for (const counts of all) {
+    for (const [filter, values] of Object.entries(counts)) {
+      const into = (merged[filter] ??= {});
+      for (const [value, n] of Object.entries(values)) into[value] = (into[value] ?? 0) + n;
+    }
+  }
+  return merged;
+}
+
+function toStory(id: string, score: number, meta: Record<string, string>): StoryResult {
   const parse = (json: string | undefined) => (json ? (JSON.parse(json) as ResultVersion) : undefined);
-  return { id: result.id, score: result.score, zh: parse(meta.zh), en: parse(meta.en), date: meta.date ?? "" };
+  return { id, score, zh: parse(meta.zh), en: parse(meta.en), date: meta.date ?? "" };
 }
 
 /** The engine's interface. */

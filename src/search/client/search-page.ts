@@ -1,6 +1,7 @@
 // The search page: one box for both languages, facets, sorting, highlighting, keyboard navigation, URL state.
 import { highlight } from "../highlight.ts";
 import { createEngine, type SearchFilters, type StoryResult } from "./engine.ts";
+import type { SearchShard } from "../layout.ts";
 import { nearestKeywords } from "./suggest.ts";
 import type { SearchUiStrings } from "../../render/strings.ts";
 
@@ -21,7 +22,7 @@ const otherLang = readerLang === "zh" ? "en" : "zh";
 const ui = JSON.parse(root.dataset.ui!) as SearchUiStrings;
 /** The "only in this language" mark of each language, shown in the story's own language (as lists do). */
 const onlyMarks = JSON.parse(root.dataset.onlyMarks!) as Record<"zh" | "en", string>;
-const engine = await createEngine(root.dataset.bundle!, root.dataset.base!, Number(root.dataset.packed ?? 0));
+const engine = await createEngine(root.dataset.bundle!, root.dataset.base!, JSON.parse(root.dataset.shards!) as SearchShard[]);
 
 interface State {
   q: string;
@@ -71,8 +72,9 @@ async function run(): Promise<void> {
   try {
     outcome = await engine.search(state.q, filters, state.sort);
     stories = await Promise.all(outcome.hits.slice(0, PAGE_SIZE).map((h) => h.data()));
-  } catch {
+  } catch (error) {
     // Offline before the search bundle was ever cached, or a failed download: say so, never hang.
+    console.warn("search failed:", error);
     if (mine === ticket) status.textContent = ui.unavailable;
     return;
   }
