@@ -21,6 +21,7 @@ const USAGE = `Usage: npm run bench -- [options]
   --runs R          runs of each build, alternating (default 3 up to 1000 pairs, else 1)
   --skip-baseline   time Duet only
   --skip-rebuilds   skip the rebuilds with the build cache (after one article is edited)
+  --search-shard-size N  passed to Duet's builds (stories per search index)
   --out FILE        Markdown report (default bench/results/build-<pairs>.md)`;
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -44,6 +45,7 @@ const { values } = parseArgs({
     runs: { type: "string" },
     "skip-baseline": { type: "boolean", default: false },
     "skip-rebuilds": { type: "boolean", default: false },
+    "search-shard-size": { type: "string" },
     out: { type: "string" },
     help: { type: "boolean", default: false },
   },
@@ -52,14 +54,16 @@ const pairs = Number(values.pairs);
 const seed = Number(values.seed);
 const format = values.format;
 const runs = Number(values.runs ?? (pairs <= 1000 ? 3 : 1));
-const valid = Number.isInteger(pairs) && pairs > 0 && Number.isInteger(seed) && Number.isInteger(runs) && runs > 0;
+const shardSize = values["search-shard-size"];
+const valid =
+  Number.isInteger(pairs) && pairs > 0 && Number.isInteger(seed) && Number.isInteger(runs) && runs > 0 && (shardSize === undefined || /^[1-9]\d*$/.test(shardSize));
 if (values.help || !valid || (format !== "raw" && format !== "md" && format !== "mix")) {
   console.log(USAGE);
   process.exit(values.help ? 0 : 2);
 }
 const skipBaseline = values["skip-baseline"];
 const reportFile = path.resolve(values.out ?? path.join(ROOT, "bench", "results", `build-${pairs}.md`));
-const command = `npm run bench -- --pairs ${pairs} --seed ${seed} --format ${format} --runs ${runs}${skipBaseline ? " --skip-baseline" : ""}${values.out ? ` --out ${values.out}` : ""}`;
+const command = `npm run bench -- --pairs ${pairs} --seed ${seed} --format ${format} --runs ${runs}${skipBaseline ? " --skip-baseline" : ""}${shardSize ? ` --search-shard-size ${shardSize}` : ""}${values.out ? ` --out ${values.out}` : ""}`;
 
 /** The corpus in `bench/corpus/build-<pairs>-<seed>-<format>/`, reused when its manifest was made with these options. */
 async function ensureCorpus(options: Omit<CorpusOptions, "outDir">): Promise<{ dir: string; manifest: CorpusManifest }> {
@@ -126,6 +130,7 @@ try {
     env: { ...process.env, SOURCE_DATE_EPOCH },
     // Node's default heap limit (about 4 GiB) is too small for the plan of 100,000 stories; 7 GiB keeps within the 8 GiB target.
     nodeFlags: pairs > 20_000 ? ["--max-old-space-size=7168"] : [],
+    buildArgs: shardSize ? ["--search-shard-size", shardSize] : [],
   };
   if (!skipBaseline) {
     const started = performance.now();

@@ -19,6 +19,7 @@ const USAGE = `Usage: tsx bench/search.ts [options]
   --workers W        pages searching at once for the relevance runs (default 4)
   --fresh-pages      Duet relevance: a fresh page per query at ?q= (slow) instead of submitting from one page
   --skip-baseline    measure Duet only
+  --search-shard-size N  stories per search index of Duet's build (default: Duet's)
   --keep             keep the built sites (their directory is printed)
   --out FILE         markdown report (default bench/results/search-<pairs>.md)`;
 
@@ -30,6 +31,7 @@ const { values } = parseArgs({
     "cost-runs": { type: "string", default: "10" },
     workers: { type: "string", default: "4" },
     "skip-baseline": { type: "boolean", default: false },
+    "search-shard-size": { type: "string" },
     "fresh-pages": { type: "boolean", default: false },
     keep: { type: "boolean", default: false },
     out: { type: "string" },
@@ -41,7 +43,8 @@ const seed = Number(values.seed);
 const perClass = Number(values["per-class"]);
 const costRuns = Number(values["cost-runs"]);
 const workers = Number(values.workers);
-if (values.help || ![pairs, perClass, costRuns, workers].every((n) => Number.isInteger(n) && n > 0) || !Number.isInteger(seed)) {
+const shardSize = values["search-shard-size"] === undefined ? undefined : Number(values["search-shard-size"]);
+if (values.help || ![pairs, perClass, costRuns, workers, shardSize ?? 1].every((n) => Number.isInteger(n) && n > 0) || !Number.isInteger(seed)) {
   console.log(USAGE);
   process.exit(values.help ? 0 : 2);
 }
@@ -60,7 +63,7 @@ lap(`corpus ${corpus.reused ? "reused" : "generated"}: ${path.relative(process.c
 const work = await mkdtemp(path.join(os.tmpdir(), "duet-bench-search-"));
 const browser = await launchBrowser();
 try {
-  const sites = await buildSites(corpus.dir, work, !values["skip-baseline"]);
+  const sites = await buildSites(corpus.dir, work, !values["skip-baseline"], shardSize);
   lap(`Duet built ${sites.duetPages} pages in ${(sites.duetMillis / 1000).toFixed(1)} s${sites.baselineDir ? `; stock Pagefind indexed ${sites.baselinePages} pages in ${(sites.baselineMillis / 1000).toFixed(1)} s` : ""}`);
   const idBySlug = new Map(corpus.manifest.stories.map((s) => [s.slug, s.id]));
   const duetServer = await serveStatic(sites.duetDir);

@@ -35,12 +35,14 @@ export interface RunSetup {
   env: NodeJS.ProcessEnv;
   /** Node flags of Duet's builds (a larger heap for the largest corpora). */
   nodeFlags: string[];
+  /** Extra options of every Duet build (such as `--search-shard-size N`). */
+  buildArgs: string[];
 }
 
 /** The commands as they are run, for the report; `<out>` is a fresh directory per run. */
 export function describeCommands(setup: RunSetup): Record<BuildName, string> {
   return {
-    duet: `node ${[...setup.nodeFlags, ""].join(" ")}--import tsx scripts/build.ts --articles ${path.relative(setup.root, setup.corpusDir)} --out <out> --no-cache`,
+    duet: `node ${[...setup.nodeFlags, ""].join(" ")}--import tsx scripts/build.ts --articles ${path.relative(setup.root, setup.corpusDir)} --out <out> --no-cache${setup.buildArgs.map((a) => ` ${a}`).join("")}`,
     baseline: `node ${path.relative(setup.root, ELEVENTY_CLI)} --input <site>/input --output <out> --quiet && ${path.relative(setup.root, PAGEFIND_CLI)} --site <out>`,
   };
 }
@@ -78,7 +80,7 @@ async function runSteps(build: BuildName, run: number, outDir: string, steps: ((
 /** One full Duet build of the corpus into `runDir/duet` (Pagefind runs inside it, as a child process). */
 export function runDuet(setup: RunSetup, run: number, runDir: string): Promise<RunRecord> {
   const outDir = path.join(runDir, "duet");
-  const args = [...setup.nodeFlags, "--import", "tsx", "scripts/build.ts", "--articles", setup.corpusDir, "--out", outDir, "--no-cache"];
+  const args = [...setup.nodeFlags, "--import", "tsx", "scripts/build.ts", "--articles", setup.corpusDir, "--out", outDir, "--no-cache", ...setup.buildArgs];
   const options = { cwd: setup.root, env: setup.env, scratchDir: runDir };
   return runSteps("duet", run, outDir, [async () => stepOf("duet", await measureCommand(process.execPath, args, options))]);
 }
@@ -89,7 +91,7 @@ export function runDuet(setup: RunSetup, run: number, runDir: string): Promise<R
  * background removal of one run never slows the next.
  */
 export async function runDuetCached(setup: RunSetup, articles: string, outDir: string, cacheDir: string, scratchDir: string): Promise<Measurement> {
-  const args = [...setup.nodeFlags, "--import", "tsx", "scripts/build.ts", "--articles", articles, "--out", outDir, "--cache", cacheDir];
+  const args = [...setup.nodeFlags, "--import", "tsx", "scripts/build.ts", "--articles", articles, "--out", outDir, "--cache", cacheDir, ...setup.buildArgs];
   const measured = await measureCommand(process.execPath, args, { cwd: setup.root, env: setup.env, scratchDir });
   const parent = path.dirname(outDir);
   const retired = (name: string) => name.startsWith(`.duet-tmp-${path.basename(outDir)}-`) && name.endsWith("-old");

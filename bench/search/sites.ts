@@ -47,11 +47,14 @@ export interface BuiltSites {
   baselineMillis: number;
 }
 
-/** Builds Duet into `<work>/duet`, then (unless `withBaseline` is false) the baseline into `<work>/baseline`. */
-export async function buildSites(corpusDir: string, work: string, withBaseline = true): Promise<BuiltSites> {
+/**
+ * Builds Duet into `<work>/duet` (with `searchShardSize` stories per search index, default Duet's), then
+ * (unless `withBaseline` is false) the baseline into `<work>/baseline`.
+ */
+export async function buildSites(corpusDir: string, work: string, withBaseline = true, searchShardSize?: number): Promise<BuiltSites> {
   const duetDir = path.join(work, "duet");
   const baselineDir = path.join(work, "baseline");
-  const built = await build({ articles: path.resolve(corpusDir), out: duetDir, cwd: process.cwd() });
+  const built = await build({ articles: path.resolve(corpusDir), out: duetDir, cwd: process.cwd(), searchShardSize });
   const searchScript = await findSearchScript(duetDir);
   const duet = { duetDir, searchScript, duetPages: built.pages, duetMillis: built.millis };
   if (!withBaseline) return { ...duet, baselinePages: 0, baselineMillis: 0 };
