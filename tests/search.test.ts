@@ -3,7 +3,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { nearestKeywords } from "../src/search/client/suggest.ts";
 import { highlight } from "../src/search/highlight.ts";
-import { buildConversionTable, createConverter, hanCode, identity, packedFileCount, packedFileOf, phraseTermOf, queryOf, searchLayout, SHARD_SIZE, storyRecordHtml, termsOf } from "../src/search/index.ts";
+import { buildConversionTable, createConverter, formTermsOf, hanCode, identity, inflectionBase, packedFileCount, packedFileOf, phraseTermOf, queryOf, searchLayout, SHARD_SIZE, storyRecordHtml, termsOf } from "../src/search/index.ts";
 import type { ArticlePage } from "../src/render/index.ts";
 
 const code = (text: string) => "zq" + [...text].map(hanCode).join("");
@@ -91,6 +91,25 @@ test("a story's record weights titles and keywords above the lead and keeps disp
   assert.match(html, /data-pagefind-filter="lang">zh<.*data-pagefind-filter="lang">en</);
   assert.not.match(html, /<\/script>|<b>|" onmouseover/);
   assert.match(html, /data-pagefind-sort="date">1706457600</);
+  assert.match(html, /<p>zfscript0 zfcloud0 zfb0 zfonmouseover0 zfx0<\/p>/, "word-form terms of the English title and keywords");
+});
+
+test("word forms: inflections of a word share one base, derived words and short words keep theirs", () => {
+  const bases = (words: string[]) => [...new Set(words.map(inflectionBase))];
+  assert.equal(bases(["approve", "approves", "approved", "approving"]), ["approv"]);
+  assert.equal(bases(["plan", "plans", "planned", "planning"]), ["plan"]);
+  assert.equal(bases(["city", "cities"]), ["city"]);
+  assert.equal(bases(["launch", "launches", "launched"]), ["launch"]);
+  assert.equal(bases(["deploy", "deploys", "deployed"]), ["deploy"]);
+  assert.equal(bases(["adjust", "adjusts", "adjusted"]), ["adjust"]);
+  for (const [verb, derived] of [["approved", "approval"], ["adjusted", "adjustment"], ["connected", "connectivity"], ["deployed", "deployment"]] as const) {
+    assert.is.not(inflectionBase(verb), inflectionBase(derived), `${verb} / ${derived}`);
+  }
+  assert.equal(["bus", "gas", "red", "speed", "class", "focus"].map(inflectionBase), ["bus", "gas", "red", "speed", "class", "focus"]);
+  // Terms are delimited, so one word's term never begins another's, and Chinese has none.
+  assert.equal(formTermsOf("Shanghai Approves New Metro Lines, 上海地铁", identity), ["zfshanghai0", "zfapprov0", "zfnew0", "zfmetro0", "zflin0"]);
+  assert.equal(formTermsOf("U.S. Restricts", identity), ["zfus0", "zfrestrict0"]);
+  assert.equal(formTermsOf("上海地铁 2024", identity), []);
 });
 
 test("the search layout: one index up to the shard size, then full shards from the oldest stories and a remainder", () => {

@@ -12,7 +12,7 @@ import { storiesOf, storyRecordHtml, type ResultVersion } from "./records.ts";
 import { packedFileOf, PACKED_DIR, type PackedStory } from "./packed.ts";
 import { searchLayout, type SearchShard } from "./layout.ts";
 
-export { termsOf, queryOf, phraseTermOf, hanCode, normalise } from "./tokens.ts";
+export { termsOf, queryOf, phraseTermOf, formTermsOf, inflectionBase, hanCode, normalise } from "./tokens.ts";
 export { CONVERSION_FILE, createConverter, identity } from "./convert.ts";
 export type { ConversionTable, Converter } from "./convert.ts";
 export { buildConversionTable } from "./conversion-table.ts";

@@ -3,7 +3,7 @@ import type { ArticlePage } from "../render/index.ts";
 import { escapeHtml } from "../render/index.ts";
 import type { Lang } from "../types.ts";
 import type { Converter } from "./convert.ts";
-import { phraseTermOf, termsOf } from "./tokens.ts";
+import { formTermsOf, phraseTermOf, termsOf } from "./tokens.ts";
 
 /** What the browser shows for one language version of a search result. */
 export interface ResultVersion {
@@ -35,7 +35,8 @@ export function storiesOf(pages: readonly ArticlePage[]): Partial<Record<Lang, A
 
 /**
  * The document Pagefind indexes for a story. Titles and keywords carry the highest weight, leads the
- * normal one; all text is given as search terms (see tokens.ts). What the result list shows travels
+ * normal one; all text is given as search terms (see tokens.ts), and the English words of titles and
+ * keywords once more as word-form terms, which only the engine's ranking searches for. What the result list shows travels
  * as metadata inside `data-pagefind-ignore`, so it is stored but never indexed as text.
  */
 export function storyRecordHtml(story: Partial<Record<Lang, ArticlePage>>, convert: Converter): string {
@@ -43,6 +44,9 @@ export function storyRecordHtml(story: Partial<Record<Lang, ArticlePage>>, conve
   const terms = (texts: string[]) => escapeHtml(texts.flatMap((text) => termsOf(text, convert)).join(" "));
   const phrases = (of: ArticlePage[]) =>
     of.flatMap((v) => v.keywords.flatMap((k) => phraseTermOf(k.name, convert) ?? [])).map((term) => ` ${term}`).join("");
+  const forms = (of: ArticlePage[]) => [
+    ...new Set(of.flatMap((v) => [v.title, ...v.keywords.map((k) => k.name)]).flatMap((text) => formTermsOf(text, convert))),
+  ];
   const first = versions[0]!;
   const meta: string[] = [];
   const addMeta = (key: string, value: string) => meta.push(`<span data-pagefind-meta="${key}">${escapeHtml(value)}</span>`);
@@ -66,6 +70,7 @@ export function storyRecordHtml(story: Partial<Record<Lang, ArticlePage>>, conve
     `<h1 data-pagefind-weight="10">${terms(versions.map((v) => v.title))}</h1>`,
     `<p data-pagefind-weight="9">${terms(versions.flatMap((v) => v.keywords.map((k) => k.name)))}${phrases(versions)}</p>`,
     `<p>${terms(versions.map((v) => shorten(v.lead)))}</p>`,
+    `<p>${escapeHtml(forms(versions).join(" "))}</p>`,
     `<div data-pagefind-ignore>${meta.join("")}`,
     `<span data-pagefind-sort="date">${Math.floor(first.date.toSeconds())}</span></div>`,
     `</body></html>`,

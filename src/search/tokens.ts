@@ -108,6 +108,43 @@ export function phraseTermOf(text: string, convert: Converter): string | undefin
   return PHRASE_PREFIX + words.join("") + PHRASE_END;
 }
 
+/** Word-form terms start with this, which no English word does, and end with `PHRASE_END`. */
+const FORM_PREFIX = "zf";
+const LATIN_WORD_RE = /^[a-z]+$/;
+
+/**
+ * The inflection base of a lower-case English word: plural and third-person -s, -ed and -ing removed, a
+ * doubled final consonant undoubled and a final e dropped, so approve, approves, approved and approving
+ * share "approv", and plan, plans and planned share "plan". Derived words keep their suffix: approval,
+ * adjustment and connectivity each stay apart from their verb. Pagefind's stemmer joins those (approval and
+ * approve are both "approv" to it), which is right for finding, but a reader who typed "approved" wants the
+ * stories that approved something before the ones about an approval.
+ */
+export function inflectionBase(word: string): string {
+  if (word.length <= 3) return word;
+  let w = word;
+  if (w.endsWith("ies") || w.endsWith("ied")) w = `${w.slice(0, -3)}y`;
+  else if (/(?:ss|ch|sh|x|z)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.endsWith("s") && !/(?:ss|us|is)$/.test(w)) w = w.slice(0, -1);
+  else {
+    const stem = w.endsWith("ing") ? w.slice(0, -3) : w.endsWith("ed") && !w.endsWith("eed") ? w.slice(0, -2) : undefined;
+    if (stem !== undefined && stem.length >= 3 && /[aeiouy]/.test(stem)) {
+      w = /([b-df-hj-np-tv-z])\1$/.test(stem) && !/(?:ll|ss|zz)$/.test(stem) ? stem.slice(0, -1) : stem;
+    }
+  }
+  return w.length > 3 && w.endsWith("e") ? w.slice(0, -1) : w;
+}
+
+/**
+ * One term per English word of `text` standing for all its inflections (see `inflectionBase`). Titles and
+ * keywords are indexed with them, and an English query is searched for them too, so stories whose title or
+ * keywords hold the reader's word in some inflection rank ahead of those Pagefind's stemmer only relates.
+ */
+export function formTermsOf(text: string, convert: Converter): string[] {
+  const words = termsOf(text, convert).filter((w) => LATIN_WORD_RE.test(w) && !w.startsWith(CODE_PREFIX) && !w.startsWith(LONE_PREFIX));
+  return [...new Set(words.map((w) => FORM_PREFIX + inflectionBase(w) + PHRASE_END))];
+}
+
 /** True when text contains Han characters (the browser then loads the Traditional→Simplified table). */
 export function hasHan(text: string): boolean {
   return HAN_RE.test(text);

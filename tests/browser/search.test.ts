@@ -1,4 +1,5 @@
 // The search page in Chromium: typing, both languages, Traditional input, facets, keyboard, URL state, no-JS form.
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { test } from "uvu";
@@ -212,6 +213,28 @@ test("with the index in shards (under a sub-path), results, order and counts mat
     await page.close();
     await single.close();
     await sharded.close();
+  }
+});
+
+test("a headline with the reader's word in another inflection ranks above one with only a related word", async () => {
+  const articles = await scratch("search-forms-src");
+  const story = (slug: string, title: string, date: string) =>
+    writeFile(path.join(articles, `${slug}.en.md`), `---\ntitle: ${title}\ndate: ${date}\nkeywords: [city news]\n---\nThe city said more details would follow.\n`);
+  // Same length, so Pagefind scores them alike, and the newer one would win the tie.
+  await story("bike-lanes", "Harbin Approves New Bike Lanes Plan", "2024-01-10");
+  await story("canal-belt", "Baoji Begins Approval of Canal Belt", "2024-02-10");
+  const out = await scratch("search-forms");
+  await build({ articles, out, cwd: ROOT });
+  const site = await serveStatic(out);
+  const page = await browser.newPage();
+  try {
+    await page.goto(`${site.url}en/search/?q=approved`);
+    assert.equal(await results(page), ["/en/bike-lanes/", "/en/canal-belt/"], "approves before approval");
+    await page.goto(`${site.url}en/search/?q=approval`);
+    assert.equal(await results(page), ["/en/canal-belt/", "/en/bike-lanes/"], "and the other way round");
+  } finally {
+    await page.close();
+    await site.close();
   }
 });
 

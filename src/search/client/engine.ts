@@ -1,6 +1,6 @@
 // The search engine the page uses: Pagefind underneath, Duet's terms, Traditional→Simplified, one result per story.
 import { CONVERSION_FILE, createConverter, identity, type ConversionTable, type Converter } from "../convert.ts";
-import { hasHan, phraseTermOf, queryOf } from "../tokens.ts";
+import { formTermsOf, hasHan, phraseTermOf, queryOf } from "../tokens.ts";
 import type { ResultVersion } from "../records.ts";
 import { packedFileOf, type PackedStory } from "../packed.ts";
 import type { SearchShard } from "../layout.ts";
@@ -136,23 +136,30 @@ export async function createEngine(bundle: string, base: string, layout: readonl
     const query = queryOf(text, convert);
     const active = Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, string>;
     if (query === "" && Object.keys(active).length === 0) return { hits: [], facets: {} };
-    // A multi-word query is also searched as one phrase term: the stories tagged with exactly that keyword.
+    // Two more searches rank what a reader means first. A multi-word query is also searched as one phrase
+    // term: the stories tagged with exactly that keyword. Its English words are also searched as word-form
+    // terms: the stories whose title or keywords hold each word in some inflection ("approves" for
+    // "approved"), ahead of those Pagefind's stemmer only relates to it ("approval").
     const phrase = sort === "relevance" ? phraseTermOf(text, convert) : undefined;
-    const [relevant, newest, tagged] = await Promise.all([
+    const forms = sort === "relevance" ? formTermsOf(text, convert).join(" ") : "";
+    const [relevant, newest, tagged, formed] = await Promise.all([
       everywhere(query || null, { filters: active }),
       everywhere(query || null, { filters: active, sort: { date: "desc" } }),
       phrase ? everywhere(phrase, { filters: active }) : null,
+      forms ? everywhere(forms, { filters: active }) : null,
     ]);
     if (!relevant || !newest) return { hits: [], facets: {} };
     // Shards hold runs of stories oldest first, so newest first is each shard's date order, last shard first.
     const byDate = newest.results.toReversed().flat();
     const recency = new Map(byDate.map((r, i) => [idOf(r), i]));
     const exact = new Set(tagged?.results.flat().map(idOf));
+    const inForm = new Set(formed?.results.flat().map(idOf));
+    const tier = (r: ShardResult) => (exact.has(idOf(r)) ? 0 : inForm.has(idOf(r)) ? 1 : 2);
     const ordered =
       sort === "newest" || query === ""
         ? byDate
         : relevant.results.flat().sort((a, b) => {
-            if (exact.has(idOf(a)) !== exact.has(idOf(b))) return exact.has(idOf(a)) ? -1 : 1;
+            if (tier(a) !== tier(b)) return tier(a) - tier(b);
             const top = Math.max(a.result.score, b.result.score);
             if (Math.abs(a.result.score - b.result.score) > top * TIE) return b.result.score - a.result.score;
             return recency.get(idOf(a))! - recency.get(idOf(b))!;
