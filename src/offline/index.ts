@@ -2,7 +2,9 @@
 import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { injectManifest } from "workbox-build";
+// The one entry point used, imported alone: the package's index also loads generateSW's bundler, which
+// took 0.7 s of every build's start.
+import { injectManifest } from "workbox-build/build/inject-manifest.js";
 import { bundleScript } from "../render/bundle.ts";
 import { CONVERSION_FILE } from "../search/convert.ts";
 import { SEARCH_FILE_LIST } from "./files.ts";

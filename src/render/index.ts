@@ -48,14 +48,17 @@ export function outputFileOf(url: string): string {
 }
 
 /**
- * A plan entry as JSON, for its cache key. Its head data is left out: every page's head is computed
- * from the entry's other fields and the site address (see `articleHead` and `basicMeta`), both in the
- * key, and it was a third of the text hashed. An article's luxon date would be written through its
- * `toJSON`, an ISO format that took most of a second at 10,000 stories; its instant and zone say the same.
+ * The parts of a plan entry's cache key: the entry as JSON, and an article's body HTML on its own (the
+ * largest field, hashed as it is rather than escaped into JSON, which took over a second at 10,000 stories).
+ * Its head data is left out: every page's head is computed from the entry's other fields and the site
+ * address (see `articleHead` and `basicMeta`), both in the key, and it was a third of the text hashed. An
+ * article's luxon date would be written through its `toJSON`, an ISO format that took most of a second at
+ * 10,000 stories; its instant and zone say the same.
  */
-function entryJson(entry: object): string {
-  const date = (entry as { date?: unknown }).date;
-  return JSON.stringify({ ...entry, head: undefined, ...(DateTime.isDateTime(date) ? { date: [date.toMillis(), date.zoneName] } : {}) });
+function entryParts(entry: object): string[] {
+  const { date, html } = entry as { date?: unknown; html?: unknown };
+  const rest = { ...entry, head: undefined, html: undefined, ...(DateTime.isDateTime(date) ? { date: [date.toMillis(), date.zoneName] } : {}) };
+  return typeof html === "string" ? [JSON.stringify(rest), html] : [JSON.stringify(rest)];
 }
 
 /**
@@ -76,7 +79,7 @@ export async function renderSite(plan: SitePlan, options: RenderOptions): Promis
     const sift = async <T extends { url: string }>(kind: string, entries: readonly T[]): Promise<T[]> => {
       const keep = await mapLimit(entries, 32, async (entry) => {
         const file = outputFileOf(entry.url);
-        const key = hashOf(shared, kind, entryJson(entry));
+        const key = hashOf(shared, kind, ...entryParts(entry));
         const last = cache.pages.get(file);
         if (last?.key === key && (await unchanged(path.join(cache.out, file), last))) {
           reused.push(file);

@@ -73,11 +73,11 @@ async function searchCached(page: Page, base: string): Promise<void> {
   );
 }
 
-async function offlineScenario(prefix: string): Promise<void> {
+async function offlineScenario(prefix: string, searchShardSize?: number): Promise<void> {
   const articles = await sampleArticles();
   const out = await scratch("offline-site");
   // One story per language precached, so some stories are left for "read online" and "never read".
-  await build({ articles, out, cwd: ROOT, offlineStories: 1, baseUrl: `https://example.org${prefix}` });
+  await build({ articles, out, cwd: ROOT, offlineStories: 1, baseUrl: `https://example.org${prefix}`, searchShardSize });
   const server: StaticServer = await serveStatic(out, prefix);
   const context = await browser.newContext();
   try {
@@ -111,6 +111,10 @@ test("offline: home, precached and read stories, search in both languages; the o
 
 test("offline works the same under a sub-path", async () => {
   await offlineScenario("/news/");
+});
+
+test("offline search works the same with the search index in shards (one story each)", async () => {
+  await offlineScenario("/news/", 1);
 });
 
 test("a new deploy waits, the page offers a reload, and after it the new story shows and old caches are gone", async () => {
