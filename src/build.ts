@@ -158,6 +158,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       budgetBytes: options.precacheBudget ?? DEFAULT_PRECACHE_BUDGET,
       kill: options.killServiceWorker,
       searchPrecacheMax: options.searchPrecacheMax,
+      searchShards: plan.searches[0]?.shards.map((shard) => shard.dir),
     });
     step("offline", offline.precacheFiles, "files precached");
     if (options.report) {

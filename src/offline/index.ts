@@ -34,6 +34,8 @@ export interface OfflineOptions {
   kill?: boolean;
   /** Precache the whole search bundle when it is at most this many bytes (default 2 MiB); else it is cached after a first search. */
   searchPrecacheMax?: number;
+  /** Folders of the search bundle's shards (see search/layout.ts), "" for the first; default: one shard. */
+  searchShards?: readonly string[];
 }
 
 /** Search bundles up to this size are precached whole: offline search then works from the first visit. */
@@ -78,7 +80,7 @@ export async function buildServiceWorker(outDir: string, options: OfflineOptions
       swSrc,
       swDest: path.join(outDir, "sw.js"),
       globDirectory: outDir,
-      globPatterns: [...SHELL, ...shardStarts(searchFiles.map((f) => f.name)), ...articles, ...(searchPrecached ? ["pagefind/**/*"] : [])],
+      globPatterns: [...SHELL, ...shardStarts(options.searchShards ?? []), ...articles, ...(searchPrecached ? ["pagefind/**/*"] : [])],
       // Hashed asset names and Pagefind's hashed files change name when their content does.
       dontCacheBustURLsMatching: /\.[0-9a-f]{10}\.\w+$|\.pf_(?:meta|index|filter|fragment)$/,
       maximumFileSizeToCacheInBytes: options.budgetBytes,
@@ -93,10 +95,9 @@ export async function buildServiceWorker(outDir: string, options: OfflineOptions
   }
 }
 
-/** What the search page loads from every shard after the first before any query: its entry and meta files. */
-function shardStarts(searchFiles: readonly string[]): string[] {
-  const shards = new Set(searchFiles.filter((f) => f.startsWith("shard-")).map((f) => f.slice(0, f.indexOf("/"))));
-  return [...shards].sort().flatMap((dir) => [`pagefind/${dir}/pagefind-entry.json`, `pagefind/${dir}/*.pf_meta`]);
+/** What the search page loads from every shard after the first (the shell has the first's) before any query: its entry and meta files. */
+function shardStarts(dirs: readonly string[]): string[] {
+  return dirs.filter((dir) => dir !== "").flatMap((dir) => [`pagefind/${dir}pagefind-entry.json`, `pagefind/${dir}*.pf_meta`]);
 }
 
 async function listFiles(dir: string): Promise<{ name: string; size: number }[]> {

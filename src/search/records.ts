@@ -36,8 +36,8 @@ export function storiesOf(pages: readonly ArticlePage[]): Partial<Record<Lang, A
 /**
  * The document Pagefind indexes for a story. Titles and keywords carry the highest weight, leads the
  * normal one; all text is given as search terms (see tokens.ts), and the English words of titles and
- * keywords once more as word-form terms, which only the engine's ranking searches for. What the result list shows travels
- * as metadata inside `data-pagefind-ignore`, so it is stored but never indexed as text.
+ * keywords once more as word-form terms, which only the engine's ranking searches for. What the result
+ * list shows travels as metadata inside `data-pagefind-ignore`, so it is stored but never indexed as text.
  */
 export function storyRecordHtml(story: Partial<Record<Lang, ArticlePage>>, convert: Converter): string {
   const versions = (["zh", "en"] as const).flatMap((lang) => (story[lang] ? [story[lang]] : []));

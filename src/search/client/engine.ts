@@ -154,16 +154,23 @@ export async function createEngine(bundle: string, base: string, layout: readonl
     const recency = new Map(byDate.map((r, i) => [idOf(r), i]));
     const exact = new Set(tagged?.results.flat().map(idOf));
     const inForm = new Set(formed?.results.flat().map(idOf));
-    const tier = (r: ShardResult) => (exact.has(idOf(r)) ? 0 : inForm.has(idOf(r)) ? 1 : 2);
+    // Each result's sort keys, worked out once: its tier (tagged with the phrase, holding the words' forms,
+    // the rest), its score and its place in date order.
+    const keyed = relevant.results.flat().map((r) => {
+      const id = idOf(r);
+      return { r, tier: exact.has(id) ? 0 : inForm.has(id) ? 1 : 2, score: r.result.score, age: recency.get(id)! };
+    });
     const ordered =
       sort === "newest" || query === ""
         ? byDate
-        : relevant.results.flat().sort((a, b) => {
-            if (tier(a) !== tier(b)) return tier(a) - tier(b);
-            const top = Math.max(a.result.score, b.result.score);
-            if (Math.abs(a.result.score - b.result.score) > top * TIE) return b.result.score - a.result.score;
-            return recency.get(idOf(a))! - recency.get(idOf(b))!;
-          });
+        : keyed
+            .sort((a, b) => {
+              if (a.tier !== b.tier) return a.tier - b.tier;
+              const top = Math.max(a.score, b.score);
+              if (Math.abs(a.score - b.score) > top * TIE) return b.score - a.score;
+              return a.age - b.age;
+            })
+            .map((k) => k.r);
     return {
       hits: ordered.map((r) => ({ id: idOf(r), score: r.result.score, data: () => storyOf(r) })),
       facets: relevant.filters,
