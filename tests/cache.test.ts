@@ -135,6 +135,20 @@ test("a site rendered in many short Eleventy runs is the same site, with and wit
   assert.equal(await hashTree(out), await cleanTree(articles));
 });
 
+test("a site rendered in many Eleventy runs keeps its news sitemap", async () => {
+  const { articles, out } = await workspace();
+  // A day after the newest story, so the news sitemap lists it.
+  process.env.SOURCE_DATE_EPOCH = String(Date.parse("2024-04-02T00:00:00Z") / 1000);
+  try {
+    const clean = await cleanTree(articles);
+    await build({ articles, out, cwd: ROOT, renderChunk: 3 });
+    assert.match(await readFile(path.join(out, "news-sitemap.xml"), "utf8"), /<loc>[^<]*\/en\/tech-fair\/<\/loc>/);
+    assert.equal(await hashTree(out), clean);
+  } finally {
+    process.env.SOURCE_DATE_EPOCH = SOURCE_DATE_EPOCH;
+  }
+});
+
 test("a published file changed after the build is rendered again, never reused", async () => {
   const { articles, out, cacheDir } = await workspace();
   await build({ articles, out, cacheDir, cwd: ROOT });

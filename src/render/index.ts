@@ -98,8 +98,10 @@ export async function renderSite(plan: SitePlan, options: RenderOptions): Promis
   // a full collection after each: the peak stays near one run's, whatever the site's size.
   const chunks = chunksOf(pages, options.chunk ?? RENDER_CHUNK);
   for (const [i, chunk] of chunks.entries()) {
-    // Feeds, sitemaps, search and offline pages are rendered once, with the first run.
-    const data = i === 0 ? { ...pages, ...chunk } : { ...pages, ...chunk, searches: [], feeds: [], sitemaps: [], sitemapIndexes: [], news: [], offline: [] };
+    // Feeds, sitemaps, search and offline pages are rendered once, with the first run. The news sitemap
+    // is one file every run writes (not a pagination that can be emptied), so each run gets its entries:
+    // at most two days of stories.
+    const data = i === 0 ? { ...pages, ...chunk } : { ...pages, ...chunk, searches: [], feeds: [], sitemaps: [], sitemapIndexes: [], offline: [] };
     await runEleventy(data, { assets, serviceWorker, site: plan.site, root: options.root, outDir: options.outDir });
     if (chunks.length > 1) collectGarbage();
   }
