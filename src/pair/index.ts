@@ -13,6 +13,7 @@ export interface PairResult {
 
 /** Most a pair's two dates may differ before it is reported. */
 const MAX_PAIR_SKEW_HOURS = 24;
+const HOUR_MS = 3_600_000;
 
 /**
  * Pairs articles by key (`id` when given, else the slug). Two articles claiming the same
@@ -37,7 +38,7 @@ export function pairArticles(articles: readonly Article[]): PairResult {
   }
   for (const story of byKey.values()) {
     const { zh, en } = story.versions;
-    if (zh && en && Math.abs(zh.date.diff(en.date, "hours").hours) > MAX_PAIR_SKEW_HOURS) {
+    if (zh && en && Math.abs(zh.date.toMillis() - en.date.toMillis()) > MAX_PAIR_SKEW_HOURS * HOUR_MS) {
       diagnostics.push(
         warning(
           en.file,
@@ -48,7 +49,11 @@ export function pairArticles(articles: readonly Article[]): PairResult {
       );
     }
   }
-  const stories = [...byKey.values()].sort(compareStories);
+  // Each story's instant is worked out once, not on every comparison.
+  const stories = [...byKey.values()]
+    .map((story) => ({ story, millis: storyDate(story).toMillis() }))
+    .sort((a, b) => b.millis - a.millis || (a.story.key < b.story.key ? -1 : a.story.key > b.story.key ? 1 : 0))
+    .map((s) => s.story);
   return { stories, diagnostics };
 }
 
@@ -80,7 +85,3 @@ export function storyLangs(story: Story): Lang[] {
   return LANGS.filter((lang) => story.versions[lang]);
 }
 
-function compareStories(a: Story, b: Story): number {
-  const diff = storyDate(b).toMillis() - storyDate(a).toMillis();
-  return diff !== 0 ? diff : a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
-}

@@ -1,10 +1,8 @@
 // Story lists: each language's home, keyword pages and archives, paginated, untranslated stories marked.
 import { storyDate, storyLangs } from "../pair/index.ts";
 import type { Lang, Story } from "../types.ts";
-import { articleUrl, type ArticlePage, type VersionLink } from "./articles.ts";
-import { formatDate, isoDate } from "./dates.ts";
+import type { ArticlePage, VersionLink } from "./articles.ts";
 import { basicMeta, type PageHead } from "./head.ts";
-import { keywordSlug } from "./keywords.ts";
 import { absoluteUrl, type SiteUrl } from "./site-url.ts";
 import { STRINGS } from "./strings.ts";
 
@@ -101,7 +99,10 @@ export function pageUrl(base: string, n: number): string {
 export function planLists(lang: Lang, stories: readonly Story[], articles: readonly ArticlePage[], site: SiteUrl): { lists: ListPage[]; indexes: IndexPage[] } {
   const ui = STRINGS[lang];
   const other: Lang = lang === "zh" ? "en" : "zh";
-  const entries = stories.map((story) => entryFor(story, lang));
+  // Entries are made from the planned pages, whose dates are already formatted (luxon formats slowly).
+  const pagesOf = new Map<string, Partial<Record<Lang, ArticlePage>>>();
+  for (const page of articles) pagesOf.set(page.key, { ...pagesOf.get(page.key), [page.lang]: page });
+  const entries = stories.map((story) => entryFor(story, lang, pagesOf.get(story.key)!));
   const lists: ListPage[] = paginate("home", lang, `/${lang}/`, ui.latest, entries, `/${other}/`, site);
 
   const byKeyword = new Map<string, { name: string; entries: ListEntry[] }>();
@@ -109,7 +110,7 @@ export function planLists(lang: Lang, stories: readonly Story[], articles: reado
     if (article.lang !== lang) continue;
     for (const keyword of article.keywords) {
       const group = byKeyword.get(keyword.url) ?? { name: keyword.name, entries: [] };
-      group.entries.push(entryFor({ key: article.key, versions: {} }, lang, article));
+      group.entries.push(entryFrom(article));
       byKeyword.set(keyword.url, group);
     }
   }
@@ -119,11 +120,14 @@ export function planLists(lang: Lang, stories: readonly Story[], articles: reado
 
   const years = new Map<string, Map<string, ListEntry[]>>();
   stories.forEach((story, i) => {
+    // The story's year and month in its own zone.
     const date = storyDate(story);
-    const months = years.get(date.toFormat("yyyy")) ?? new Map<string, ListEntry[]>();
-    years.set(date.toFormat("yyyy"), months);
-    const month = months.get(date.toFormat("MM")) ?? [];
-    months.set(date.toFormat("MM"), month);
+    const year = String(date.year).padStart(4, "0");
+    const months = years.get(year) ?? new Map<string, ListEntry[]>();
+    years.set(year, months);
+    const monthKey = String(date.month).padStart(2, "0");
+    const month = months.get(monthKey) ?? [];
+    months.set(monthKey, month);
     month.push(entries[i]!);
   });
   const archiveItems: IndexPage["items"] = [];
@@ -147,19 +151,27 @@ export function planLists(lang: Lang, stories: readonly Story[], articles: reado
 }
 
 /** A story as an entry in `lang`'s lists: in `lang` when it has that version, else in its own language, marked. */
-function entryFor(story: Story, lang: Lang, page?: ArticlePage): ListEntry {
-  if (page) return { lang, htmlLang: page.htmlLang, url: page.url, title: page.title, dateIso: page.dateIso, dateText: page.dateText };
+function entryFor(story: Story, lang: Lang, pages: Partial<Record<Lang, ArticlePage>>): ListEntry {
   const shown = story.versions[lang] ? lang : storyLangs(story)[0]!;
-  const article = story.versions[shown]!;
-  return {
-    lang: shown,
-    htmlLang: STRINGS[shown].htmlLang,
-    url: articleUrl(shown, article.slug),
-    title: article.title,
-    dateIso: isoDate(article.date),
-    dateText: formatDate(article.date, shown),
-    onlyMark: shown === lang ? undefined : STRINGS[shown].onlyThisLang,
-  };
+  if (shown === lang) return entryFrom(pages[shown]!);
+  const page = pages[shown]!;
+  let entry = markedEntries.get(page);
+  if (!entry) markedEntries.set(page, (entry = { ...entryFrom(page), onlyMark: STRINGS[shown].onlyThisLang }));
+  return entry;
+}
+
+/**
+ * Entries made from each page, so a page planned once (see `ArticleMemo`) gives the same entry objects to
+ * every list and every plan: comparing two plans' lists (`npm start`) then mostly compares identities.
+ */
+const plainEntries = new WeakMap<ArticlePage, ListEntry>();
+const markedEntries = new WeakMap<ArticlePage, ListEntry>();
+
+/** A page as a list entry in its own language. */
+function entryFrom(page: ArticlePage): ListEntry {
+  let entry = plainEntries.get(page);
+  if (!entry) plainEntries.set(page, (entry = { lang: page.lang, htmlLang: page.htmlLang, url: page.url, title: page.title, dateIso: page.dateIso, dateText: page.dateText }));
+  return entry;
 }
 
 function paginate(kind: ListPage["kind"], lang: Lang, base: string, heading: string, entries: ListEntry[], switchUrl: string, site: SiteUrl): ListPage[] {
