@@ -1,10 +1,11 @@
-// `npm start`: build, serve on http://localhost:8080/, rebuild on every change and reload open pages.
-import { watch } from "node:fs";
+// `npm start`: build, serve on http://localhost:8080/, bring the site up to date on every change and reload open pages.
+import { mkdtemp } from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { build } from "../src/build.ts";
 import { BuildError, formatDiagnostic } from "../src/diagnostics.ts";
-import { serveSite } from "../src/serve/index.ts";
+import { DEV_SHARD_SIZE, type DevResult } from "../src/dev/index.ts";
+import { startDevServer } from "../src/dev/server.ts";
 
 const { values } = parseArgs({
   options: {
@@ -14,46 +15,36 @@ const { values } = parseArgs({
     // Its own cache: the dev site differs from a deploy (local base URL, no offline worker), so sharing would evict both.
     cache: { type: "string", default: ".duet-cache/dev" },
     "no-cache": { type: "boolean", default: false },
+    "search-shard-size": { type: "string", default: String(DEV_SHARD_SIZE) },
   },
 });
 const root = path.resolve(import.meta.dirname, "..");
 const port = Number(values.port);
-
-/** One build; a failed build prints its diagnostics and leaves the served site as it was. */
-async function rebuild(): Promise<boolean> {
-  const started = performance.now();
-  try {
-    // The dev site gets the service-worker kill switch: a caching worker would hide edits.
-    const result = await build({
-      articles: values.articles,
-      out: values.out,
-      baseUrl: `http://localhost:${port}/`,
-      killServiceWorker: true,
-      ...(values["no-cache"] ? {} : { cacheDir: values.cache }),
-    });
-    for (const d of result.diagnostics) console.error(formatDiagnostic(d));
-    console.log(`duet: rebuilt ${result.stories.length} stories in ${((performance.now() - started) / 1000).toFixed(2)} s`);
-    return true;
-  } catch (cause) {
-    if (!(cause instanceof BuildError)) throw cause;
-    for (const d of cause.diagnostics) console.error(formatDiagnostic(d));
-    console.error(`duet: ${cause.message}`);
-    return false;
-  }
+const shardSize = Number(values["search-shard-size"]);
+if (!Number.isInteger(port) || port < 0 || port > 65535 || !Number.isInteger(shardSize) || shardSize < 1) {
+  console.error("duet: --port takes 0–65535 and --search-shard-size a whole number of at least 1");
+  process.exit(2);
 }
 
-await rebuild();
-const server = await serveSite(path.resolve(values.out), { port, liveReload: true });
-console.log(`duet: serving ${server.url} — edit articles/ or templates/ and open pages reload`);
+function describe(r: DevResult): string {
+  const seconds = `${(r.millis / 1000).toFixed(2)} s`;
+  if (r.kind === "build") return `built ${r.stories} stories in ${seconds}`;
+  return `updated in ${seconds}: ${r.written} page(s) written, ${r.removed} removed, ${r.indexed} of ${r.shards} search shard(s) indexed`;
+}
 
-let timer: ReturnType<typeof setTimeout> | undefined;
-let running: Promise<void> = Promise.resolve();
-const schedule = () => {
-  clearTimeout(timer);
-  timer = setTimeout(() => {
-    running = running.then(async () => {
-      if (await rebuild()) server.reload();
-    });
-  }, 100);
-};
-for (const dir of [values.articles, path.join(root, "templates")]) watch(dir, { recursive: true }, schedule);
+const dev = await startDevServer({
+  articles: values.articles,
+  out: values.out,
+  templates: path.join(root, "templates"),
+  port,
+  baseUrl: `http://localhost:${port}/`,
+  // Without the cache, the session still needs one: a new, empty one.
+  cacheDir: values["no-cache"] ? await mkdtemp(path.join(os.tmpdir(), "duet-dev-")) : values.cache,
+  searchShardSize: shardSize,
+  report: (outcome) => {
+    for (const d of outcome.diagnostics) console.error(formatDiagnostic(d));
+    if (outcome instanceof BuildError) console.error(`duet: ${outcome.message}`);
+    else console.log(`duet: ${describe(outcome)}`);
+  },
+});
+console.log(`duet: serving ${dev.server.url} — edit articles/ or templates/ and open pages reload`);

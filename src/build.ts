@@ -14,8 +14,9 @@ import { parseBaseUrl } from "./render/site-url.ts";
 import { indexSite } from "./search/index.ts";
 import type { DateTime } from "luxon";
 import type { Article, Diagnostic, DraftBody, Story } from "./types.ts";
-import type { SitePlan } from "./render/index.ts";
-import { NEWS_ZONE, nowFromEnv, validateDrafts } from "./validate/index.ts";
+import type { ArticleMemo, AssetMap, SitePlan } from "./render/index.ts";
+import type { ConversionTable } from "./search/index.ts";
+import { DraftMemo, NEWS_ZONE, nowFromEnv, validateDrafts } from "./validate/index.ts";
 
 /** What a build is asked to do. */
 export interface BuildOptions {
@@ -61,6 +62,27 @@ export interface BuildOptions {
   removeOldOutputInBackground?: boolean;
   /** Called as each stage finishes, for a progress display. */
   onProgress?: (step: ProgressStep) => void;
+  /** The build's notion of now (default: `SOURCE_DATE_EPOCH` when set, else the clock), for future dates, feeds and the news sitemap. */
+  now?: DateTime;
+  /** A long-running process's memory of earlier builds (see `BuildSession`); `npm start` passes one. */
+  session?: BuildSession;
+}
+
+/**
+ * What a long-running process (`npm start`) keeps between builds: validation results and planned article
+ * pages by the objects they were made from, and, after a successful build, what it produced. The dev
+ * server (see dev/) updates the published site in place from these.
+ */
+export interface BuildSession {
+  drafts: DraftMemo;
+  articles: ArticleMemo;
+  /** The last successful build: its cache (still open), full page plan, asset URLs and conversion table. */
+  last?: { cache: BuildCache; plan: SitePlan; assets: AssetMap; table: ConversionTable };
+}
+
+/** A new, empty session. */
+export function createSession(): BuildSession {
+  return { drafts: new DraftMemo(), articles: new WeakMap() };
 }
 
 /** One finished stage of a build. */
@@ -107,7 +129,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     lap = now;
   };
   const cwd = options.cwd ?? process.cwd();
-  const buildTime = nowFromEnv(process.env).setZone(NEWS_ZONE);
+  const buildTime = (options.now ?? nowFromEnv(process.env)).setZone(NEWS_ZONE);
   const root = options.root ?? PROJECT_ROOT;
   const out = path.resolve(cwd, options.out);
   const cache = options.cacheDir ? await openCache(path.resolve(cwd, options.cacheDir), root, out) : undefined;
@@ -122,7 +144,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     searchShardSize: options.searchShardSize,
     step,
     cache,
+    session: options.session,
   });
+  // Kept whole only for a session: a one-off build lets the pages' content go once they are written.
+  const fullPlan = options.session ? plan : undefined;
   const pages = plan.articles.length + plan.lists.length + plan.indexes.length + plan.searches.length + plan.offline.length + 2;
   step("plan", pages, "pages");
 
@@ -173,6 +198,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       await saveCache(cache);
       cacheSummary = { parsed: cache.parsed.misses, pagesReused: rendered.reused, pagesRendered: rendered.rendered, searchShards: indexed.shards, searchShardsReused: indexed.reusedShards };
     }
+    if (options.session && cache && fullPlan) options.session.last = { cache, plan: fullPlan, assets, table: indexed.table };
   } catch (cause) {
     await discardStaging(staging);
     throw new BuildError(`build failed: ${(cause as Error).message}; ${options.out} was left as it was`, diagnostics, { cause });
@@ -214,6 +240,8 @@ export async function prepareSite(options: {
   step?: (stage: string, count: number, unit: string) => void;
   /** Build cache: parse results and rendered bodies are reused by content hash. */
   cache?: BuildCache;
+  /** Validation results and article pages kept from earlier builds in this process. */
+  session?: Pick<BuildSession, "drafts" | "articles">;
 }): Promise<PreparedSite> {
   const step = options.step ?? (() => undefined);
   const ingested = await ingestArticles(options.articles, options.cwd, options.cache && sourceReuse(options.cache));
@@ -221,7 +249,7 @@ export async function prepareSite(options: {
   const parsed = parseSources(ingested.sources, options.cache?.parsed);
   const drafts = parsed.files.flatMap((f) => f.drafts);
   step("parse", drafts.length, "drafts");
-  const validated = validateDrafts(drafts, { now: options.now });
+  const validated = validateDrafts(drafts, { now: options.now, memo: options.session?.drafts });
   step("validate", validated.articles.length, "articles");
   const early = [...ingested.diagnostics, ...parsed.files.flatMap((f) => f.diagnostics), ...validated.diagnostics];
   const failedFiles = new Set(early.filter((d) => d.severity === "error").map((d) => d.file));
@@ -234,6 +262,7 @@ export async function prepareSite(options: {
     buildTime: options.now,
     offlineStories: options.offlineStories,
     search: { pack: options.packSearch, shardSize: options.searchShardSize },
+    articleMemo: options.session?.articles,
     ...(bodies ? { renderBody: (body: DraftBody) => bodies.get(hashOf(JSON.stringify(body)), () => renderBody(body)) } : {}),
   });
   const diagnostics = sortDiagnostics([...early, ...paired.diagnostics, ...plan.diagnostics]);

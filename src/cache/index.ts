@@ -251,6 +251,26 @@ export async function saveCache(cache: BuildCache): Promise<void> {
 }
 
 /**
+ * The cache of a finished build, opened again for the next build in the same process without reading
+ * the disk: what the finished build used or made is what the next one may reuse.
+ */
+export function reopenCache(cache: BuildCache): BuildCache {
+  return {
+    dir: cache.dir,
+    version: cache.version,
+    out: cache.out,
+    parsed: new Memo(cache.parsed.entries()),
+    bodies: new Memo(cache.bodies.entries()),
+    records: new Memo(cache.records.entries()),
+    tables: new Memo(cache.tables.entries()),
+    sources: cache.next.sources,
+    pages: cache.next.pages,
+    search: cache.next.search,
+    next: { sources: new Map(), pages: new Map() },
+  };
+}
+
+/**
  * What ingest needs from the cache to skip reading unchanged sources: a file whose inode, size,
  * modification and change times, display path and kind are all as the last build saw them, and whose
  * parse result is still cached, is known by its content key. Every file read is remembered for the next build.

@@ -61,10 +61,17 @@ const SHELL = [
   `pagefind/${CONVERSION_FILE}`,
 ];
 
-/** Writes `sw.js` (and the search bundle's file list) into the built site at `outDir`. */
-export async function buildServiceWorker(outDir: string, options: OfflineOptions): Promise<OfflineSummary> {
+/** Writes the search bundle's file list (which the service worker caches after a first search); returns the files. */
+export async function writeSearchFileList(outDir: string): Promise<{ name: string; size: number }[]> {
+  await rm(path.join(outDir, "pagefind", SEARCH_FILE_LIST), { force: true });
   const searchFiles = await listFiles(path.join(outDir, "pagefind"));
   await writeFile(path.join(outDir, "pagefind", SEARCH_FILE_LIST), JSON.stringify(searchFiles.map((f) => f.name)));
+  return searchFiles;
+}
+
+/** Writes `sw.js` (and the search bundle's file list) into the built site at `outDir`. */
+export async function buildServiceWorker(outDir: string, options: OfflineOptions): Promise<OfflineSummary> {
+  const searchFiles = await writeSearchFileList(outDir);
   if (options.kill) {
     await writeFile(path.join(outDir, "sw.js"), KILL_SWITCH_WORKER);
     return { precacheFiles: 0, precacheBytes: 0, searchBytes: 0, searchPrecached: false };

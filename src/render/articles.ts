@@ -2,7 +2,7 @@
 import type { DateTime } from "luxon";
 import { error } from "../diagnostics.ts";
 import { storyLangs } from "../pair/index.ts";
-import type { Diagnostic, DraftBody, Lang, Story } from "../types.ts";
+import type { Article, Diagnostic, DraftBody, Lang, Story } from "../types.ts";
 import { LANGS } from "../types.ts";
 import { renderBody, type RenderedBody } from "./body.ts";
 import { formatDate, isoDate } from "./dates.ts";
@@ -71,8 +71,15 @@ export function articleUrl(lang: Lang, slug: string): string {
 /** Turns a draft body into HTML and its lead. */
 export type BodyRenderer = (body: DraftBody) => RenderedBody;
 
+/**
+ * Article pages a long-running process (`npm start`) keeps between plans, by the article they show: a page
+ * is reused while its article and the other version's article are the very objects it was planned from
+ * (one process keeps one site address and body renderer).
+ */
+export type ArticleMemo = WeakMap<Article, { alternate: Article | undefined; page: ArticlePage }>;
+
 /** Plans the article pages of `stories`; a story whose URL is taken (ignoring case) is an error naming both files. */
-export function planArticles(stories: readonly Story[], site: SiteUrl, render: BodyRenderer = renderBody): PlannedArticles {
+export function planArticles(stories: readonly Story[], site: SiteUrl, render: BodyRenderer = renderBody, memo?: ArticleMemo): PlannedArticles {
   const diagnostics: Diagnostic[] = [];
   const articles: ArticlePage[] = [];
   const published: Story[] = [];
@@ -87,7 +94,18 @@ export function planArticles(stories: readonly Story[], site: SiteUrl, render: B
     if (conflicts.length > 0) continue;
     published.push(story);
     for (const lang of storyLangs(story)) claimed.set(links[lang]!.url.toLowerCase(), story.versions[lang]!.file);
-    for (const lang of storyLangs(story)) articles.push(planArticle(story, lang, links, site, render));
+    for (const lang of storyLangs(story)) {
+      const article = story.versions[lang]!;
+      const alternate = story.versions[lang === "zh" ? "en" : "zh"];
+      const known = memo?.get(article);
+      if (known && known.alternate === alternate) {
+        articles.push(known.page);
+        continue;
+      }
+      const page = planArticle(story, lang, links, site, render);
+      memo?.set(article, { alternate, page });
+      articles.push(page);
+    }
   }
   return { articles, published, diagnostics };
 }

@@ -3,13 +3,14 @@ import path from "node:path";
 import { DateTime } from "luxon";
 import type { SitePlan } from "./plan.ts";
 import { buildAssets, type AssetMap } from "./assets.ts";
-import { chunksOf, collectGarbage, RENDER_CHUNK, runEleventy } from "./runs.ts";
+import { chunksOf, collectGarbage, RENDER_CHUNK, runEleventy, type RunOptions, type SiteData } from "./runs.ts";
 import { hashOf, linkFiles, mapLimit, stampOf, unchanged, type BuildCache } from "../cache/index.ts";
 
 export { planSite, articleUrl, pageUrl, PAGE_SIZE } from "./plan.ts";
 export { pageWindow } from "./lists.ts";
 export { chunksOf, collectGarbage, RENDER_CHUNK } from "./runs.ts";
-export type { ArticlePage, IndexPage, ListEntry, ListPage, SitePlan, VersionLink } from "./plan.ts";
+export type { SiteData } from "./runs.ts";
+export type { ArticleMemo, ArticlePage, IndexPage, ListEntry, ListPage, SitePlan, VersionLink } from "./plan.ts";
 export type { PageLink } from "./lists.ts";
 export { parseBaseUrl, DEFAULT_BASE_URL } from "./site-url.ts";
 export { renderBody, escapeHtml } from "./body.ts";
@@ -39,6 +40,25 @@ export interface RenderResult {
   rendered: number;
   /** Pages reused from the last output. */
   reused: number;
+}
+
+/**
+ * Renders the pages of `pages` (a whole plan, or the part of one that changed) into `options.outDir`,
+ * whose assets are already built. Files already there are overwritten; no other file is touched.
+ */
+export async function renderPages(pages: SiteData, options: RunOptions, chunk = RENDER_CHUNK): Promise<void> {
+  // Eleventy holds what it renders until its run ends, and V8 frees garbage only when it sees fit, so
+  // a long site in one run held about 1 GiB more at 10,000 stories. It is rendered in runs instead, with
+  // a full collection after each: the peak stays near one run's, whatever the site's size.
+  const chunks = chunksOf(pages, chunk);
+  for (const [i, part] of chunks.entries()) {
+    // Feeds, sitemaps, search and offline pages are rendered once, with the first run. The news sitemap
+    // is one file every run writes (not a pagination that can be emptied), so each run gets its entries:
+    // at most two days of stories.
+    const data = i === 0 ? { ...pages, ...part } : { ...pages, ...part, searches: [], feeds: [], sitemaps: [], sitemapIndexes: [], offline: [] };
+    await runEleventy(data, options);
+    if (chunks.length > 1) collectGarbage();
+  }
 }
 
 /** The file a page URL is written to: `/zh/a/` → `zh/a/index.html`, `/zh/feed.xml` → `zh/feed.xml`. */
@@ -93,18 +113,7 @@ export async function renderSite(plan: SitePlan, options: RenderOptions): Promis
     };
     pages = { ...site, articles: await sift("article", site.articles), lists: await sift("list", site.lists), indexes: await sift("index", site.indexes) };
   }
-  // Eleventy holds what it renders until its run ends, and V8 frees garbage only when it sees fit, so
-  // a long site in one run held about 1 GiB more at 10,000 stories. It is rendered in runs instead, with
-  // a full collection after each: the peak stays near one run's, whatever the site's size.
-  const chunks = chunksOf(pages, options.chunk ?? RENDER_CHUNK);
-  for (const [i, chunk] of chunks.entries()) {
-    // Feeds, sitemaps, search and offline pages are rendered once, with the first run. The news sitemap
-    // is one file every run writes (not a pagination that can be emptied), so each run gets its entries:
-    // at most two days of stories.
-    const data = i === 0 ? { ...pages, ...chunk } : { ...pages, ...chunk, searches: [], feeds: [], sitemaps: [], sitemapIndexes: [], offline: [] };
-    await runEleventy(data, { assets, serviceWorker, site: plan.site, root: options.root, outDir: options.outDir });
-    if (chunks.length > 1) collectGarbage();
-  }
+  await renderPages(pages, { assets, serviceWorker, site: plan.site, root: options.root, outDir: options.outDir }, options.chunk);
   if (cache) {
     // Linked after Eleventy has written, and linking never overwrites: a reused file is never written through.
     await linkFiles(cache.out, options.outDir, reused);

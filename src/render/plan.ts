@@ -2,7 +2,7 @@
 import type { DateTime } from "luxon";
 import type { Diagnostic, Lang, Story } from "../types.ts";
 import { LANGS } from "../types.ts";
-import { planArticles, type ArticlePage, type BodyRenderer } from "./articles.ts";
+import { planArticles, type ArticleMemo, type ArticlePage, type BodyRenderer } from "./articles.ts";
 import { planFeed, type Feed } from "./feeds.ts";
 import { basicMeta, type PageHead } from "./head.ts";
 import { planLists, type IndexPage, type ListEntry, type ListPage } from "./lists.ts";
@@ -12,7 +12,7 @@ import { STRINGS } from "./strings.ts";
 import { searchLayout, type LayoutOptions, type SearchShard } from "../search/layout.ts";
 
 export { articleUrl } from "./articles.ts";
-export type { ArticlePage, VersionLink } from "./articles.ts";
+export type { ArticleMemo, ArticlePage, VersionLink } from "./articles.ts";
 export { PAGE_SIZE, pageUrl } from "./lists.ts";
 export type { IndexPage, ListEntry, ListPage } from "./lists.ts";
 
@@ -69,12 +69,14 @@ export interface PlanOptions {
   search?: LayoutOptions;
   /** Renders an article body; a build cache passes a memoised one (see cache/). Default: markdown-it every time. */
   renderBody?: BodyRenderer;
+  /** Article pages planned earlier in this process (see `ArticleMemo`). */
+  articleMemo?: ArticleMemo;
 }
 
 /** Plans every page of the site from stories (already sorted newest first). */
 export function planSite(stories: readonly Story[], options: PlanOptions): SitePlan {
   const { site, buildTime } = options;
-  const { articles, published, diagnostics } = planArticles(stories, site, options.renderBody);
+  const { articles, published, diagnostics } = planArticles(stories, site, options.renderBody, options.articleMemo);
   const lists: ListPage[] = [];
   const indexes: IndexPage[] = [];
   for (const lang of LANGS) {

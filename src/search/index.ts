@@ -1,5 +1,5 @@
 // Index: one Pagefind record per story in search terms, the conversion table, and the search page's script.
-import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { gunzipSync } from "node:zlib";
 import path from "node:path";
 import * as pagefind from "pagefind";
@@ -7,7 +7,7 @@ import { hashOf, hashOfAll, linkFiles, mapLimit, stampOf, unchanged, type BuildC
 import type { ArticlePage } from "../render/index.ts";
 import type { Lang } from "../types.ts";
 import { buildConversionTable } from "./conversion-table.ts";
-import { CONVERSION_FILE, createConverter } from "./convert.ts";
+import { CONVERSION_FILE, createConverter, type ConversionTable } from "./convert.ts";
 import { storiesOf, storyRecordHtml, type ResultVersion } from "./records.ts";
 import { packedFileOf, PACKED_DIR, type PackedStory } from "./packed.ts";
 import { searchLayout, type SearchShard } from "./layout.ts";
@@ -46,14 +46,24 @@ export interface IndexSummary {
   tableBytes: number;
   /** Pagefind indexes (shards) in the bundle. */
   shards: number;
-  /** Shards linked unchanged from the last build's output; the others were indexed anew. */
+  /** Shards linked unchanged from the last build's output, or left in place (see `IndexOptions.keep`); the others were indexed anew. */
   reusedShards: number;
+  /** The Traditional → Simplified table written beside the index. */
+  table: ConversionTable;
 }
 
 /** How the index is written. */
 export interface IndexOptions {
   /** The bundle's layout (see layout.ts), as the plan told the search page; default: `searchLayout` of the stories. */
   shards?: readonly SearchShard[];
+  /** Use this conversion table instead of cutting one to the stories' texts (`npm start` keeps its first build's). */
+  table?: ConversionTable;
+  /**
+   * Writing into a live output (`npm start`): called with each shard and its stories; when it returns
+   * true, the shard's folder already holds its index and is left as it is. A shard indexed again
+   * replaces the files of the one there.
+   */
+  keep?: (shard: number, stories: readonly Story[]) => boolean;
 }
 
 /** Files Pagefind writes into every index folder that only the first shard's folder keeps. */
@@ -71,9 +81,9 @@ export async function indexSite(pages: readonly ArticlePage[], outDir: string, c
   const layout = options.shards ?? searchLayout(stories.length);
   const planned = layout.reduce((n, shard) => n + shard.stories, 0);
   if (planned !== stories.length) throw new Error(`the search layout holds ${planned} stories, the site has ${stories.length}`);
-  const texts = pages.flatMap((p) => [p.title, p.lead, ...p.keywords.map((k) => k.name)]);
+  const texts = options.table ? [] : pages.flatMap((p) => [p.title, p.lead, ...p.keywords.map((k) => k.name)]);
   // Cutting OpenCC's dictionaries to the corpus takes over a second at 10,000 stories; the texts decide it.
-  const table = cache ? cache.tables.get(hashOfAll(texts), () => buildConversionTable(texts)) : buildConversionTable(texts);
+  const table = options.table ?? (cache ? cache.tables.get(hashOfAll(texts), () => buildConversionTable(texts)) : buildConversionTable(texts));
   const tableJson = JSON.stringify(table);
   const convert = createConverter(table);
   const recordOf = (story: Story) => {
@@ -89,14 +99,17 @@ export async function indexSite(pages: readonly ArticlePage[], outDir: string, c
   const stamps: SearchStamp[] = [];
   let files = 0;
   let reusedShards = 0;
-  let next = 0;
-  const ordered = oldestFirst(stories);
+  const members = shardStories(stories, layout);
   // The first shard comes first: its folder is the bundle itself, and it is listed before any other is written.
-  for (const shard of layout) {
-    const records = ordered.slice(next, next + shard.stories).map((story) => ({ url: (story.zh ?? story.en)!.url, content: recordOf(story) }));
-    next += shard.stories;
+  for (const [at, shard] of layout.entries()) {
+    if (options.keep?.(at, members[at]!)) {
+      reusedShards++;
+      continue;
+    }
+    const records = members[at]!.map((story) => ({ url: (story.zh ?? story.en)!.url, content: recordOf(story) }));
     const dir = path.join(bundlePath, shard.dir);
-    const key = cache ? hashOfAll([cache.version, tableJson, shard.dir, String(shard.packed), ...records.flatMap((r) => [r.url, r.content])]) : "";
+    // The index is made from the records alone (the table is written beside it), so they are its key.
+    const key = cache ? hashOfAll([cache.version, shard.dir, String(shard.packed), ...records.flatMap((r) => [r.url, r.content])]) : "";
     const last = cache?.search?.find((s) => s.dir === shard.dir && s.key === key);
     if (cache && last && (await allUnchanged(path.join(cache.out, "pagefind"), last.files))) {
       await linkFiles(path.join(cache.out, "pagefind"), bundlePath, Object.keys(last.files));
@@ -105,18 +118,26 @@ export async function indexSite(pages: readonly ArticlePage[], outDir: string, c
       reusedShards++;
       continue;
     }
-    await writeShard(records, dir, shard);
+    if (options.keep) await replaceShard(records, dir, shard);
+    else await writeShard(records, dir, shard);
     const written = await listFiles(dir, bundlePath);
     files += written.length;
     if (cache) stamps.push({ dir: shard.dir, key, files: await stampFiles(bundlePath, written) });
   }
   await writeFile(path.join(bundlePath, CONVERSION_FILE), tableJson);
   if (cache) cache.next.search = stamps;
-  return { records: stories.length, files: files + 1, tableBytes: Buffer.byteLength(tableJson), shards: layout.length, reusedShards };
+  return { records: stories.length, files: files + 1, tableBytes: Buffer.byteLength(tableJson), shards: layout.length, reusedShards, table };
 }
 
 /** One story's versions. */
-type Story = Partial<Record<Lang, ArticlePage>>;
+export type Story = Partial<Record<Lang, ArticlePage>>;
+
+/** Each shard's stories (from `storiesOf`), as `layout` cuts them: oldest first, by date then key. */
+export function shardStories(stories: readonly Story[], layout: readonly SearchShard[]): Story[][] {
+  const ordered = oldestFirst(stories);
+  let next = 0;
+  return layout.map((shard) => ordered.slice(next, (next += shard.stories)));
+}
 
 /** Stories oldest first, by date then key: the order shards are cut in (see layout.ts). */
 function oldestFirst(stories: readonly Story[]): Story[] {
@@ -158,6 +179,24 @@ async function writeShard(records: readonly { url: string; content: string }[], 
   if (shard.dir !== "") await shareWasm(dir, shard.dir);
   if (shard.packed > 0) await packFragments(dir, shard.packed);
 }
+
+/**
+ * Indexes a shard into a folder that holds an earlier index of it: into a new folder beside it first,
+ * then the earlier files go and the new ones move in. Other shards' folders inside the first shard's are
+ * left alone, so the bundle ends up as a clean build would write it.
+ */
+async function replaceShard(records: readonly { url: string; content: string }[], dir: string, shard: SearchShard): Promise<void> {
+  const fresh = path.join(path.dirname(path.resolve(dir)), `.next-${path.basename(path.resolve(dir))}`);
+  await rm(fresh, { recursive: true, force: true });
+  await writeShard(records, fresh, shard);
+  await mkdir(dir, { recursive: true });
+  for (const name of await readdir(dir)) if (!SHARD_DIR_RE.test(name)) await rm(path.join(dir, name), { recursive: true, force: true });
+  for (const name of await readdir(fresh)) await rename(path.join(fresh, name), path.join(dir, name));
+  await rm(fresh, { recursive: true });
+}
+
+/** The folder of a shard after the first, inside the first's: see layout.ts. */
+const SHARD_DIR_RE = /^shard-\d+$/;
 
 /**
  * Points a shard's entry file at the first shard's WebAssembly. Pagefind loads `wasm.<name>.pagefind`

@@ -75,8 +75,14 @@ export async function serveSite(root: string, options: ServeOptions = {}): Promi
       return;
     }
     const type = TYPES[path.extname(file)] ?? "application/octet-stream";
-    res.writeHead(200, { "content-type": type, ...(options.liveReload ? { "cache-control": "no-store" } : {}) });
-    if (options.liveReload && type === TYPES[".html"]) res.end(withLiveReload(await readFile(file, "utf8")));
+    // While editing, a page must never come from the browser's cache; other files may, once the server
+    // confirms they are unchanged (the search index is hundreds of files, most untouched by an edit).
+    const tag = `"${found.ino.toString(36)}-${found.size.toString(36)}-${Math.floor(found.mtimeMs).toString(36)}"`;
+    const fresh = options.liveReload && type !== TYPES[".html"] && req.headers["if-none-match"] === tag;
+    const caching = !options.liveReload ? {} : type === TYPES[".html"] ? { "cache-control": "no-store" } : { "cache-control": "no-cache", etag: tag };
+    res.writeHead(fresh ? 304 : 200, { "content-type": type, ...caching });
+    if (fresh) res.end();
+    else if (options.liveReload && type === TYPES[".html"]) res.end(withLiveReload(await readFile(file, "utf8")));
     else createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));

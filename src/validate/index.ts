@@ -30,6 +30,32 @@ export interface ValidateResult {
 export interface ValidateOptions {
   /** The build's notion of now, for `article/future-date`; defaults to `SOURCE_DATE_EPOCH` when set, else the clock. */
   now?: DateTime;
+  /** Results of earlier runs in this process, by draft (see `DraftMemo`). */
+  memo?: DraftMemo;
+}
+
+/**
+ * What a long-running process (`npm start`) remembers between builds: each draft's article and problems,
+ * by the draft object (the parse cache hands back the same object for an unchanged source), for one notion of now.
+ */
+export class DraftMemo {
+  #now = NaN;
+  #results = new WeakMap<ArticleDraft, { article: Article | undefined; found: Diagnostic[] }>();
+
+  /** The result for `draft` at `now`, validating it on a miss; a different `now` forgets every result. */
+  get(draft: ArticleDraft, now: DateTime): { article: Article | undefined; found: Diagnostic[] } {
+    if (now.toMillis() !== this.#now) {
+      this.#now = now.toMillis();
+      this.#results = new WeakMap();
+    }
+    let result = this.#results.get(draft);
+    if (!result) {
+      const found: Diagnostic[] = [];
+      result = { article: validateDraft(draft, found, now), found };
+      this.#results.set(draft, result);
+    }
+    return result;
+  }
 }
 
 /** Validates each draft independently; a draft with any error yields no article. */
@@ -38,8 +64,10 @@ export function validateDrafts(drafts: readonly ArticleDraft[], options: Validat
   const diagnostics: Diagnostic[] = [];
   const now = options.now ?? nowFromEnv(process.env);
   for (const draft of drafts) {
-    const found: Diagnostic[] = [];
-    const article = validateDraft(draft, found, now);
+    let found: Diagnostic[] = [];
+    let article: Article | undefined;
+    if (options.memo) ({ article, found } = options.memo.get(draft, now));
+    else article = validateDraft(draft, found, now);
     // Both drafts of a raw scrape share its date, slug and source: report each problem once.
     diagnostics.push(...found.filter((d) => !diagnostics.some((seen) => sameDiagnostic(seen, d))));
     if (article && !found.some((d) => d.severity === "error")) articles.push(article);

@@ -1,0 +1,86 @@
+// The dev server: the dev site served with live reload, updated after every edit to the sources or templates.
+import { watch, type FSWatcher } from "node:fs";
+import path from "node:path";
+import { BuildError } from "../diagnostics.ts";
+import { serveSite, type SiteServer } from "../serve/index.ts";
+import { DevSite, type DevOptions, type DevResult } from "./index.ts";
+
+/** How the dev server runs. */
+export interface DevServerOptions extends DevOptions {
+  /** Port to serve on (0: any free one). The site's base URL should name it. */
+  port: number;
+  /** Folder of the templates, whose changes need a whole build. */
+  templates: string;
+  /** Told of every build or update, or of the error that stopped it. */
+  report?: (outcome: DevResult | BuildError) => void;
+}
+
+/** A running dev server. */
+export interface DevServer {
+  server: SiteServer;
+  site: DevSite;
+  /** Resolves once every change seen so far has been built and open pages told to reload. */
+  settled(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Quiet time after the last change before an update starts: editors save in bursts (write, rename, touch). */
+const QUIET_MS = 100;
+
+/**
+ * Builds the site, serves it, and watches the articles and templates: an article change brings the site
+ * up to date in place (see `DevSite.update`), a template change makes a whole build; open pages reload
+ * after each that succeeds. A failed one is reported and leaves the served site as it was.
+ */
+export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
+  const site = new DevSite(options);
+  const report = options.report ?? (() => undefined);
+  /** One build or update; true when it succeeded. */
+  const run = async (whole: boolean): Promise<boolean> => {
+    try {
+      report(await (whole ? site.build() : site.update()));
+      return true;
+    } catch (cause) {
+      if (!(cause instanceof BuildError)) throw cause;
+      report(cause);
+      return false;
+    }
+  };
+  await run(true);
+  const server = await serveSite(path.resolve(options.cwd ?? process.cwd(), options.out), { port: options.port, liveReload: true });
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let whole = false;
+  let waiting: (() => void)[] = [];
+  let running: Promise<void> = Promise.resolve();
+  const schedule = (templates: boolean) => {
+    whole ||= templates;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      timer = undefined;
+      const wholeBuild = whole;
+      const done = waiting;
+      whole = false;
+      waiting = [];
+      running = running.then(async () => {
+        if (await run(wholeBuild)) server.reload();
+        for (const resolve of done) resolve();
+      });
+    }, QUIET_MS);
+  };
+  const watchers: FSWatcher[] = [
+    watch(path.resolve(options.cwd ?? process.cwd(), options.articles), { recursive: true }, () => schedule(false)),
+    watch(options.templates, { recursive: true }, () => schedule(true)),
+  ];
+  return {
+    server,
+    site,
+    settled: () => (timer === undefined ? running : new Promise<void>((resolve) => waiting.push(resolve))),
+    close: async () => {
+      for (const w of watchers) w.close();
+      clearTimeout(timer);
+      await running;
+      await server.close();
+    },
+  };
+}

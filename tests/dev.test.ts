@@ -1,0 +1,127 @@
+// The dev site (`npm start`): updates in place write what changed and leave the site a clean build would make.
+import { cp, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { DateTime } from "luxon";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { build } from "../src/build.ts";
+import { DevSite, planChanges, sameData } from "../src/dev/index.ts";
+import { BuildError } from "../src/diagnostics.ts";
+import { hashTree, scratch } from "./helpers/tree.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const MIXED = path.join(ROOT, "tests/fixtures/build/mixed");
+const BASE_URL = "http://localhost:8080/";
+/** Stories per search shard: the fixture's six stories make three shards. */
+const SHARD_SIZE = 2;
+
+// A whole hour, so the dev site's notion of now (the clock to the hour) is the clean build's.
+const outerEpoch = process.env.SOURCE_DATE_EPOCH;
+test.before(() => {
+  process.env.SOURCE_DATE_EPOCH = "1767225600";
+});
+test.after(() => {
+  if (outerEpoch === undefined) delete process.env.SOURCE_DATE_EPOCH;
+  else process.env.SOURCE_DATE_EPOCH = outerEpoch;
+});
+
+/** A dev site over a copy of the mixed fixture, built once. */
+async function devSite(): Promise<{ site: DevSite; articles: string; out: string }> {
+  const articles = await scratch("dev-src");
+  await cp(MIXED, articles, { recursive: true });
+  const out = await scratch("dev-out");
+  const site = new DevSite({ articles, out, baseUrl: BASE_URL, cacheDir: await scratch("dev-cache"), cwd: ROOT, searchShardSize: SHARD_SIZE });
+  assert.is((await site.build()).kind, "build");
+  return { site, articles, out };
+}
+
+/**
+ * Asserts that `out` holds exactly the files a clean build of `articles` writes, byte for byte, but for
+ * the Traditional → Simplified table: the dev site keeps its first build's (see dev/index.ts).
+ */
+async function assertLikeCleanBuild(articles: string, out: string): Promise<void> {
+  const clean = await scratch("dev-clean");
+  await build({ articles, out: clean, cwd: ROOT, baseUrl: BASE_URL, killServiceWorker: true, searchShardSize: SHARD_SIZE });
+  const { [TABLE]: _, ...have } = await hashTree(out);
+  const { [TABLE]: __, ...want } = await hashTree(clean);
+  assert.equal(have, want);
+}
+
+const TABLE = "pagefind/duet-t2s.json";
+
+test("with nothing changed, an update writes nothing", async () => {
+  const { site, out } = await devSite();
+  const before = await hashTree(out);
+  const result = await site.update();
+  assert.equal([result.kind, result.written, result.removed, result.indexed, result.shards], ["update", 0, 0, 0, 3]);
+  assert.equal(await hashTree(out), before);
+});
+
+test("a changed headline rewrites its pages and one search shard, and the site is what a clean build makes", async () => {
+  const { site, articles, out } = await devSite();
+  const file = path.join(articles, "2024/tech-fair.en.md");
+  await writeFile(file, (await readFile(file, "utf8")).replace("Tech Fair Opens Downtown", "Tech Fair Draws Record Crowds"));
+  const result = await site.update();
+  assert.is(result.indexed, 1);
+  // The article, and the lists, feeds and sitemap entries that show its headline; not the other stories.
+  assert.ok(result.written > 1 && result.written < 20, `${result.written} pages written`);
+  assert.match(await readFile(path.join(out, "en/tech-fair/index.html"), "utf8"), /<h1>Tech Fair Draws Record Crowds<\/h1>/);
+  await assertLikeCleanBuild(articles, out);
+});
+
+test("a new story and a removed one: pages appear and go, shards are cut again, and the site is what a clean build makes", async () => {
+  const { site, articles, out } = await devSite();
+  await writeFile(path.join(articles, "2024/harbour.en.md"), "---\ntitle: Harbour Ferry Resumes\ndate: 2024-05-02\nkeywords: ferry, harbour\n---\nThe harbour ferry resumed on May 2.\n");
+  await rm(path.join(articles, "2024/lantern.zh.md"));
+  const result = await site.update();
+  assert.ok(result.removed >= 1, "the removed story's page is removed");
+  assert.match(await readFile(path.join(out, "en/harbour/index.html"), "utf8"), /Harbour Ferry Resumes/);
+  await assertLikeCleanBuild(articles, out);
+});
+
+test("an update with an error writes nothing, and the next one after the fix goes ahead", async () => {
+  const { site, articles, out } = await devSite();
+  const before = await hashTree(out);
+  const file = path.join(articles, "2024/tech-fair.en.md");
+  const good = await readFile(file, "utf8");
+  await writeFile(file, good.replace("date: 2024-04-01", "date: 2024-13-45").replace("Tech Fair Opens Downtown", "Tech Fair Half Edited"));
+  try {
+    await site.update();
+    assert.unreachable("the update should have failed");
+  } catch (caught) {
+    assert.instance(caught, BuildError);
+    assert.ok((caught as BuildError).diagnostics.some((d) => d.code === "article/bad-date" && d.line === 3));
+  }
+  assert.equal(await hashTree(out), before);
+  await writeFile(file, good.replace("Tech Fair Opens Downtown", "Tech Fair Fixed"));
+  assert.is((await site.update()).indexed, 1);
+  await assertLikeCleanBuild(articles, out);
+});
+
+test("plan data compares by value, dates by instant and zone", () => {
+  const at = DateTime.fromISO("2024-04-01T00:00:00+08:00", { setZone: true });
+  assert.ok(sameData({ a: [1, { b: "x" }], d: at }, { a: [1, { b: "x" }], d: DateTime.fromMillis(at.toMillis(), { zone: at.zone }) }));
+  assert.not.ok(sameData({ d: at }, { d: at.setZone("UTC") }));
+  assert.not.ok(sameData({ a: [1, 2] }, { a: [1, 2, 3] }));
+  assert.not.ok(sameData({ a: 1 }, { a: 1, b: undefined }));
+  assert.ok(sameData({ a: 1, head: 1 }, { a: 1, head: 2 }, "head"));
+});
+
+test("planChanges lists the changed pages and the files no page makes any more", async () => {
+  const { site, articles } = await devSite();
+  void site;
+  const plan = async () => {
+    const { prepareSite } = await import("../src/build.ts");
+    const now = DateTime.fromSeconds(1767225600);
+    return (await prepareSite({ articles, cwd: ROOT, now })).plan;
+  };
+  const before = await plan();
+  await rm(path.join(articles, "2024/lantern.zh.md"));
+  const after = await plan();
+  const changes = planChanges(before, after);
+  assert.ok(changes.removed.includes("zh/lantern/index.html"));
+  assert.equal(changes.pages.articles, [], "the other stories' pages are unchanged");
+  assert.ok(changes.pages.lists.some((list) => list.url === "/zh/"), "the Chinese home lost a story");
+});
+
+test.run();
