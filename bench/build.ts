@@ -3,13 +3,14 @@ import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
+import { parseArgs, promisify } from "node:util";
+import { execFile } from "node:child_process";
 import { prepareBaselineSite } from "./baseline/prepare.ts";
 import { hasGnuTime } from "./baseline/measure.ts";
 import { formatRun, renderReport } from "./baseline/report.ts";
 import type { RunRecord } from "./baseline/report.ts";
 import { describeCommands, ELEVENTY_CLI, PAGEFIND_CLI, runBaseline, runDuet, runDuetCached } from "./baseline/runs.ts";
-import { editOneStory, rebuildTable, type RebuildRecord } from "./baseline/rebuilds.ts";
+import { devTable, editOneStory, rebuildTable, type DevStep, type RebuildRecord } from "./baseline/rebuilds.ts";
 import type { RunSetup } from "./baseline/runs.ts";
 import { generateCorpus } from "./corpus.ts";
 import type { CorpusManifest, CorpusOptions } from "./corpus.ts";
@@ -21,6 +22,7 @@ const USAGE = `Usage: npm run bench -- [options]
   --runs R          runs of each build, alternating (default 3 up to 1000 pairs, else 1)
   --skip-baseline   time Duet only
   --skip-rebuilds   skip the rebuilds with the build cache (after one article is edited)
+  --skip-dev        skip the dev server's updates (npm start) after each edit
   --search-shard-size N  passed to Duet's builds (stories per search index)
   --out FILE        Markdown report (default bench/results/build-<pairs>.md)`;
 
@@ -28,6 +30,7 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 /** Build time of every run (2026-01-01T00:00:00Z): after the corpus's last day, so no story is in the future. */
 const SOURCE_DATE_EPOCH = "1767225600";
 const MIB = 1024 * 1024;
+const execAsync = promisify(execFile);
 const MEASURED = [
   "wall time from spawn to exit",
   "peak RSS of the process tree: the largest of the summed VmRSS of its processes (sampled every 100 ms from /proc) and each process's own peak (GNU time `%M`, VmHWM); the baseline's two steps run one after the other, so its peak is the larger step's",
@@ -45,6 +48,7 @@ const { values } = parseArgs({
     runs: { type: "string" },
     "skip-baseline": { type: "boolean", default: false },
     "skip-rebuilds": { type: "boolean", default: false },
+    "skip-dev": { type: "boolean", default: false },
     "search-shard-size": { type: "string" },
     out: { type: "string" },
     help: { type: "boolean", default: false },
@@ -169,10 +173,25 @@ try {
     await rebuild(`the headline of ${edited} changed`);
   }
 
+  // The dev server's updates (npm start), on another copy of the corpus, in a process of their own.
+  const devSteps: DevStep[] = [];
+  if (!values["skip-dev"]) {
+    const articles = path.join(tempRoot, "dev-corpus");
+    await cp(corpusDir, articles, { recursive: true });
+    const args = ["--import", "tsx", "bench/dev-updates.ts", "--articles", articles, "--out", path.join(tempRoot, "dev-out"), "--cache", path.join(tempRoot, "dev-cache")];
+    const { stdout } = await execAsync(process.execPath, args, { cwd: ROOT, env: { ...process.env, SOURCE_DATE_EPOCH }, maxBuffer: 1 << 24 });
+    for (const line of stdout.split("\n").filter((l) => l.startsWith("{"))) {
+      const step = JSON.parse(line) as DevStep;
+      devSteps.push(step);
+      console.log(`dev: ${step.what}: ${(step.millis / 1000).toFixed(2)} s, ${step.written} written, ${step.indexed} of ${step.shards} shards indexed`);
+    }
+  }
+
   const fullRuns = records.filter((r) => r.build === "duet" && !r.failure).map((r) => r.wallMs);
   const report = [
     renderReport({ title: `Build benchmark: ${count(pairs)} pairs (${format}, seed ${seed})`, facts: await describeRun(setup) }, records),
     ...(rebuilds.length > 0 ? rebuildTable(rebuilds, fullRuns) : []),
+    ...(devSteps.length > 0 ? devTable(devSteps) : []),
   ].join("\n");
   console.log(`\n${report}`);
   await mkdir(path.dirname(reportFile), { recursive: true });

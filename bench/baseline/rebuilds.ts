@@ -57,3 +57,29 @@ export function rebuildTable(rebuilds: readonly RebuildRecord[], fullBuildMs: re
   }
   return ["", ...lines, ""];
 }
+
+/** One step of the dev server's run (bench/dev-updates.ts). */
+export interface DevStep {
+  what: string;
+  millis: number;
+  /** Pages, feeds and sitemaps written. */
+  written: number;
+  /** Search shards indexed again, of `shards`. */
+  indexed: number;
+  shards: number;
+}
+
+/** The dev server section of the report: each step's time, from the end of the edit to the served folder being up to date. */
+export function devTable(steps: readonly DevStep[]): string[] {
+  return [
+    "",
+    "### The dev server (`npm start`): an update after each edit, in this order",
+    "",
+    "Time from the edit to the served folder being up to date (the server waits 100 ms after the last change first, then open pages reload).",
+    "",
+    "| before the update | time | pages written | search shards indexed |",
+    "| --- | ---: | ---: | ---: |",
+    ...steps.map((s) => `| ${s.what} | ${(s.millis / 1000).toFixed(2)} s | ${s.written} | ${s.indexed} of ${s.shards} |`),
+    "",
+  ];
+}

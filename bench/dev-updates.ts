@@ -1,0 +1,32 @@
+// The dev server's updates (`npm start`), timed: a whole build, then one edit after another, each
+// followed by an update of the served folder. Run by bench/build.ts in a process of its own; prints one
+// JSON line per step on stdout.
+import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { DevSite } from "../src/dev/index.ts";
+import { editOneStory } from "./baseline/rebuilds.ts";
+
+const { values } = parseArgs({ options: { articles: { type: "string" }, out: { type: "string" }, cache: { type: "string" } } });
+if (!values.articles || !values.out || !values.cache) throw new Error("usage: tsx bench/dev-updates.ts --articles DIR --out DIR --cache DIR");
+const articles = values.articles;
+const site = new DevSite({ articles, out: values.out, cacheDir: values.cache, baseUrl: "http://localhost:8080/" });
+
+/** One step: `edit` changes the sources, then the site is brought up to date and the page checked. */
+async function step(what: string, run: () => Promise<{ millis: number; written: number; indexed: number; shards: number }>): Promise<void> {
+  const result = await run();
+  console.log(JSON.stringify({ what, millis: result.millis, written: result.written, indexed: result.indexed, shards: result.shards }));
+}
+
+await step("first build (dev cache empty)", () => site.build());
+await step("no change", () => site.update());
+const edited = await editOneStory(articles, "body");
+await step(`a paragraph added to ${edited}`, () => site.update());
+await editOneStory(articles, "title");
+await step(`the headline of ${edited} changed`, () => site.update());
+// A new story, dated after every other: the newest shard takes it.
+const source = path.join(articles, edited);
+const text = await readFile(source, "utf8");
+const fresh = text.replace(/^date: .*$/m, "date: 2025-12-31T12:00:00+08:00").replace(/^title: .*$/m, "title: A Story Added While the Server Runs");
+await writeFile(path.join(path.dirname(source), "zz-added-while-serving.en.md"), fresh);
+await step("a new story added", () => site.update());
