@@ -4,7 +4,7 @@ import path from "node:path";
 import { DateTime } from "luxon";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { build } from "../src/build.ts";
+import { build, prepareSite } from "../src/build.ts";
 import { DevSite, planChanges, sameData } from "../src/dev/index.ts";
 import { BuildError } from "../src/diagnostics.ts";
 import { hashTree, scratch } from "./helpers/tree.ts";
@@ -108,13 +108,9 @@ test("plan data compares by value, dates by instant and zone", () => {
 });
 
 test("planChanges lists the changed pages and the files no page makes any more", async () => {
-  const { site, articles } = await devSite();
-  void site;
-  const plan = async () => {
-    const { prepareSite } = await import("../src/build.ts");
-    const now = DateTime.fromSeconds(1767225600);
-    return (await prepareSite({ articles, cwd: ROOT, now })).plan;
-  };
+  const articles = await scratch("dev-plan-src");
+  await cp(MIXED, articles, { recursive: true });
+  const plan = async () => (await prepareSite({ articles, cwd: ROOT, now: DateTime.fromSeconds(1767225600) })).plan;
   const before = await plan();
   await rm(path.join(articles, "2024/lantern.zh.md"));
   const after = await plan();

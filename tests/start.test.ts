@@ -1,22 +1,13 @@
 // `npm start`: the dev server rebuilds on an edit and tells open pages to reload.
 import { spawn } from "node:child_process";
 import { cp, readFile, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { freePort } from "./helpers/port.ts";
 import { scratch } from "./helpers/tree.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
-
-/** A port nobody listens on right now. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 test("an edited article is rebuilt, served, and open pages are told to reload", async () => {
   const articles = await scratch("start-articles");

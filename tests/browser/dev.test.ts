@@ -1,11 +1,11 @@
 // The dev server (`npm start`) in a browser: an edit reloads the open article and the open search.
 import { cp, readFile, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { startDevServer, type DevServer } from "../../src/dev/server.ts";
+import { freePort } from "../helpers/port.ts";
 import { scratch } from "../helpers/tree.ts";
 import { launchBrowser } from "./harness.ts";
 
@@ -13,15 +13,6 @@ const ROOT = path.resolve(import.meta.dirname, "../..");
 let browser: Browser;
 let dev: DevServer;
 let articles: string;
-
-/** A port nobody listens on right now. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 test.before(async () => {
   articles = await scratch("dev-browser-src");
