@@ -183,7 +183,7 @@ try {
     for (const line of stdout.split("\n").filter((l) => l.startsWith("{"))) {
       const step = JSON.parse(line) as DevStep;
       devSteps.push(step);
-      console.log(`dev: ${step.what}: ${(step.millis / 1000).toFixed(2)} s, ${step.written} written, ${step.indexed} of ${step.shards} shards indexed`);
+      console.log(`dev: ${step.what}: ${(step.millis / 1000).toFixed(2)} s, ${step.written} written (${step.deferred} deferred), ${step.indexed} of ${step.shards} shards indexed`);
     }
   }
 

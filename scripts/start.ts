@@ -29,7 +29,8 @@ if (!Number.isInteger(port) || port < 0 || port > 65535 || !Number.isInteger(sha
 function describe(r: DevResult): string {
   const seconds = `${(r.millis / 1000).toFixed(2)} s`;
   if (r.kind === "build") return `built ${r.stories} stories in ${seconds}`;
-  return `updated in ${seconds}: ${r.written} page(s) written, ${r.removed} removed, ${r.indexed} of ${r.shards} search shard(s) indexed`;
+  const later = r.deferred > 0 ? ` (${r.deferred} list page(s) and sitemaps still being written)` : "";
+  return `updated in ${seconds}: ${r.written} page(s) written${later}, ${r.removed} removed, ${r.indexed} of ${r.shards} search shard(s) indexed`;
 }
 
 const dev = await startDevServer({

@@ -7,6 +7,7 @@ import * as assert from "uvu/assert";
 import { build, prepareSite } from "../src/build.ts";
 import { DevSite, planChanges, sameData } from "../src/dev/index.ts";
 import { BuildError } from "../src/diagnostics.ts";
+import { serveSite } from "../src/serve/index.ts";
 import { hashTree, scratch } from "./helpers/tree.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -76,6 +77,12 @@ test("a new story and a removed one: pages appear and go, shards are cut again, 
   const result = await site.update();
   assert.ok(result.removed >= 1, "the removed story's page is removed");
   assert.match(await readFile(path.join(out, "en/harbour/index.html"), "utf8"), /Harbour Ferry Resumes/);
+  // The sitemap lists every page: it is written after the update returns, and a request for it waits.
+  assert.ok(result.deferred >= 1);
+  assert.ok(site.pending("sitemap.xml"));
+  assert.is(site.pending("en/harbour/index.html"), undefined);
+  await site.settled();
+  assert.is(site.pending("sitemap.xml"), undefined);
   await assertLikeCleanBuild(articles, out);
 });
 
@@ -96,6 +103,23 @@ test("an update with an error writes nothing, and the next one after the fix goe
   await writeFile(file, good.replace("Tech Fair Opens Downtown", "Tech Fair Fixed"));
   assert.is((await site.update()).indexed, 1);
   await assertLikeCleanBuild(articles, out);
+});
+
+test("the server holds a request for a file still being written until it is written", async () => {
+  const root = await scratch("dev-hold");
+  await writeFile(path.join(root, "page.html"), "old");
+  let release = () => undefined as void;
+  const written = new Promise<void>((resolve) => (release = resolve));
+  const server = await serveSite(root, { hold: (file) => (file === "page.html" ? written : undefined) });
+  try {
+    const response = fetch(`${server.url}page.html`).then((r) => r.text());
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await writeFile(path.join(root, "page.html"), "new");
+    release();
+    assert.is(await response, "new");
+  } finally {
+    await server.close();
+  }
 });
 
 test("plan data compares by value, dates by instant and zone", () => {

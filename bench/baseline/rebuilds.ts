@@ -62,8 +62,9 @@ export function rebuildTable(rebuilds: readonly RebuildRecord[], fullBuildMs: re
 export interface DevStep {
   what: string;
   millis: number;
-  /** Pages, feeds and sitemaps written. */
+  /** Pages, feeds and sitemaps written, of which `deferred` after the update returned. */
   written: number;
+  deferred: number;
   /** Search shards indexed again, of `shards`. */
   indexed: number;
   shards: number;
@@ -75,11 +76,11 @@ export function devTable(steps: readonly DevStep[]): string[] {
     "",
     "### The dev server (`npm start`): an update after each edit, in this order",
     "",
-    "Time from the edit to the served folder being up to date (the server waits 100 ms after the last change first, then open pages reload).",
+    "Time from the edit to the served folder being up to date and open pages told to reload (the server waits 100 ms after the last change first). Later pages of long lists and the sitemaps are written after that (\"deferred\"); a request for one waits until it is written.",
     "",
-    "| before the update | time | pages written | search shards indexed |",
-    "| --- | ---: | ---: | ---: |",
-    ...steps.map((s) => `| ${s.what} | ${(s.millis / 1000).toFixed(2)} s | ${s.written} | ${s.indexed} of ${s.shards} |`),
+    "| before the update | time | pages written | of which deferred | search shards indexed |",
+    "| --- | ---: | ---: | ---: | ---: |",
+    ...steps.map((s) => `| ${s.what} | ${(s.millis / 1000).toFixed(2)} s | ${s.written} | ${s.deferred} | ${s.indexed} of ${s.shards} |`),
     "",
   ];
 }

@@ -22,9 +22,9 @@ import { renderPages } from "../render/index.ts";
 import { indexSite, shardStories, storiesOf } from "../search/index.ts";
 import type { Diagnostic } from "../types.ts";
 import { NEWS_ZONE, nowFromEnv } from "../validate/index.ts";
-import { planChanges } from "./diff.ts";
+import { filesOf, planChanges, splitChanges } from "./diff.ts";
 
-export { planChanges, sameData, filesOf } from "./diff.ts";
+export { planChanges, sameData, filesOf, splitChanges } from "./diff.ts";
 
 /**
  * Stories per search shard on the dev site. Indexing a shard costs a Pagefind start and about 2.5 ms a
@@ -61,6 +61,11 @@ export interface DevResult {
   /** Search shards indexed again, of `shards`. */
   indexed: number;
   shards: number;
+  /**
+   * Pages still being written when the update returned (later pages of long lists, sitemaps); the
+   * dev server holds a request for one of them until it is written (see `DevSite.pending`).
+   */
+  deferred: number;
   millis: number;
 }
 
@@ -68,6 +73,10 @@ export interface DevResult {
 export class DevSite {
   readonly #options: DevOptions;
   #session: BuildSession = createSession();
+  /** The deferred pages of the last update (output files) and their writing; a failure makes the next update a whole build. */
+  #deferred = new Set<string>();
+  #writing: Promise<void> = Promise.resolve();
+  #failed = false;
 
   constructor(options: DevOptions) {
     this.#options = options;
@@ -75,8 +84,10 @@ export class DevSite {
 
   /** A whole build, published atomically (the first one, and after templates change). Throws `BuildError`; the output is then as it was. */
   async build(): Promise<DevResult> {
+    await this.settled();
     const started = performance.now();
     this.#session = createSession();
+    this.#failed = false;
     const o = this.#options;
     const result = await build({
       articles: o.articles,
@@ -93,7 +104,7 @@ export class DevSite {
       session: this.#session,
     });
     const shards = result.cache?.searchShards ?? 0;
-    return { kind: "build", stories: result.stories.length, diagnostics: result.diagnostics, written: result.pages, removed: 0, indexed: shards - (result.cache?.searchShardsReused ?? 0), shards, millis: performance.now() - started };
+    return { kind: "build", stories: result.stories.length, diagnostics: result.diagnostics, written: result.pages, removed: 0, indexed: shards - (result.cache?.searchShardsReused ?? 0), shards, deferred: 0, millis: performance.now() - started };
   }
 
   /**
@@ -101,8 +112,9 @@ export class DevSite {
    * a source has an error; nothing is written then. Without an earlier build, makes a whole one.
    */
   async update(): Promise<DevResult> {
+    await this.settled();
     const last = this.#session.last;
-    if (!last) return this.build();
+    if (!last || this.#failed) return this.build();
     const started = performance.now();
     const o = this.#options;
     const cwd = o.cwd ?? process.cwd();
@@ -151,12 +163,39 @@ export class DevSite {
     step("index", indexed, "shards");
     const changes = planChanges(last.plan, plan);
     step("compare", changes.count, "changed");
-    await renderPages(changes.pages, { assets: last.assets, serviceWorker: false, site: plan.site, root: o.root ?? ROOT, outDir: out });
+    // Pages a reader opens next are written now; the rest (a new story moves every page of the home
+    // list: 1,000 pages at 10,000 stories) while the reloaded pages are already showing the edit.
+    const { first, later } = splitChanges(changes.pages);
+    const run = { assets: last.assets, serviceWorker: false, site: plan.site, root: o.root ?? ROOT, outDir: out };
+    await renderPages(first, run);
     for (const file of changes.removed) await rm(path.join(out, file), { force: true });
     step("render", changes.count, "pages");
     this.#session.last = { ...last, cache, plan };
+    const deferred = filesOf(later);
+    if (deferred.size > 0) {
+      this.#deferred = deferred;
+      this.#writing = renderPages(later, run).then(
+        () => void (this.#deferred = new Set()),
+        (cause: unknown) => {
+          // What is on disk is no longer known: the next update is a whole build.
+          this.#failed = true;
+          this.#deferred = new Set();
+          console.error(`duet: writing list pages failed: ${(cause as Error).message}`);
+        },
+      );
+    }
     const stories = new Set(plan.articles.map((a) => a.key)).size;
-    return { kind: "update", stories, diagnostics, written: changes.count, removed: changes.removed.length, indexed, shards: layout.length, millis: performance.now() - started };
+    return { kind: "update", stories, diagnostics, written: changes.count, removed: changes.removed.length, indexed, shards: layout.length, deferred: deferred.size, millis: performance.now() - started };
+  }
+
+  /** Resolves once the last update's deferred pages are written. */
+  settled(): Promise<void> {
+    return this.#writing;
+  }
+
+  /** For an output file (relative, `/`-separated) still to be written by the last update: when it will be. */
+  pending(file: string): Promise<void> | undefined {
+    return this.#deferred.has(file) ? this.#writing : undefined;
   }
 }
 

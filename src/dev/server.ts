@@ -47,7 +47,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     }
   };
   await run(true);
-  const server = await serveSite(path.resolve(options.cwd ?? process.cwd(), options.out), { port: options.port, liveReload: true });
+  const server = await serveSite(path.resolve(options.cwd ?? process.cwd(), options.out), { port: options.port, liveReload: true, hold: (file) => site.pending(file) });
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   let whole = false;
@@ -75,7 +75,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   return {
     server,
     site,
-    settled: () => (timer === undefined ? running : new Promise<void>((resolve) => waiting.push(resolve))),
+    settled: () => (timer === undefined ? running : new Promise<void>((resolve) => waiting.push(resolve))).then(() => site.settled()),
     close: async () => {
       for (const w of watchers) w.close();
       clearTimeout(timer);

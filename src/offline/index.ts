@@ -1,5 +1,6 @@
 // Offline: a Workbox service worker whose precache list comes from the real output, within a size budget.
-import { mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
+import { mapLimit } from "../cache/index.ts";
 import { tmpdir } from "node:os";
 import path from "node:path";
 // The one entry point used, imported alone: the package's index also loads generateSW's bundler, which
@@ -61,17 +62,17 @@ const SHELL = [
   `pagefind/${CONVERSION_FILE}`,
 ];
 
-/** Writes the search bundle's file list (which the service worker caches after a first search); returns the files. */
-export async function writeSearchFileList(outDir: string): Promise<{ name: string; size: number }[]> {
+/** Writes the search bundle's file list (which the service worker caches after a first search); returns the files' names. */
+export async function writeSearchFileList(outDir: string): Promise<string[]> {
   await rm(path.join(outDir, "pagefind", SEARCH_FILE_LIST), { force: true });
-  const searchFiles = await listFiles(path.join(outDir, "pagefind"));
-  await writeFile(path.join(outDir, "pagefind", SEARCH_FILE_LIST), JSON.stringify(searchFiles.map((f) => f.name)));
-  return searchFiles;
+  const names = await listFiles(path.join(outDir, "pagefind"));
+  await writeFile(path.join(outDir, "pagefind", SEARCH_FILE_LIST), JSON.stringify(names));
+  return names;
 }
 
 /** Writes `sw.js` (and the search bundle's file list) into the built site at `outDir`. */
 export async function buildServiceWorker(outDir: string, options: OfflineOptions): Promise<OfflineSummary> {
-  const searchFiles = await writeSearchFileList(outDir);
+  const names = await writeSearchFileList(outDir);
   if (options.kill) {
     await writeFile(path.join(outDir, "sw.js"), KILL_SWITCH_WORKER);
     return { precacheFiles: 0, precacheBytes: 0, searchBytes: 0, searchPrecached: false };
@@ -81,7 +82,8 @@ export async function buildServiceWorker(outDir: string, options: OfflineOptions
     const swSrc = path.join(scratch, "sw.js");
     await writeFile(swSrc, await bundleScript(path.join(import.meta.dirname, "sw.ts"), "iife"));
     const articles = options.articles.map((url) => `${url.slice(1)}index.html`);
-    const searchBytes = searchFiles.reduce((a, f) => a + f.size, 0);
+    const sizes = await mapLimit(names, 32, async (name) => (await stat(path.join(outDir, "pagefind", name))).size);
+    const searchBytes = sizes.reduce((a, b) => a + b, 0);
     const searchPrecached = searchBytes <= (options.searchPrecacheMax ?? DEFAULT_SEARCH_PRECACHE_MAX);
     const result = await injectManifest({
       swSrc,
@@ -107,9 +109,11 @@ function shardStarts(dirs: readonly string[]): string[] {
   return dirs.filter((dir) => dir !== "").flatMap((dir) => [`pagefind/${dir}pagefind-entry.json`, `pagefind/${dir}*.pf_meta`]);
 }
 
-async function listFiles(dir: string): Promise<{ name: string; size: number }[]> {
-  const { stat } = await import("node:fs/promises");
+/** The files under `dir`, relative to it with `/` separators, sorted. */
+async function listFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  const files = entries.filter((e) => e.isFile()).map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"));
-  return Promise.all(files.sort().map(async (name) => ({ name, size: (await stat(path.join(dir, name))).size })));
+  return entries
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join("/"))
+    .sort();
 }

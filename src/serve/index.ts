@@ -38,6 +38,11 @@ export interface ServeOptions {
   port?: number;
   /** Add a script to every HTML page that reloads it when `reload()` is called. */
   liveReload?: boolean;
+  /**
+   * Called with each requested file (relative to `root`, `/`-separated) before it is read: a promise
+   * returned holds the request until the file is written (the dev server's pages still being written).
+   */
+  hold?: (file: string) => Promise<void> | undefined;
 }
 
 const LIVE_PATH = "/__duet/";
@@ -67,6 +72,12 @@ export async function serveSite(root: string, options: ServeOptions = {}): Promi
     const inside = pathname.startsWith(prefix) ? pathname.slice(prefix.length) : null;
     let file = inside === null ? null : path.join(root, path.normalize(`/${inside}`));
     if (file && (await stat(file).catch(() => null))?.isDirectory()) file = path.join(file, "index.html");
+    if (file && options.hold) {
+      // A page in a folder not written yet is asked for by its folder.
+      const rel = path.relative(root, file).split(path.sep).join("/");
+      await (options.hold(rel) ?? options.hold(rel === "" ? "index.html" : `${rel}/index.html`));
+      if ((await stat(file).catch(() => null))?.isDirectory()) file = path.join(file, "index.html");
+    }
     const found = file ? await stat(file).catch(() => null) : null;
     if (!file || !found?.isFile()) {
       const notFound = await readFile(path.join(root, "404.html"), "utf8").catch(() => "not found");
