@@ -20,15 +20,18 @@ async function step(what: string, run: () => Promise<{ millis: number; written: 
   console.log(JSON.stringify({ what, millis: result.millis, written: result.written, deferred: result.deferred, indexed: result.indexed, shards: result.shards }));
 }
 
+// After the first update, the dev server passes the paths its file watcher reported, as these do.
 await step("first build (dev cache empty)", () => site.build());
-await step("no change", () => site.update());
+await step("no change, every source looked at (the first update after a start)", () => site.update());
+await step("no change", () => site.update(new Set()));
 const edited = await editOneStory(articles, "body");
-await step(`a paragraph added to ${edited}`, () => site.update());
-await editOneStory(articles, "title");
-await step(`the headline of ${edited} changed`, () => site.update());
-// A new story, dated after every other: the newest shard takes it.
 const source = path.join(articles, edited);
+await step(`a paragraph added to ${edited}`, () => site.update(new Set([source])));
+await editOneStory(articles, "title");
+await step(`the headline of ${edited} changed`, () => site.update(new Set([source])));
+// A new story, dated after every other story of the corpus.
 const text = await readFile(source, "utf8");
-const fresh = text.replace(/^date: .*$/m, "date: 2025-12-31T12:00:00+08:00").replace(/^title: .*$/m, "title: A Story Added While the Server Runs");
-await writeFile(path.join(path.dirname(source), "zz-added-while-serving.en.md"), fresh);
-await step("a new story added", () => site.update());
+const fresh = text.replace(/^date: .*$/m, "date: 2025-12-31T23:00:00+08:00").replace(/^title: .*$/m, "title: A Story Added While the Server Runs");
+const added = path.join(path.dirname(source), "zz-added-while-serving.en.md");
+await writeFile(added, fresh);
+await step("a new story added", () => site.update(new Set([added])));

@@ -242,9 +242,11 @@ export async function prepareSite(options: {
   cache?: BuildCache;
   /** Validation results and article pages kept from earlier builds in this process. */
   session?: Pick<BuildSession, "drafts" | "articles">;
+  /** With a cache: true for a source known unchanged since the last build without looking at it (see `SourceReuse.unseen`). */
+  untouched?: (abs: string) => boolean;
 }): Promise<PreparedSite> {
   const step = options.step ?? (() => undefined);
-  const ingested = await ingestArticles(options.articles, options.cwd, options.cache && sourceReuse(options.cache));
+  const ingested = await ingestArticles(options.articles, options.cwd, options.cache && sourceReuse(options.cache, options.untouched));
   step("ingest", ingested.sources.length, "files");
   const parsed = parseSources(ingested.sources, options.cache?.parsed);
   const drafts = parsed.files.flatMap((f) => f.drafts);

@@ -86,6 +86,16 @@ test("a new story and a removed one: pages appear and go, shards are cut again, 
   await assertLikeCleanBuild(articles, out);
 });
 
+test("given the paths a watcher reported, an update looks at those files and at files in those folders only", async () => {
+  const { site, articles, out } = await devSite();
+  const file = path.join(articles, "2024/tech-fair.en.md");
+  await writeFile(file, (await readFile(file, "utf8")).replace("Tech Fair Opens Downtown", "Tech Fair Watched"));
+  assert.is((await site.update(new Set([path.join(articles, "2024/budget.en.md")]))).written, 0, "an unreported file is not looked at");
+  await site.update(new Set([path.join(articles, "2024")]));
+  assert.match(await readFile(path.join(out, "en/tech-fair/index.html"), "utf8"), /<h1>Tech Fair Watched<\/h1>/);
+  await assertLikeCleanBuild(articles, out);
+});
+
 test("an update with an error writes nothing, and the next one after the fix goes ahead", async () => {
   const { site, articles, out } = await devSite();
   const before = await hashTree(out);

@@ -275,8 +275,16 @@ export function reopenCache(cache: BuildCache): BuildCache {
  * modification and change times, display path and kind are all as the last build saw them, and whose
  * parse result is still cached, is known by its content key. Every file read is remembered for the next build.
  */
-export function sourceReuse(cache: BuildCache): SourceReuse {
+export function sourceReuse(cache: BuildCache, untouched?: (abs: string) => boolean): SourceReuse {
   return {
+    ...(untouched && {
+      unseen(abs, display, kind) {
+        const last = cache.sources.get(abs);
+        if (!last || last.path !== display || last.kind !== kind || !untouched(abs) || !cache.parsed.has(last.key)) return undefined;
+        cache.next.sources.set(abs, last);
+        return last.key;
+      },
+    }),
     known(abs, seen) {
       const last = cache.sources.get(abs);
       const same =
@@ -298,6 +306,11 @@ export function sourceReuse(cache: BuildCache): SourceReuse {
 
 /** Lets ingest skip reading sources unchanged since the last build (see `sourceReuse`). */
 export interface SourceReuse {
+  /**
+   * The content key of the file at `abs` when it is known unchanged without looking at it (the dev
+   * server's watcher reported no change to it since the last build, which read it), else undefined.
+   */
+  unseen?(abs: string, display: string, kind: SourceStamp["kind"]): string | undefined;
   /** The content key of the file at `abs` when it is unchanged since the last build, else undefined. */
   known(abs: string, seen: Omit<SourceStamp, "key">): string | undefined;
   /** Records what this build read (or skipped) at `abs`, for the next build. */

@@ -110,8 +110,10 @@ export class DevSite {
   /**
    * Brings the output up to date with the sources, writing only what changed. Throws `BuildError` when
    * a source has an error; nothing is written then. Without an earlier build, makes a whole one.
+   * `changed`, when given, holds every path (absolute; files or folders) that may have changed since the
+   * last build or update, as a file watcher reports them: the other sources are not even looked at.
    */
-  async update(): Promise<DevResult> {
+  async update(changed?: ReadonlySet<string>): Promise<DevResult> {
     await this.settled();
     const last = this.#session.last;
     if (!last || this.#failed) return this.build();
@@ -135,6 +137,7 @@ export class DevSite {
       cache,
       session: this.#session,
       step,
+      ...(changed && { untouched: (abs: string) => !touches(changed, abs) }),
     });
     const { plan, diagnostics } = prepared;
     step("plan", plan.articles.length, "article pages");
@@ -200,6 +203,14 @@ export class DevSite {
 }
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
+
+/** True when `abs` or a folder holding it is in `changed`. */
+function touches(changed: ReadonlySet<string>, abs: string): boolean {
+  for (let at = abs; ; at = path.dirname(at)) {
+    if (changed.has(at)) return true;
+    if (path.dirname(at) === at) return false;
+  }
+}
 
 /** The dev site's notion of now: the build time to the hour, so remembered validation holds between edits. */
 function devNow() {

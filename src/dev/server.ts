@@ -34,11 +34,12 @@ const QUIET_MS = 100;
  */
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
   const site = new DevSite(options);
+  const articles = path.resolve(options.cwd ?? process.cwd(), options.articles);
   const report = options.report ?? (() => undefined);
   /** One build or update; true when it succeeded. */
-  const run = async (whole: boolean): Promise<boolean> => {
+  const run = async (whole: boolean, changed?: ReadonlySet<string>): Promise<boolean> => {
     try {
-      report(await (whole ? site.build() : site.update()));
+      report(await (whole ? site.build() : site.update(changed)));
       return true;
     } catch (cause) {
       if (!(cause instanceof BuildError)) throw cause;
@@ -51,6 +52,9 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   let whole = false;
+  // What the watcher reported since the last update; undefined (every source is looked at) once it reported
+  // something without a name, and for the first update, which also sees edits made during the first build.
+  let changed: Set<string> | undefined;
   let waiting: (() => void)[] = [];
   let running: Promise<void> = Promise.resolve();
   const schedule = (templates: boolean) => {
@@ -59,17 +63,26 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     timer = setTimeout(() => {
       timer = undefined;
       const wholeBuild = whole;
+      const paths = changed;
       const done = waiting;
       whole = false;
+      changed = new Set();
       waiting = [];
       running = running.then(async () => {
-        if (await run(wholeBuild)) server.reload();
+        // A failed update is tried again with the next change, so what it saw changed is seen again.
+        if (await run(wholeBuild, paths)) server.reload();
+        else if (changed && paths) for (const p of paths) changed.add(p);
+        else changed = undefined;
         for (const resolve of done) resolve();
       });
     }, QUIET_MS);
   };
   const watchers: FSWatcher[] = [
-    watch(path.resolve(options.cwd ?? process.cwd(), options.articles), { recursive: true }, () => schedule(false)),
+    watch(articles, { recursive: true }, (_, name) => {
+      if (name === null) changed = undefined;
+      else changed?.add(path.join(articles, name.toString()));
+      schedule(false);
+    }),
     watch(options.templates, { recursive: true }, () => schedule(true)),
   ];
   return {

@@ -61,6 +61,8 @@ async function readSource(file: FoundFile): Promise<DecodeResult> {
  * any other file is read, and given its content key. Either way the cache remembers what was seen.
  */
 async function readKnownSource(file: FoundFile, reuse: SourceReuse): Promise<DecodeResult> {
+  const unseen = reuse.unseen?.(file.abs, file.display, file.kind);
+  if (unseen) return { source: { path: file.display, relPath: file.rel, text: "", kind: file.kind, key: unseen } };
   // Stat before reading: a file changed in between is stamped older than its text, so it is read again next time.
   const stat = await lstat(file.abs).catch(() => undefined);
   const seen = stat && { ino: stat.ino, size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, path: file.display, kind: file.kind };
