@@ -179,11 +179,13 @@ try {
     const articles = path.join(tempRoot, "dev-corpus");
     await cp(corpusDir, articles, { recursive: true });
     const args = ["--import", "tsx", "bench/dev-updates.ts", "--articles", articles, "--out", path.join(tempRoot, "dev-out"), "--cache", path.join(tempRoot, "dev-cache")];
-    const { stdout } = await execAsync(process.execPath, args, { cwd: ROOT, env: { ...process.env, SOURCE_DATE_EPOCH }, maxBuffer: 1 << 24 });
-    for (const line of stdout.split("\n").filter((l) => l.startsWith("{"))) {
-      const step = JSON.parse(line) as DevStep;
-      devSteps.push(step);
-      console.log(`dev: ${step.what}: ${(step.millis / 1000).toFixed(2)} s, ${step.written} written (${step.deferred} deferred), ${step.indexed} of ${step.shards} shards indexed`);
+    for (const extra of [["--build-only"], []]) {
+      const { stdout } = await execAsync(process.execPath, [...args, ...extra], { cwd: ROOT, env: { ...process.env, SOURCE_DATE_EPOCH }, maxBuffer: 1 << 24 });
+      for (const line of stdout.split("\n").filter((l) => l.startsWith("{"))) {
+        const step = JSON.parse(line) as DevStep;
+        devSteps.push(step);
+        console.log(`dev: ${step.what}: ${(step.millis / 1000).toFixed(2)} s, ${step.written} written (${step.deferred} deferred), ${step.indexed} of ${step.shards} shards indexed`);
+      }
     }
   }
 

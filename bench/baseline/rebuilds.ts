@@ -74,7 +74,7 @@ export interface DevStep {
 export function devTable(steps: readonly DevStep[]): string[] {
   return [
     "",
-    "### The dev server (`npm start`): an update after each edit, in this order",
+    "### The dev server (`npm start`): a first start, a start with its cache, then an update after each edit, in this order",
     "",
     "Time from the edit to the served folder being up to date and open pages told to reload (the server waits 100 ms after the last change first). Later pages of long lists and the sitemaps are written after that (\"deferred\"); a request for one waits until it is written.",
     "",
