@@ -184,7 +184,8 @@ try {
       for (const line of stdout.split("\n").filter((l) => l.startsWith("{"))) {
         const step = JSON.parse(line) as DevStep;
         devSteps.push(step);
-        console.log(`dev: ${step.what}: ${(step.millis / 1000).toFixed(2)} s, ${step.written} written (${step.deferred} deferred), ${step.indexed} of ${step.shards} shards indexed`);
+        const shown = step.page === undefined ? "" : `, page ${(step.page / 1000).toFixed(2)} s${step.search === undefined ? "" : `, search ${(step.search / 1000).toFixed(2)} s`}`;
+        console.log(`dev: ${step.what}: ${(step.millis / 1000).toFixed(2)} s${shown}, ${step.written} written (${step.deferred} deferred), ${step.indexed} of ${step.shards} shards indexed`);
       }
     }
   }

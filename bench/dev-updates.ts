@@ -1,42 +1,114 @@
-// The dev server's updates (`npm start`), timed: a whole build, then one edit after another, each
-// followed by an update of the served folder. Run by bench/build.ts in a process of its own; prints one
+// The dev server (`npm start`), timed as an editor meets it: a first start fills its cache; a second
+// start serves the site and watches the sources, and after each edit the benchmark times the update
+// and, in Chromium, how long until the open article (or home page) and an open search page show it.
+// Run by bench/build.ts in processes of their own (`--build-only` for the first start); prints one
 // JSON line per step on stdout.
 import { readFile, writeFile } from "node:fs/promises";
+import { createServer } from "node:net";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { DevSite } from "../src/dev/index.ts";
-import { editOneStory } from "./baseline/rebuilds.ts";
+import type { Page } from "playwright-core";
+import { DevSite, type DevResult } from "../src/dev/index.ts";
+import { startDevServer } from "../src/dev/server.ts";
+import { launchBrowser } from "../tests/browser/harness.ts";
+import { editOneStory, firstEnglishArticle } from "./baseline/rebuilds.ts";
 
 const { values } = parseArgs({ options: { articles: { type: "string" }, out: { type: "string" }, cache: { type: "string" }, "build-only": { type: "boolean", default: false } } });
-if (!values.articles || !values.out || !values.cache) throw new Error("usage: tsx bench/dev-updates.ts --articles DIR --out DIR --cache DIR");
-const articles = values.articles;
-const site = new DevSite({ articles, out: values.out, cacheDir: values.cache, baseUrl: "http://localhost:8080/" });
+if (!values.articles || !values.out || !values.cache) throw new Error("usage: tsx bench/dev-updates.ts --articles DIR --out DIR --cache DIR [--build-only]");
+const { articles, out, cache } = values;
+const ROOT = path.resolve(import.meta.dirname, "..");
 
-/** One step: `edit` changes the sources, then the site is brought up to date and the page checked. */
-async function step(what: string, run: () => Promise<{ millis: number; written: number; deferred: number; indexed: number; shards: number }>): Promise<void> {
-  const result = await run();
-  // Pages left to write after the update returned are written before the next edit, not timed.
-  await site.settled();
-  console.log(JSON.stringify({ what, millis: result.millis, written: result.written, deferred: result.deferred, indexed: result.indexed, shards: result.shards }));
+/** One line of the report. */
+function print(what: string, result: DevResult, page?: number, search?: number): void {
+  const { millis, written, deferred, indexed, shards } = result;
+  console.log(JSON.stringify({ what, millis, written, deferred, indexed, shards, ...(page === undefined ? {} : { page }), ...(search === undefined ? {} : { search }) }));
 }
 
-// A first run fills the dev cache; a second starts from it, as \`npm start\` does every day after the first.
 if (values["build-only"]) {
-  await step("first start (dev cache empty)", () => site.build());
+  const site = new DevSite({ articles, out, cacheDir: cache, baseUrl: "http://localhost:8080/" });
+  print("first start (dev cache empty)", await site.build());
   process.exit(0);
 }
-await step("a start with the dev cache", () => site.build());
-// After the first update, the dev server passes the paths its file watcher reported, as these do.
-await step("no change, every source looked at (the first update after a start)", () => site.update());
-await step("no change", () => site.update(new Set()));
-const edited = await editOneStory(articles, "body");
-const source = path.join(articles, edited);
-await step(`a paragraph added to ${edited}`, () => site.update(new Set([source])));
-await editOneStory(articles, "title");
-await step(`the headline of ${edited} changed`, () => site.update(new Set([source])));
-// A new story, dated after every other story of the corpus.
-const text = await readFile(source, "utf8");
-const fresh = text.replace(/^date: .*$/m, "date: 2025-12-31T23:00:00+08:00").replace(/^title: .*$/m, "title: A Story Added While the Server Runs");
-const added = path.join(path.dirname(source), "zz-added-while-serving.en.md");
-await writeFile(added, fresh);
-await step("a new story added", () => site.update(new Set([added])));
+
+const port = await new Promise<number>((resolve) => {
+  const probe = createServer().listen(0, "127.0.0.1", () => {
+    const { port } = probe.address() as { port: number };
+    probe.close(() => resolve(port));
+  });
+});
+const results: DevResult[] = [];
+const dev = await startDevServer({
+  articles,
+  out,
+  cacheDir: cache,
+  templates: path.join(ROOT, "templates"),
+  port,
+  baseUrl: `http://127.0.0.1:${port}/`,
+  report: (outcome) => {
+    if (outcome instanceof Error) throw outcome;
+    results.push(outcome);
+  },
+});
+print("a start with the dev cache", results.at(-1)!);
+const browser = await launchBrowser();
+const shown = await browser.newPage();
+const search = await browser.newPage();
+const site = dev.server.url;
+
+/** Waits for the search page to settle and tells whether a result title holds `word` (lower case). */
+async function found(page: Page, word: string): Promise<boolean> {
+  await page.waitForFunction(() => {
+    const status = document.querySelector(".search-status")?.textContent ?? "";
+    return status !== "" && !status.endsWith("…");
+  });
+  return page.$$eval(".search-results a.result-title", (as, w) => as.some((a) => a.textContent?.toLowerCase().includes(w)), word);
+}
+
+/**
+ * Opens `url` and a search for `word`, makes the edit, and times from the end of the write to the page
+ * showing `text` and (when `word` is searchable) to the search showing the story, both after live reload.
+ */
+async function timed(what: string, url: string, word: string | undefined, text: string, edit: () => Promise<void>): Promise<void> {
+  const before = results.length;
+  await shown.goto(`${site}${url}`);
+  if (word) {
+    await search.goto(`${site}en/search/?q=${word}`);
+    if (await found(search, word)) throw new Error(`"${word}" is found before the edit`);
+  }
+  await dev.settled();
+  await edit();
+  const saved = performance.now();
+  const pageShown = shown.waitForFunction((t) => document.body.textContent?.includes(t), text, { timeout: 60_000 }).then(() => performance.now() - saved);
+  const searchShown = word
+    ? search.waitForFunction((w) => [...document.querySelectorAll(".search-results a.result-title")].some((a) => a.textContent?.toLowerCase().includes(w)), word, { timeout: 60_000 }).then(() => performance.now() - saved)
+    : undefined;
+  const [page, searched] = await Promise.all([pageShown, searchShown]).catch(async (cause: Error) => {
+    const status = await search.textContent(".search-status").catch(() => "?");
+    throw new Error(`${what}: ${cause.message}; the search page says "${status}" at ${search.url()}, the page is at ${shown.url()}`);
+  });
+  await dev.settled();
+  if (results.length !== before + 1) throw new Error(`${what}: expected one update, saw ${results.length - before}`);
+  print(what, results.at(-1)!, page, searched);
+}
+
+// No change: the first update after a start (every source looked at), then one from the watcher alone.
+await dev.site.update().then((r) => print("no change, every source looked at (the first update after a start)", r));
+await dev.site.update(new Set()).then((r) => print("no change", r));
+
+const target = await firstEnglishArticle(articles);
+const slug = path.basename(target, ".en.md");
+await timed(`a paragraph added to ${path.relative(articles, target)}`, `en/${slug}/`, undefined, "The editors added this paragraph after publication.", async () => void (await editOneStory(articles, "body")));
+const headline = "Zebrafish Survey Finds Record Numbers";
+await timed(`the headline of ${path.relative(articles, target)} changed`, `en/${slug}/`, "zebrafish", headline, async () => {
+  const text = await readFile(target, "utf8");
+  await writeFile(target, text.replace(/^title: .*$/m, `title: ${headline}`));
+});
+// A new story, dated after every other story of the corpus: it heads the home page.
+const added = "Ferry Returns to the Quokka Island Route";
+await timed("a new story added", "en/", "quokka", added, async () => {
+  const text = (await readFile(target, "utf8")).replace(/^date: .*$/m, "date: 2025-12-31T23:00:00+08:00").replace(/^title: .*$/m, `title: ${added}`);
+  await writeFile(path.join(path.dirname(target), "zz-added-while-serving.en.md"), text);
+});
+await browser.close();
+await dev.close();
+

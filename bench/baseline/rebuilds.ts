@@ -14,7 +14,7 @@ export interface RebuildRecord {
 const MIB = 1024 * 1024;
 
 /** The first English Markdown article of the corpus, by path: the story every edit touches. */
-async function firstEnglishArticle(articles: string): Promise<string> {
+export async function firstEnglishArticle(articles: string): Promise<string> {
   const entries = await readdir(articles, { recursive: true, withFileTypes: true });
   const files = entries.filter((e) => e.isFile() && e.name.endsWith(".en.md")).map((e) => path.join(e.parentPath, e.name));
   const first = files.sort()[0];
@@ -68,6 +68,9 @@ export interface DevStep {
   /** Search shards indexed again, of `shards`. */
   indexed: number;
   shards: number;
+  /** Milliseconds from the end of the edit until Chromium showed it on the open page, and in an open search's results. */
+  page?: number;
+  search?: number;
 }
 
 /** The dev server section of the report: each step's time, from the end of the edit to the served folder being up to date. */
@@ -76,11 +79,15 @@ export function devTable(steps: readonly DevStep[]): string[] {
     "",
     "### The dev server (`npm start`): a first start, a start with its cache, then an update after each edit, in this order",
     "",
-    "Time from the edit to the served folder being up to date and open pages told to reload (the server waits 100 ms after the last change first). Later pages of long lists and the sitemaps are written after that (\"deferred\"); a request for one waits until it is written.",
+    "Update: from the start of the update to the served folder being up to date and open pages told to reload (the server first waits 100 ms after the last change). Later pages of long lists and the sitemaps are written after that (\"deferred\"); a request for one waits until it is written. Page and search: in headless Chromium on the same machine, from the end of the edit's write until the open article (the home page, for a new story) showed the edit after live reload, and until an open search for a new word of it listed the story.",
     "",
-    "| before the update | time | pages written | of which deferred | search shards indexed |",
-    "| --- | ---: | ---: | ---: | ---: |",
-    ...steps.map((s) => `| ${s.what} | ${(s.millis / 1000).toFixed(2)} s | ${s.written} | ${s.deferred} | ${s.indexed} of ${s.shards} |`),
+    "| before the update | update | page shows it | search shows it | pages written | of which deferred | search shards indexed |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ...steps.map((s) => `| ${s.what} | ${seconds(s.millis)} | ${s.page === undefined ? "–" : seconds(s.page)} | ${s.search === undefined ? "–" : seconds(s.search)} | ${s.written} | ${s.deferred} | ${s.indexed} of ${s.shards} |`),
     "",
   ];
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(2)} s`;
 }
