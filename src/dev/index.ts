@@ -1,10 +1,11 @@
 // Dev: the site `npm start` serves, kept in memory between edits and brought up to date in place.
 //
-// The first build is an ordinary cached build. After an edit, the sources are read again (unchanged files
-// by their stamps, without reading them), and every stage reuses what the session remembers by object:
-// unchanged drafts are not validated again and unchanged articles not planned again. The new plan is
-// compared with the last one, and only the pages, feeds and sitemaps that differ are rendered, straight
-// into the served folder; pages no longer planned are removed. The search index is cut into small shards
+// The first build is an ordinary cached build. After an edit, only the sources the file watcher reported
+// are looked at (all of them, by their stamps, when there is no such report), and every stage reuses what
+// the session remembers by object: unchanged drafts are not validated again and unchanged articles not
+// planned again. The new plan is compared with the last one, and only the pages, feeds and sitemaps that
+// differ are rendered, straight into the served folder (the later pages of long lists just after open pages
+// reload); pages no longer planned are removed. The search index is cut into small shards
 // (`DEV_SHARD_SIZE` stories), so an edit indexes one shard again, not the whole site. The Traditional →
 // Simplified table stays the first build's: cutting it anew takes about 0.3 s at 10,000 stories, and it
 // differs only when an edit brings in a character no story had (a Traditional query for it then finds
