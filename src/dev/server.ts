@@ -47,15 +47,15 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       return false;
     }
   };
-  await run(true);
-  const server = await serveSite(path.resolve(options.cwd ?? process.cwd(), options.out), { port: options.port, liveReload: true, hold: (file) => site.pending(file) });
-
   let timer: ReturnType<typeof setTimeout> | undefined;
   let whole = false;
-  // What the watcher reported since the last update; undefined (every source is looked at) once it reported
-  // something without a name, and for the first update, which also sees edits made during the first build.
-  let changed: Set<string> | undefined;
+  // What the watcher reported since the last update (it watches from before the first build, so an edit
+  // made while that build runs is reported too); undefined, so that every source is looked at, once it
+  // reported something without a name.
+  let changed: Set<string> | undefined = new Set();
   let waiting: (() => void)[] = [];
+  let server: SiteServer | undefined;
+  // Builds and updates, one after another; the first build and the server come first.
   let running: Promise<void> = Promise.resolve();
   const schedule = (templates: boolean) => {
     whole ||= templates;
@@ -70,7 +70,7 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       waiting = [];
       running = running.then(async () => {
         // A failed update is tried again with the next change, so what it saw changed is seen again.
-        if (await run(wholeBuild, paths)) server.reload();
+        if (await run(wholeBuild, paths)) server!.reload();
         else if (changed && paths) for (const p of paths) changed.add(p);
         else changed = undefined;
         for (const resolve of done) resolve();
@@ -85,15 +85,20 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
     }),
     watch(options.templates, { recursive: true }, () => schedule(true)),
   ];
+  running = (async () => {
+    await run(true);
+    server = await serveSite(path.resolve(options.cwd ?? process.cwd(), options.out), { port: options.port, liveReload: true, hold: (file) => site.pending(file) });
+  })();
+  await running;
   return {
-    server,
+    server: server!,
     site,
     settled: () => (timer === undefined ? running : new Promise<void>((resolve) => waiting.push(resolve))).then(() => site.settled()),
     close: async () => {
       for (const w of watchers) w.close();
       clearTimeout(timer);
       await running;
-      await server.close();
+      await server!.close();
     },
   };
 }

@@ -64,7 +64,7 @@ test("an edited headline reloads the open article and the open search, which fin
   const titles = await resultTitles(search);
   assert.ok(titles.includes("Tech Fair Draws Record Crowds"));
   assert.not.ok(titles.includes("Tech Fair Opens Downtown"));
-  // A second edit: this update looks only at what the file watcher reported.
+  // A second edit, on the site the first update left.
   await writeFile(file, (await readFile(file, "utf8")).replace("Tech Fair Draws Record Crowds", "Tech Fair Closes After Record Week"));
   await article.waitForFunction(() => document.querySelector("h1")?.textContent === "Tech Fair Closes After Record Week", undefined, { timeout: 30_000 });
   await article.close();
