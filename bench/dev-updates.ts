@@ -50,6 +50,10 @@ const dev = await startDevServer({
   },
 });
 print("a start with the dev cache", results.at(-1)!);
+// No change, before the browser starts: as the watcher reports it (nothing), and with every source looked at by its stamps (as after
+// a watcher report without a file name).
+await dev.site.update(new Set()).then((r) => print("no change", r));
+await dev.site.update().then((r) => print("no change, every source looked at", r));
 const browser = await launchBrowser();
 const shown = await browser.newPage();
 const search = await browser.newPage();
@@ -91,10 +95,6 @@ async function timed(what: string, url: string, word: string | undefined, text: 
   print(what, results.at(-1)!, page, searched);
 }
 
-// No change: as the watcher reports it (nothing), and with every source looked at by its stamps (as after
-// a watcher report without a file name).
-await dev.site.update(new Set()).then((r) => print("no change", r));
-await dev.site.update().then((r) => print("no change, every source looked at", r));
 
 const target = await firstEnglishArticle(articles);
 const slug = path.basename(target, ".en.md");
