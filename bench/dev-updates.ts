@@ -50,8 +50,8 @@ const dev = await startDevServer({
   },
 });
 print("a start with the dev cache", results.at(-1)!);
-// No change, before the browser starts: as the watcher reports it (nothing), and with every source looked at by its stamps (as after
-// a watcher report without a file name).
+// No change, before the browser starts: as the watcher reports it (nothing), and with every source
+// looked at by its stamps (as after a watcher report without a file name).
 await dev.site.update(new Set()).then((r) => print("no change", r));
 await dev.site.update().then((r) => print("no change, every source looked at", r));
 const browser = await launchBrowser();
@@ -79,6 +79,8 @@ async function timed(what: string, url: string, word: string | undefined, text: 
     await search.goto(`${site}en/search/?q=${word}`);
     if (await found(search, word)) throw new Error(`"${word}" is found before the edit`);
   }
+  // The edit comes once both pages are idle (the search page loads every shard's facets after its results).
+  await Promise.all([shown.waitForLoadState("networkidle"), search.waitForLoadState("networkidle")]);
   await dev.settled();
   await edit();
   const saved = performance.now();
