@@ -132,6 +132,27 @@ test("the server holds a request for a file still being written until it is writ
   }
 });
 
+test("the dev server never lets a page be cached, revalidates other files, and caches Pagefind's hashed files", async () => {
+  const root = await scratch("dev-cache-headers");
+  await writeFile(path.join(root, "page.html"), "<p>page</p>");
+  await writeFile(path.join(root, "app.js"), "1");
+  await writeFile(path.join(root, "en_0123abcd.pf_index"), "index");
+  const server = await serveSite(root, { liveReload: true });
+  try {
+    assert.is((await fetch(`${server.url}page.html`)).headers.get("cache-control"), "no-store");
+    assert.match((await fetch(`${server.url}en_0123abcd.pf_index`)).headers.get("cache-control") ?? "", /immutable/);
+    const first = await fetch(`${server.url}app.js`);
+    assert.is(first.headers.get("cache-control"), "no-cache");
+    const tag = first.headers.get("etag")!;
+    assert.is((await fetch(`${server.url}app.js`, { headers: { "if-none-match": tag } })).status, 304);
+    await writeFile(path.join(root, "app.js"), "22");
+    const changed = await fetch(`${server.url}app.js`, { headers: { "if-none-match": tag } });
+    assert.equal([changed.status, await changed.text()], [200, "22"]);
+  } finally {
+    await server.close();
+  }
+});
+
 test("plan data compares by value, dates by instant and zone", () => {
   const at = DateTime.fromISO("2024-04-01T00:00:00+08:00", { setZone: true });
   assert.ok(sameData({ a: [1, { b: "x" }], d: at }, { a: [1, { b: "x" }], d: DateTime.fromMillis(at.toMillis(), { zone: at.zone }) }));

@@ -46,6 +46,8 @@ export interface ServeOptions {
 }
 
 const LIVE_PATH = "/__duet/";
+/** Pagefind's index files, named by the hash of their content: a name never stands for other bytes. */
+const IMMUTABLE_RE = /\.pf_(?:meta|index|filter|fragment)$/;
 const LIVE_SCRIPT = `new EventSource("${LIVE_PATH}events").addEventListener("reload", () => location.reload());\n`;
 const LIVE_TAG = `<script type="module" src="${LIVE_PATH}live.js"></script>`;
 
@@ -90,7 +92,13 @@ export async function serveSite(root: string, options: ServeOptions = {}): Promi
     // confirms they are unchanged (the search index is hundreds of files, most untouched by an edit).
     const tag = `"${found.ino.toString(36)}-${found.size.toString(36)}-${Math.floor(found.mtimeMs).toString(36)}"`;
     const fresh = options.liveReload && type !== TYPES[".html"] && req.headers["if-none-match"] === tag;
-    const caching = !options.liveReload ? {} : type === TYPES[".html"] ? { "cache-control": "no-store" } : { "cache-control": "no-cache", etag: tag };
+    const caching = !options.liveReload
+      ? {}
+      : type === TYPES[".html"]
+        ? { "cache-control": "no-store" }
+        : IMMUTABLE_RE.test(file)
+          ? { "cache-control": "max-age=31536000, immutable" }
+          : { "cache-control": "no-cache", etag: tag };
     res.writeHead(fresh ? 304 : 200, { "content-type": type, ...caching });
     if (fresh) res.end();
     else if (options.liveReload && type === TYPES[".html"]) res.end(withLiveReload(await readFile(file, "utf8")));
