@@ -4,13 +4,13 @@
 // Run by bench/build.ts in processes of their own (`--build-only` for the first start); prints one
 // JSON line per step on stdout.
 import { readFile, writeFile } from "node:fs/promises";
-import { createServer } from "node:net";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import type { Page } from "playwright-core";
 import { DevSite, type DevResult } from "../src/dev/index.ts";
 import { startDevServer } from "../src/dev/server.ts";
 import { launchBrowser } from "../tests/browser/harness.ts";
+import { freePort } from "../tests/helpers/port.ts";
 import { editOneStory, firstEnglishArticle } from "./baseline/rebuilds.ts";
 
 const { values } = parseArgs({ options: { articles: { type: "string" }, out: { type: "string" }, cache: { type: "string" }, "build-only": { type: "boolean", default: false } } });
@@ -30,12 +30,7 @@ if (values["build-only"]) {
   process.exit(0);
 }
 
-const port = await new Promise<number>((resolve) => {
-  const probe = createServer().listen(0, "127.0.0.1", () => {
-    const { port } = probe.address() as { port: number };
-    probe.close(() => resolve(port));
-  });
-});
+const port = await freePort();
 const results: DevResult[] = [];
 const dev = await startDevServer({
   articles,

@@ -117,17 +117,23 @@ export interface BuildResult {
   cache?: { parsed: number; pagesReused: number; pagesRendered: number; searchShards: number; searchShardsReused: number };
 }
 
-const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
+/** The checkout holding `templates/` and `.eleventy.ts`: where a build finds them unless told otherwise. */
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
+
+/** A stage reporter: each call tells `onProgress` a stage finished, with the time since the last call (or since `started`). */
+export function stageTimer(onProgress: ((step: ProgressStep) => void) | undefined, started: number): (stage: string, count: number, unit: string) => void {
+  let lap = started;
+  return (stage, count, unit) => {
+    const now = performance.now();
+    onProgress?.({ stage, count, unit, millis: now - lap });
+    lap = now;
+  };
+}
 
 /** Builds the site. Throws `BuildError` (with every diagnostic) when the build must fail; `out` is then untouched. */
 export async function build(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
-  let lap = started;
-  const step = (stage: string, count: number, unit: string) => {
-    const now = performance.now();
-    options.onProgress?.({ stage, count, unit, millis: now - lap });
-    lap = now;
-  };
+  const step = stageTimer(options.onProgress, started);
   const cwd = options.cwd ?? process.cwd();
   const buildTime = (options.now ?? nowFromEnv(process.env)).setZone(NEWS_ZONE);
   const root = options.root ?? PROJECT_ROOT;

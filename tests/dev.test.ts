@@ -1,5 +1,5 @@
 // The dev site (`npm start`): updates in place write what changed and leave the site a clean build would make.
-import { cp, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { test } from "uvu";
@@ -120,13 +120,19 @@ test("the server holds a request for a file still being written until it is writ
   await writeFile(path.join(root, "page.html"), "old");
   let release = () => undefined as void;
   const written = new Promise<void>((resolve) => (release = resolve));
-  const server = await serveSite(root, { hold: (file) => (file === "page.html" ? written : undefined) });
+  const held = new Set(["page.html", "list/page/2/index.html"]);
+  const server = await serveSite(root, { hold: (file) => (held.has(file) ? written : undefined) });
   try {
     const response = fetch(`${server.url}page.html`).then((r) => r.text());
+    // A page whose folder does not exist yet, asked for by its folder.
+    const listed = fetch(`${server.url}list/page/2/`).then((r) => r.text());
     await new Promise((resolve) => setTimeout(resolve, 100));
     await writeFile(path.join(root, "page.html"), "new");
+    await mkdir(path.join(root, "list/page/2"), { recursive: true });
+    await writeFile(path.join(root, "list/page/2/index.html"), "page two");
     release();
     assert.is(await response, "new");
+    assert.is(await listed, "page two");
   } finally {
     await server.close();
   }

@@ -15,7 +15,7 @@
 // Dates are the clock's to the hour, so remembered validation holds between edits.
 import { rm } from "node:fs/promises";
 import path from "node:path";
-import { build, createSession, prepareSite, type BuildSession, type ProgressStep } from "../build.ts";
+import { build, createSession, prepareSite, PROJECT_ROOT, stageTimer, type BuildSession, type ProgressStep } from "../build.ts";
 import { reopenCache } from "../cache/index.ts";
 import { BuildError, countSeverity } from "../diagnostics.ts";
 import { writeSearchFileList } from "../offline/index.ts";
@@ -122,12 +122,7 @@ export class DevSite {
     const o = this.#options;
     const cwd = o.cwd ?? process.cwd();
     const out = path.resolve(cwd, o.out);
-    let lap = started;
-    const step = (stage: string, count: number, unit: string) => {
-      const now = performance.now();
-      o.onProgress?.({ stage, count, unit, millis: now - lap });
-      lap = now;
-    };
+    const step = stageTimer(o.onProgress, started);
     const cache = reopenCache(last.cache);
     const prepared = await prepareSite({
       articles: path.resolve(cwd, o.articles),
@@ -170,7 +165,7 @@ export class DevSite {
     // Pages a reader opens next are written now; the rest (a new story moves every page of the home
     // list: 1,000 pages at 10,000 stories) while the reloaded pages are already showing the edit.
     const { first, later } = splitChanges(changes.pages);
-    const run = { assets: last.assets, serviceWorker: false, site: plan.site, root: o.root ?? ROOT, outDir: out };
+    const run = { assets: last.assets, serviceWorker: false, site: plan.site, root: o.root ?? PROJECT_ROOT, outDir: out };
     await renderPages(first, run);
     for (const file of changes.removed) await rm(path.join(out, file), { force: true });
     step("render", changes.count, "pages");
@@ -202,8 +197,6 @@ export class DevSite {
     return this.#deferred.has(file) ? this.#writing : undefined;
   }
 }
-
-const ROOT = path.resolve(import.meta.dirname, "../..");
 
 /** True when `abs` or a folder holding it is in `changed`. */
 function touches(changed: ReadonlySet<string>, abs: string): boolean {

@@ -73,13 +73,12 @@ export async function serveSite(root: string, options: ServeOptions = {}): Promi
     }
     const inside = pathname.startsWith(prefix) ? pathname.slice(prefix.length) : null;
     let file = inside === null ? null : path.join(root, path.normalize(`/${inside}`));
-    if (file && (await stat(file).catch(() => null))?.isDirectory()) file = path.join(file, "index.html");
     if (file && options.hold) {
-      // A page in a folder not written yet is asked for by its folder.
+      // Asked for by its folder, a page may be a file or a folder's index.html, written or not yet.
       const rel = path.relative(root, file).split(path.sep).join("/");
       await (options.hold(rel) ?? options.hold(rel === "" ? "index.html" : `${rel}/index.html`));
-      if ((await stat(file).catch(() => null))?.isDirectory()) file = path.join(file, "index.html");
     }
+    if (file && (await stat(file).catch(() => null))?.isDirectory()) file = path.join(file, "index.html");
     const found = file ? await stat(file).catch(() => null) : null;
     if (!file || !found?.isFile()) {
       const notFound = await readFile(path.join(root, "404.html"), "utf8").catch(() => "not found");
