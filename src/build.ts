@@ -8,7 +8,7 @@ import { parseSources } from "./parse/index.ts";
 import { hashOf, openCache, saveCache, sourceReuse, type BuildCache } from "./cache/index.ts";
 import { pairArticles } from "./pair/index.ts";
 import { createStaging, discardStaging, publishStaging } from "./publish/index.ts";
-import { collectGarbage, planSite, RENDER_CHUNK, renderBody, renderSite, type ArticlePage } from "./render/index.ts";
+import { collectGarbage, planArticlePages, planSite, RENDER_CHUNK, renderBody, renderSite, type ArticlePage, type PlanOptions } from "./render/index.ts";
 import { buildReport, measureOutput, measureWeights, type PageWeights } from "./report.ts";
 import { parseBaseUrl } from "./render/site-url.ts";
 import { indexSite } from "./search/index.ts";
@@ -250,6 +250,11 @@ export async function prepareSite(options: {
   session?: Pick<BuildSession, "drafts" | "articles">;
   /** With a cache: true for a source known unchanged since the last build without looking at it (see `SourceReuse.unseen`). */
   untouched?: (abs: string) => boolean;
+  /**
+   * Called once the article pages are planned, before the other pages are, with the number of errors
+   * found by then (all there will be: the other pages find none); awaited before planning goes on.
+   */
+  onArticles?: (articles: readonly ArticlePage[], errors: number) => void | Promise<void>;
 }): Promise<PreparedSite> {
   const step = options.step ?? (() => undefined);
   const ingested = await ingestArticles(options.articles, options.cwd, options.cache && sourceReuse(options.cache, options.untouched));
@@ -265,14 +270,17 @@ export async function prepareSite(options: {
   const paired = pairArticles(validated.articles.filter((a) => !failedKeys.has(a.key)));
   step("pair", paired.stories.length, "stories");
   const bodies = options.cache?.bodies;
-  const plan = planSite(paired.stories, {
+  const planOptions: PlanOptions = {
     site: parseBaseUrl(options.baseUrl),
     buildTime: options.now,
     offlineStories: options.offlineStories,
     search: { pack: options.packSearch, shardSize: options.searchShardSize },
     articleMemo: options.session?.articles,
     ...(bodies ? { renderBody: (body: DraftBody) => bodies.get(hashOf(JSON.stringify(body)), () => renderBody(body)) } : {}),
-  });
+  };
+  const articles = planArticlePages(paired.stories, planOptions);
+  await options.onArticles?.(articles.articles, countSeverity([...early, ...paired.diagnostics, ...articles.diagnostics], "error"));
+  const plan = planSite(paired.stories, planOptions, articles);
   const diagnostics = sortDiagnostics([...early, ...paired.diagnostics, ...plan.diagnostics]);
   return { stories: paired.stories, validated: validated.articles, plan, diagnostics };
 }

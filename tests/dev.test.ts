@@ -5,7 +5,7 @@ import { DateTime } from "luxon";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { build, prepareSite } from "../src/build.ts";
-import { DevSite, planChanges, sameData } from "../src/dev/index.ts";
+import { DevSite, planChanges, sameData, type DevEvent } from "../src/dev/index.ts";
 import { BuildError } from "../src/diagnostics.ts";
 import { serveSite } from "../src/serve/index.ts";
 import { hashTree, scratch } from "./helpers/tree.ts";
@@ -62,11 +62,31 @@ test("a changed headline rewrites its pages and one search shard, and the site i
   const { site, articles, out } = await devSite();
   const file = path.join(articles, "2024/tech-fair.en.md");
   await writeFile(file, (await readFile(file, "utf8")).replace("Tech Fair Opens Downtown", "Tech Fair Draws Record Crowds"));
-  const result = await site.update();
+  const events: DevEvent[] = [];
+  const result = await site.update(undefined, (event) => events.push(structuredClone(event)));
   assert.is(result.indexed, 1);
+  // Open pages are told as soon as each can show the edit: the article first (written before the lists
+  // are planned), then the lists that show its headline, then the one shard indexed again.
+  assert.equal(events.map((e) => e.kind), ["pages", "pages", "search"]);
+  assert.equal(events[0], { kind: "pages", files: ["en/tech-fair/index.html"] });
+  const lists = (events[1] as Extract<DevEvent, { kind: "pages" }>).files;
+  assert.ok(lists.includes("en/index.html") && !lists.includes("en/tech-fair/index.html"), lists.join(", "));
+  const search = events[2] as Extract<DevEvent, { kind: "search" }>;
+  assert.is(search.shards.length, 1);
+  assert.equal(search.layout.map((shard) => shard.dir), ["", "shard-1/", "shard-2/"]);
   // The article, and the lists, feeds and sitemap entries that show its headline; not the other stories.
   assert.ok(result.written > 1 && result.written < 20, `${result.written} pages written`);
   assert.match(await readFile(path.join(out, "en/tech-fair/index.html"), "utf8"), /<h1>Tech Fair Draws Record Crowds<\/h1>/);
+  await assertLikeCleanBuild(articles, out);
+});
+
+test("a paragraph added past the lead rewrites the article and indexes no shard again", async () => {
+  const { site, articles, out } = await devSite();
+  const file = path.join(articles, "2024/tech-fair.en.md");
+  await writeFile(file, `${await readFile(file, "utf8")}\nVisitors queued for an hour at the robotics stand.\n`);
+  const result = await site.update();
+  assert.is(result.indexed, 0);
+  assert.match(await readFile(path.join(out, "en/tech-fair/index.html"), "utf8"), /robotics stand/);
   await assertLikeCleanBuild(articles, out);
 });
 
@@ -133,6 +153,41 @@ test("the server holds a request for a file still being written until it is writ
     release();
     assert.is(await response, "new");
     assert.is(await listed, "page two");
+  } finally {
+    await server.close();
+  }
+});
+
+test("the server is quiet once no request has been open for a while, and at once when no page listens", async () => {
+  const root = await scratch("dev-quiet");
+  await writeFile(path.join(root, "page.html"), "page");
+  let release = () => undefined as void;
+  const slow = new Promise<void>((resolve) => (release = resolve));
+  let holding = false;
+  const server = await serveSite(root, { liveReload: true, hold: (file) => (holding && file === "page.html" ? slow : undefined) });
+  const elapsed = async (quiet: Promise<void>) => {
+    const started = performance.now();
+    await quiet;
+    return performance.now() - started;
+  };
+  try {
+    assert.ok((await elapsed(server.quiet(500))) < 100, "no page listens: no wait");
+    const events = await fetch(`${server.url}__duet/events`);
+    const reader = events.body!.getReader();
+    await reader.read();
+    // A page listens: the server waits out `ms` with no request open, the live-reload stream aside.
+    const waited = await elapsed(server.quiet(300));
+    assert.ok(waited >= 290 && waited < 1000, `${waited} ms`);
+    // A request held for a file being written ends the wait at once: the writing waits on it.
+    holding = true;
+    const page = fetch(`${server.url}page.html`).then((r) => r.text());
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    assert.ok((await elapsed(server.quiet(300))) < 100, "a held request ends the wait");
+    release();
+    assert.match(await page, /^page/);
+    // And `max` bounds it.
+    assert.ok((await elapsed(server.quiet(5000, 200))) < 500, "max bounds the wait");
+    await reader.cancel();
   } finally {
     await server.close();
   }

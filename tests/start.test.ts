@@ -1,4 +1,4 @@
-// `npm start`: the dev server rebuilds on an edit and tells open pages to reload.
+// `npm start`: the dev server rebuilds on an edit and tells the open pages it changed to reload.
 import { spawn } from "node:child_process";
 import { cp, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -9,7 +9,7 @@ import { scratch } from "./helpers/tree.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 
-test("an edited article is rebuilt, served, and open pages are told to reload", async () => {
+test("an edited article is rebuilt, served, and its open page is told to reload", async () => {
   const articles = await scratch("start-articles");
   await cp(path.join(ROOT, "articles"), articles, { recursive: true });
   const out = await scratch("start-out");
@@ -37,8 +37,9 @@ test("an edited article is rebuilt, served, and open pages are told to reload", 
     await writeFile(file, (await readFile(file, "utf8")).replace("Shanghai Metro to Trial Overnight Weekend Service", "Shanghai Metro Extends Overnight Service"));
     const edited = Date.now();
     let stream = "";
-    while (!stream.includes("event: reload") && Date.now() - edited < 60_000) stream += new TextDecoder().decode((await reader.read()).value);
-    assert.match(stream, /event: reload/);
+    // The update names the pages it wrote; a page among them reloads (see the live-reload script).
+    while (!stream.includes("event: pages") && Date.now() - edited < 60_000) stream += new TextDecoder().decode((await reader.read()).value);
+    assert.match(stream, /event: pages\ndata: \{[^\n]*"en\/shanghai-metro-night\/index\.html"/);
     const updated = await (await fetch(`${base}en/shanghai-metro-night/`)).text();
     assert.match(updated, /<h1>Shanghai Metro Extends Overnight Service<\/h1>/);
     console.log(`    edit → reload event: ${Date.now() - edited} ms (sample site)`);

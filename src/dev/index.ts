@@ -3,27 +3,30 @@
 // The first build is an ordinary cached build. After an edit, only the sources the file watcher reported
 // are looked at (all of them, by their stamps, when there is no such report), and every stage reuses what
 // the session remembers by object: unchanged drafts are not validated again and unchanged articles not
-// planned again. The new plan is compared with the last one, and only the pages, feeds and sitemaps that
-// differ are rendered, straight into the served folder (the later pages of long lists just after open pages
-// reload); pages no longer planned are removed. The search index is cut into small shards
-// (`DEV_SHARD_SIZE` stories), so an edit indexes one shard again, not the whole site. The Traditional →
-// Simplified table stays the first build's: cutting it anew takes about 0.3 s at 10,000 stories, and it
-// differs only when an edit brings in a character no story had (a Traditional query for it then finds
-// the story after the next whole build).
+// planned again. Edited articles are written as soon as they are planned, before the lists are; then the
+// new plan is compared with the last one, and only the pages, feeds and sitemaps that differ are rendered,
+// straight into the served folder (the later pages of long lists once open pages have loaded the edit);
+// pages no longer planned are removed. Open pages are told which files changed, and only those reload.
+// The search index is cut into small shards (`DEV_SHARD_SIZE` stories), so an edit indexes one shard
+// again, not the whole site, in Pagefind's process while Node writes the pages; an open search page then
+// takes the new shards in place. The Traditional → Simplified table stays the first build's: cutting it
+// anew takes about 0.3 s at 10,000 stories, and it differs only when an edit brings in a character no
+// story had (a Traditional query for it then finds the story after the next whole build).
 //
 // The result is the site a clean build with the same options makes, file for file, that table aside.
 // Dates are the clock's to the hour, so remembered validation holds between edits.
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { build, createSession, prepareSite, PROJECT_ROOT, stageTimer, type BuildSession, type ProgressStep } from "../build.ts";
-import { reopenCache } from "../cache/index.ts";
+import { reopenCache, type BuildCache } from "../cache/index.ts";
 import { BuildError, countSeverity } from "../diagnostics.ts";
 import { writeSearchFileList } from "../offline/index.ts";
-import { renderPages } from "../render/index.ts";
-import { indexSite, shardStories, storiesOf } from "../search/index.ts";
+import { outputFileOf, renderPages, type ArticlePage } from "../render/index.ts";
+import { indexSite, recordFields, searchLayout, shardStories, storiesOf, type Story } from "../search/index.ts";
+import type { SearchShard } from "../search/layout.ts";
 import type { Diagnostic } from "../types.ts";
 import { NEWS_ZONE, nowFromEnv } from "../validate/index.ts";
-import { filesOf, planChanges, splitChanges } from "./diff.ts";
+import { filesOf, planChanges, sameData, splitChanges } from "./diff.ts";
 
 export { planChanges, sameData, filesOf, splitChanges } from "./diff.ts";
 
@@ -47,6 +50,11 @@ export interface DevOptions {
   /** Stories per search shard (default `DEV_SHARD_SIZE`). */
   searchShardSize?: number;
   onProgress?: (step: ProgressStep) => void;
+  /**
+   * Resolves once open pages have loaded what an update told them of (no request for `ms` milliseconds,
+   * at most `max`): the dev server's requests would otherwise queue behind the rest of the update.
+   */
+  quiet?: (ms?: number, max?: number) => Promise<void>;
 }
 
 /** What one build or update did. */
@@ -68,6 +76,21 @@ export interface DevResult {
    */
   deferred: number;
   millis: number;
+}
+
+/**
+ * What an update tells open pages, as soon as it can: `pages` once these output files (relative,
+ * `/`-separated) are written or removed, and `search` once the search index is up to date (the shards
+ * indexed again, and the layout the search pages now name).
+ */
+export type DevEvent = { kind: "pages"; files: string[] } | { kind: "search"; shards: string[]; layout: SearchShard[] };
+
+/** A plan part with no pages, feeds or sitemaps: rendering it writes only the site's single files. */
+const NO_PAGES = { articles: [], lists: [], indexes: [], searches: [], offline: [], feeds: [], sitemaps: [], sitemapIndexes: [] };
+
+/** True when two search layouts name the same shard folders, packed alike. */
+function sameLayout(a: readonly SearchShard[], b: readonly SearchShard[]): boolean {
+  return a.length === b.length && a.every((shard, i) => shard.dir === b[i]!.dir && shard.packed === b[i]!.packed);
 }
 
 /** The dev server's site: a whole build first, then updates in place. */
@@ -113,8 +136,9 @@ export class DevSite {
    * a source has an error; nothing is written then. Without an earlier build, makes a whole one.
    * `changed`, when given, holds every path (absolute; files or folders) that may have changed since the
    * last build or update, as a file watcher reports them: the other sources are not even looked at.
+   * `notify` is told as soon as open pages can show the edit (see `DevEvent`).
    */
-  async update(changed?: ReadonlySet<string>): Promise<DevResult> {
+  async update(changed?: ReadonlySet<string>, notify?: (event: DevEvent) => void): Promise<DevResult> {
     await this.settled();
     const last = this.#session.last;
     if (!last || this.#failed) return this.build();
@@ -124,67 +148,97 @@ export class DevSite {
     const out = path.resolve(cwd, o.out);
     const step = stageTimer(o.onProgress, started);
     const cache = reopenCache(last.cache);
-    const prepared = await prepareSite({
-      articles: path.resolve(cwd, o.articles),
-      cwd,
-      baseUrl: o.baseUrl,
-      now: devNow(),
-      searchShardSize: o.searchShardSize ?? DEV_SHARD_SIZE,
-      cache,
-      session: this.#session,
-      step,
-      ...(changed && { untouched: (abs: string) => !touches(changed, abs) }),
-    });
-    const { plan, diagnostics } = prepared;
-    step("plan", plan.articles.length, "article pages");
-    const errors = countSeverity(diagnostics, "error");
-    if (errors > 0) throw new BuildError(`update failed with ${errors} error(s); ${o.out} was left as it was`, diagnostics);
-
-    // The search index first, so a search page that reloads finds the shards its new layout lists.
-    const layout = plan.searches[0]!.shards;
-    const before = shardStories(storiesOf(last.plan.articles), last.plan.searches[0]!.shards);
-    let indexed = 0;
-    await indexSite(plan.articles, out, { ...cache, search: undefined }, {
-      shards: layout,
-      table: last.table,
-      keep: (at, stories) => {
-        const old = before[at];
-        const same = old !== undefined && old.length === stories.length && stories.every((s, i) => s.zh === old[i]!.zh && s.en === old[i]!.en);
-        if (!same) indexed++;
-        return same;
-      },
-    });
-    const dirs = new Set(layout.map((shard) => shard.dir));
-    const gone = last.plan.searches[0]!.shards.filter((shard) => !dirs.has(shard.dir));
-    for (const shard of gone) await rm(path.join(out, "pagefind", shard.dir), { recursive: true, force: true });
-    if (indexed > 0 || gone.length > 0) await writeSearchFileList(out);
-
-    step("index", indexed, "shards");
-    const changes = planChanges(last.plan, plan);
-    step("compare", changes.count, "changed");
-    // Pages a reader opens next are written now; the rest (a new story moves every page of the home
-    // list: 1,000 pages at 10,000 stories) while the reloaded pages are already showing the edit.
-    const { first, later } = splitChanges(changes.pages);
-    const run = { assets: last.assets, serviceWorker: false, site: plan.site, root: o.root ?? PROJECT_ROOT, outDir: out };
-    await renderPages(first, run);
-    for (const file of changes.removed) await rm(path.join(out, file), { force: true });
-    step("render", changes.count, "pages");
-    this.#session.last = { ...last, cache, plan };
-    const deferred = filesOf(later);
-    if (deferred.size > 0) {
-      this.#deferred = deferred;
-      this.#writing = renderPages(later, run).then(
-        () => void (this.#deferred = new Set()),
-        (cause: unknown) => {
-          // What is on disk is no longer known: the next update is a whole build.
-          this.#failed = true;
-          this.#deferred = new Set();
-          console.error(`duet: writing list pages failed: ${(cause as Error).message}`);
+    const run = { assets: last.assets, serviceWorker: false, site: last.plan.site, root: o.root ?? PROJECT_ROOT, outDir: out };
+    const shardSize = o.searchShardSize ?? DEV_SHARD_SIZE;
+    const lastLayout = last.plan.searches[0]!.shards;
+    // Planned, indexed and written as soon as the articles are planned, before the lists are: the open
+    // article shows the edit first, and Pagefind (a process of its own) indexes while Node plans the lists.
+    let search: { layout: SearchShard[]; indexing: Promise<{ reindexed: string[]; gone: number }> } | undefined;
+    let early = new Set<string>();
+    try {
+      const prepared = await prepareSite({
+        articles: path.resolve(cwd, o.articles),
+        cwd,
+        baseUrl: o.baseUrl,
+        now: devNow(),
+        searchShardSize: shardSize,
+        cache,
+        session: this.#session,
+        step,
+        ...(changed && { untouched: (abs: string) => !touches(changed, abs) }),
+        onArticles: async (articles, errors) => {
+          if (errors > 0) return;
+          const layout = searchLayout(new Set(articles.map((a) => a.key)).size, { shardSize });
+          search = { layout, indexing: indexShards(articles, layout, last, out, cache) };
+          // Settled here, awaited below: a failed index must not go unhandled while the pages are written.
+          search.indexing.catch(() => undefined);
+          const known = new Map(last.plan.articles.map((a) => [a.url, a]));
+          const edited = articles.filter((a) => !sameData(known.get(a.url), a, "head"));
+          if (edited.length === 0) return;
+          // Only the articles; the site's single files come out of the last plan as they are on disk.
+          const { diagnostics: _, ...lastSite } = last.plan;
+          await renderPages({ ...lastSite, ...NO_PAGES, articles: edited }, run);
+          early = new Set(edited.map((a) => a.url));
+          notify?.({ kind: "pages", files: edited.map((a) => outputFileOf(a.url)) });
+          // Planning the lists holds Node for a few tenths of a second: the reloading pages are served first.
+          await o.quiet?.(150, 1000);
         },
-      );
+      });
+      const { plan, diagnostics } = prepared;
+      step("plan", plan.articles.length, "article pages");
+      const errors = countSeverity(diagnostics, "error");
+      if (errors > 0) throw new BuildError(`update failed with ${errors} error(s); ${o.out} was left as it was`, diagnostics);
+      const layout = plan.searches[0]!.shards;
+      if (!search || !sameLayout(search.layout, layout)) throw new Error("the search layout changed while the site was planned");
+
+      const changes = planChanges(last.plan, plan);
+      step("compare", changes.count, "changed");
+      // Pages a reader opens next are written now; the rest (a new story moves every page of the home
+      // list: 1,000 pages at 10,000 stories) once open pages have loaded what the edit changed. Search
+      // pages name the shards they search, so with shards added or gone they wait for the index.
+      const { first, later } = splitChanges(changes.pages);
+      const sameShards = sameLayout(layout, lastLayout);
+      const now = { ...first, articles: first.articles.filter((a) => !early.has(a.url)), searches: sameShards ? first.searches : [] };
+      const written = filesOf(now);
+      // Rendered even with no page changed: the site's single files (the news sitemap's window moves with the clock).
+      await renderPages(now, run);
+      for (const file of changes.removed) await rm(path.join(out, file), { force: true });
+      step("render", changes.count, "pages");
+      for (const file of changes.removed) written.add(file);
+      if (written.size > 0) notify?.({ kind: "pages", files: [...written] });
+      const indexed = await search.indexing;
+      if (!sameShards && first.searches.length > 0) await renderPages({ ...first, ...NO_PAGES, searches: first.searches }, run);
+      step("index", indexed.reindexed.length, "shards");
+      this.#session.last = { ...last, cache, plan };
+      if (indexed.reindexed.length > 0 || indexed.gone > 0 || first.searches.length > 0) {
+        notify?.({ kind: "search", shards: indexed.reindexed, layout });
+      }
+      const deferred = filesOf(later);
+      if (deferred.size > 0) {
+        this.#deferred = deferred;
+        const quiet = o.quiet ?? (() => Promise.resolve());
+        this.#writing = quiet()
+          .then(() => renderPages(later, run))
+          .then(
+            () => {
+              this.#deferred = new Set();
+              notify?.({ kind: "pages", files: [...deferred] });
+            },
+            (cause: unknown) => {
+              // What is on disk is no longer known: the next update is a whole build.
+              this.#failed = true;
+              this.#deferred = new Set();
+              console.error(`duet: writing list pages failed: ${(cause as Error).message}`);
+            },
+          );
+      }
+      const stories = new Set(plan.articles.map((a) => a.key)).size;
+      return { kind: "update", stories, diagnostics, written: changes.count, removed: changes.removed.length, indexed: indexed.reindexed.length, shards: layout.length, deferred: deferred.size, millis: performance.now() - started };
+    } catch (cause) {
+      // Once anything was written, the output is newer than the session's plan: the next update is a whole build.
+      if (search || early.size > 0) this.#failed = true;
+      throw cause;
     }
-    const stories = new Set(plan.articles.map((a) => a.key)).size;
-    return { kind: "update", stories, diagnostics, written: changes.count, removed: changes.removed.length, indexed, shards: layout.length, deferred: deferred.size, millis: performance.now() - started };
   }
 
   /** Resolves once the last update's deferred pages are written. */
@@ -196,6 +250,37 @@ export class DevSite {
   pending(file: string): Promise<void> | undefined {
     return this.#deferred.has(file) ? this.#writing : undefined;
   }
+}
+
+/**
+ * Indexes again, in place, the shards of `layout` whose stories' search records differ from those of the
+ * last plan's shard (an edit past the lead changes none), removes the shards the layout no longer has,
+ * and lists the search files anew.
+ */
+async function indexShards(articles: readonly ArticlePage[], layout: SearchShard[], last: NonNullable<BuildSession["last"]>, out: string, cache: BuildCache) {
+  const lastLayout = last.plan.searches[0]!.shards;
+  const before = shardStories(storiesOf(last.plan.articles), lastLayout);
+  const reindexed: string[] = [];
+  await indexSite(articles, out, { ...cache, search: undefined }, {
+    shards: layout,
+    table: last.table,
+    keep: (at, stories) => {
+      const old = before[at];
+      const same = old !== undefined && old.length === stories.length && stories.every((s, i) => sameRecord(s, old[i]!));
+      if (!same) reindexed.push(layout[at]!.dir);
+      return same;
+    },
+  });
+  const dirs = new Set(layout.map((shard) => shard.dir));
+  const gone = lastLayout.filter((shard) => !dirs.has(shard.dir));
+  for (const shard of gone) await rm(path.join(out, "pagefind", shard.dir), { recursive: true, force: true });
+  if (reindexed.length > 0 || gone.length > 0) await writeSearchFileList(out);
+  return { reindexed, gone: gone.length };
+}
+
+/** True when two stories make the same search record: the same objects, or the same fields a record is made from. */
+function sameRecord(a: Story, b: Story): boolean {
+  return (a.zh === b.zh && a.en === b.en) || sameData(recordFields(a), recordFields(b));
 }
 
 /** True when `abs` or a folder holding it is in `changed`. */

@@ -33,13 +33,17 @@ const QUIET_MS = 100;
  * after each that succeeds. A failed one is reported and leaves the served site as it was.
  */
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
-  const site = new DevSite(options);
+  let server: SiteServer | undefined;
+  // An update lets open pages load what it changed before it goes on (see `DevOptions.quiet`).
+  const site = new DevSite({ ...options, quiet: (ms, max) => server?.quiet(ms, max) ?? Promise.resolve() });
   const articles = path.resolve(options.cwd ?? process.cwd(), options.articles);
   const report = options.report ?? (() => undefined);
-  /** One build or update; true when it succeeded. */
+  /** One build or update; true when it succeeded. An update tells open pages itself, as soon as each can show it. */
   const run = async (whole: boolean, changed?: ReadonlySet<string>): Promise<boolean> => {
     try {
-      report(await (whole ? site.build() : site.update(changed)));
+      const outcome = whole ? await site.build() : await site.update(changed, (event) => server?.notify(event.kind, event));
+      report(outcome);
+      if (outcome.kind === "build") server?.reload();
       return true;
     } catch (cause) {
       if (!(cause instanceof BuildError)) throw cause;
@@ -54,7 +58,6 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   // reported something without a name.
   let changed: Set<string> | undefined = new Set();
   let waiting: (() => void)[] = [];
-  let server: SiteServer | undefined;
   // Builds and updates, one after another; the first build and the server come first.
   let running: Promise<void> = Promise.resolve();
   const schedule = (templates: boolean) => {
@@ -70,9 +73,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       waiting = [];
       running = running.then(async () => {
         // A failed update is tried again with the next change, so what it saw changed is seen again.
-        if (await run(wholeBuild, paths)) server!.reload();
-        else if (changed && paths) for (const p of paths) changed.add(p);
-        else changed = undefined;
+        if (!(await run(wholeBuild, paths))) {
+          if (changed && paths) for (const p of paths) changed.add(p);
+          else changed = undefined;
+        }
         for (const resolve of done) resolve();
       });
     }, QUIET_MS);

@@ -6,11 +6,11 @@ import { buildAssets, type AssetMap } from "./assets.ts";
 import { chunksOf, collectGarbage, RENDER_CHUNK, runEleventy, type RunOptions, type SiteData } from "./runs.ts";
 import { hashOf, linkFiles, mapLimit, stampOf, unchanged, type BuildCache } from "../cache/index.ts";
 
-export { planSite, articleUrl, pageUrl, PAGE_SIZE } from "./plan.ts";
+export { planSite, planArticlePages, articleUrl, pageUrl, PAGE_SIZE } from "./plan.ts";
 export { pageWindow } from "./lists.ts";
 export { chunksOf, collectGarbage, RENDER_CHUNK } from "./runs.ts";
 export type { SiteData } from "./runs.ts";
-export type { ArticleMemo, ArticlePage, IndexPage, ListEntry, ListPage, SitePlan, VersionLink } from "./plan.ts";
+export type { ArticleMemo, ArticlePage, IndexPage, ListEntry, ListPage, PlanOptions, SitePlan, VersionLink } from "./plan.ts";
 export type { PageLink } from "./lists.ts";
 export { parseBaseUrl, DEFAULT_BASE_URL } from "./site-url.ts";
 export { renderBody, escapeHtml } from "./body.ts";

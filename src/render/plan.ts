@@ -2,7 +2,7 @@
 import type { DateTime } from "luxon";
 import type { Diagnostic, Lang, Story } from "../types.ts";
 import { LANGS } from "../types.ts";
-import { planArticles, type ArticleMemo, type ArticlePage, type BodyRenderer } from "./articles.ts";
+import { planArticles, type ArticleMemo, type ArticlePage, type BodyRenderer, type PlannedArticles } from "./articles.ts";
 import { planFeed, type Feed } from "./feeds.ts";
 import { basicMeta, type PageHead } from "./head.ts";
 import { planLists, type IndexPage, type ListEntry, type ListPage } from "./lists.ts";
@@ -73,10 +73,18 @@ export interface PlanOptions {
   articleMemo?: ArticleMemo;
 }
 
-/** Plans every page of the site from stories (already sorted newest first). */
-export function planSite(stories: readonly Story[], options: PlanOptions): SitePlan {
+/** Plans the article pages of the stories (already sorted newest first): the first part of `planSite`. */
+export function planArticlePages(stories: readonly Story[], options: PlanOptions): PlannedArticles {
+  return planArticles(stories, options.site, options.renderBody, options.articleMemo);
+}
+
+/**
+ * Plans every page of the site from stories (already sorted newest first). `planned`, when given, is what
+ * `planArticlePages` returned for the same stories and options.
+ */
+export function planSite(stories: readonly Story[], options: PlanOptions, planned: PlannedArticles = planArticlePages(stories, options)): SitePlan {
   const { site, buildTime } = options;
-  const { articles, published, diagnostics } = planArticles(stories, site, options.renderBody, options.articleMemo);
+  const { articles, published, diagnostics } = planned;
   const lists: ListPage[] = [];
   const indexes: IndexPage[] = [];
   for (const lang of LANGS) {

@@ -88,12 +88,7 @@ export async function indexSite(pages: readonly ArticlePage[], outDir: string, c
   const convert = createConverter(table);
   const recordOf = (story: Story) => {
     if (!cache) return storyRecordHtml(story, convert);
-    // A record depends on these fields of each version and on the conversion table, nothing else.
-    const fields = (["zh", "en"] as const).map((lang) => {
-      const p = story[lang];
-      return p && [p.key, p.title, p.url, p.lead, p.dateText, p.dateIso, p.date.toSeconds(), p.keywords.map((k) => k.name)];
-    });
-    return cache.records.get(hashOf(tableJson, JSON.stringify(fields)), () => storyRecordHtml(story, convert));
+    return cache.records.get(hashOf(tableJson, JSON.stringify(recordFields(story))), () => storyRecordHtml(story, convert));
   };
   const bundlePath = path.join(outDir, "pagefind");
   const stamps: SearchStamp[] = [];
@@ -131,6 +126,14 @@ export async function indexSite(pages: readonly ArticlePage[], outDir: string, c
 
 /** One story's versions. */
 export type Story = Partial<Record<Lang, ArticlePage>>;
+
+/** What a story's search record is made from, besides the conversion table: these fields of each version. */
+export function recordFields(story: Story): unknown[] {
+  return (["zh", "en"] as const).map((lang) => {
+    const p = story[lang];
+    return p && [p.key, p.title, p.url, p.lead, p.dateText, p.dateIso, p.date.toSeconds(), p.keywords.map((k) => k.name)];
+  });
+}
 
 /** Each shard's stories (from `storiesOf`), as `layout` cuts them: oldest first, by date then key. */
 export function shardStories(stories: readonly Story[], layout: readonly SearchShard[]): Story[][] {

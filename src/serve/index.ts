@@ -27,6 +27,18 @@ export interface SiteServer {
   requests: string[];
   /** Tells every open page to reload (only when started with `liveReload`). */
   reload(): void;
+  /**
+   * Sends open pages a live-reload event with JSON data: `pages` (`{ files }`, output files relative to
+   * the site) reloads a page among them; `search` (`{ shards, layout }`) reaches search pages, which take
+   * the new index in place, or reload when they cannot.
+   */
+  notify(event: "pages" | "search", data: unknown): void;
+  /**
+   * Resolves once no request (the live-reload stream aside) has been open for `ms` milliseconds, counted
+   * from the call at the earliest; at once when no page listens for live reload or a request is held (see
+   * `ServeOptions.hold`), and after `max` milliseconds whatever the traffic.
+   */
+  quiet(ms?: number, max?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -48,7 +60,23 @@ export interface ServeOptions {
 const LIVE_PATH = "/__duet/";
 /** Pagefind's index files, named by the hash of their content: a name never stands for other bytes. */
 const IMMUTABLE_RE = /\.pf_(?:meta|index|filter|fragment)$/;
-const LIVE_SCRIPT = `new EventSource("${LIVE_PATH}events").addEventListener("reload", () => location.reload());\n`;
+const LIVE_SCRIPT = `const events = new EventSource("${LIVE_PATH}events");
+const searchPage = () => document.querySelector("#search[data-bundle]") !== null;
+const here = () => {
+  const at = decodeURIComponent(location.pathname).slice(1);
+  return at === "" || at.endsWith("/") ? at + "index.html" : at;
+};
+events.addEventListener("reload", () => location.reload());
+events.addEventListener("pages", (event) => {
+  if (!searchPage() && JSON.parse(event.data).files.includes(here())) location.reload();
+});
+events.addEventListener("search", (event) => {
+  if (!searchPage()) return;
+  // The search page takes the new index in place by cancelling this; otherwise it loads again.
+  const taken = !window.dispatchEvent(new CustomEvent("duet:search-index", { detail: JSON.parse(event.data), cancelable: true }));
+  if (!taken) location.reload();
+});
+`;
 const LIVE_TAG = `<script type="module" src="${LIVE_PATH}live.js"></script>`;
 
 /** Serves `root` on 127.0.0.1. */
@@ -56,6 +84,9 @@ export async function serveSite(root: string, options: ServeOptions = {}): Promi
   const prefix = options.prefix ?? "/";
   const requests: string[] = [];
   const listeners = new Set<ServerResponse>();
+  let open = 0;
+  let held = 0;
+  let lastClosed = 0;
   const server = createServer(async (req, res) => {
     const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
     requests.push(pathname);
@@ -71,12 +102,21 @@ export async function serveSite(root: string, options: ServeOptions = {}): Promi
       res.end(LIVE_SCRIPT);
       return;
     }
+    open++;
+    res.on("close", () => {
+      open--;
+      lastClosed = performance.now();
+    });
     const inside = pathname.startsWith(prefix) ? pathname.slice(prefix.length) : null;
     let file = inside === null ? null : path.join(root, path.normalize(`/${inside}`));
     if (file && options.hold) {
       // Asked for by its folder, a page may be a file or a folder's index.html, written or not yet.
       const rel = path.relative(root, file).split(path.sep).join("/");
-      await (options.hold(rel) ?? options.hold(rel === "" ? "index.html" : `${rel}/index.html`));
+      const waiting = options.hold(rel) ?? options.hold(rel === "" ? "index.html" : `${rel}/index.html`);
+      if (waiting) {
+        held++;
+        await waiting.finally(() => held--);
+      }
     }
     if (file && (await stat(file).catch(() => null))?.isDirectory()) file = path.join(file, "index.html");
     const found = file ? await stat(file).catch(() => null) : null;
@@ -110,6 +150,20 @@ export async function serveSite(root: string, options: ServeOptions = {}): Promi
     requests,
     reload: () => {
       for (const res of listeners) res.write("event: reload\ndata: now\n\n");
+    },
+    quiet: (ms = 250, max = 3000) =>
+      new Promise((resolve) => {
+        const since = performance.now();
+        const check = () => {
+          const now = performance.now();
+          const idle = open === 0 && now - Math.max(since, lastClosed) >= ms;
+          if (listeners.size === 0 || held > 0 || idle || now - since >= max) resolve();
+          else setTimeout(check, 25);
+        };
+        check();
+      }),
+    notify: (event, data) => {
+      for (const res of listeners) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
     },
     close: () =>
       new Promise((resolve) => {

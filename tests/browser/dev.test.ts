@@ -45,13 +45,24 @@ async function resultTitles(page: Page): Promise<string[]> {
   return page.$$eval(".search-results a.result-title", (as) => as.map((a) => a.textContent ?? ""));
 }
 
-test("an edited headline reloads the open article and the open search, which finds the new words", async () => {
+/** Marks the page's document, so a reload (a new document) shows as the mark gone. */
+const mark = (page: Page) => page.evaluate(() => void ((window as unknown as { kept?: boolean }).kept = true));
+const marked = (page: Page) => page.evaluate(() => (window as unknown as { kept?: boolean }).kept === true);
+
+test("an edited headline reloads the open article; the open search takes the new index in place", async () => {
   const article = await browser.newPage();
   await article.goto(`${dev.server.url}en/tech-fair/`);
   assert.is(await article.textContent("h1"), "Tech Fair Opens Downtown");
+  const other = await browser.newPage();
+  await other.goto(`${dev.server.url}en/`);
+  await mark(other);
+  const untouched = await browser.newPage();
+  await untouched.goto(`${dev.server.url}en/budget/`);
+  await mark(untouched);
   const search = await browser.newPage();
   await search.goto(`${dev.server.url}en/search/?q=${encodeURIComponent("record crowds")}`);
   assert.not.ok((await resultTitles(search)).includes("Tech Fair Draws Record Crowds"));
+  await mark(search);
 
   const file = path.join(articles, "2024/tech-fair.en.md");
   await writeFile(file, (await readFile(file, "utf8")).replace("Tech Fair Opens Downtown", "Tech Fair Draws Record Crowds"));
@@ -59,6 +70,12 @@ test("an edited headline reloads the open article and the open search, which fin
   await article.waitForFunction(() => document.querySelector("h1")?.textContent === "Tech Fair Draws Record Crowds", undefined, { timeout: 30_000 });
   await search.waitForFunction(() => [...document.querySelectorAll(".search-results a.result-title")].some((a) => a.textContent === "Tech Fair Draws Record Crowds"), undefined, { timeout: 30_000 });
   assert.is((await resultTitles(search))[0], "Tech Fair Draws Record Crowds");
+  assert.ok(await marked(search), "the search page searched again without loading again");
+  assert.is(await search.inputValue("#site-search"), "record crowds");
+  // The home list shows the headline too, so it reloaded; a page the edit left alone does not.
+  await other.waitForFunction(() => document.body.textContent?.includes("Tech Fair Draws Record Crowds"), undefined, { timeout: 30_000 });
+  assert.not.ok(await marked(other), "the home page loaded again");
+  assert.ok(await marked(untouched), "an article the edit left alone did not load again");
   // The lead still says "downtown": the story is found by it, under its new headline only.
   await search.goto(`${dev.server.url}en/search/?q=downtown`);
   const titles = await resultTitles(search);
@@ -67,7 +84,30 @@ test("an edited headline reloads the open article and the open search, which fin
   // A second edit, on the site the first update left.
   await writeFile(file, (await readFile(file, "utf8")).replace("Tech Fair Draws Record Crowds", "Tech Fair Closes After Record Week"));
   await article.waitForFunction(() => document.querySelector("h1")?.textContent === "Tech Fair Closes After Record Week", undefined, { timeout: 30_000 });
-  await article.close();
+  for (const page of [article, other, untouched, search]) await page.close();
+});
+
+test("new stories, one adding a search shard, reach an open search without it loading again", async () => {
+  const search = await browser.newPage();
+  await search.goto(`${dev.server.url}en/search/?q=harbour`);
+  assert.equal(await resultTitles(search), []);
+  await mark(search);
+  const shards = async () => ((await search.getAttribute("#search", "data-shards")) ?? "").length;
+  const before = await shards();
+  // Two stories, one edit each: with two stories a shard, the second of them starts a new shard.
+  for (const [slug, title] of [["harbour-opens", "Harbour Opens to Ferries"], ["harbour-closes", "Harbour Closes for Storm"]] as const) {
+    const story = `---\ntitle: ${title}\ndate: 2024-06-0${slug.endsWith("opens") ? 1 : 2}\nkeywords: harbour\n---\nThe harbour news of the day.\n`;
+    await writeFile(path.join(articles, `2024/${slug}.en.md`), story);
+    await search.waitForFunction((t) => [...document.querySelectorAll(".search-results a.result-title")].some((a) => a.textContent === t), title, { timeout: 30_000 });
+  }
+  const both = ["Harbour Closes for Storm", "Harbour Opens to Ferries"];
+  assert.equal((await resultTitles(search)).sort(), both, "the stories of the kept shard and of the new one");
+  assert.ok(await marked(search), "the search page took the new shard without loading again");
+  assert.is(await shards(), before, "the page still holds the layout it loaded with");
+  // A page loaded now names the new shard, and finds the same.
+  await search.reload();
+  assert.ok((await shards()) > before);
+  assert.equal((await resultTitles(search)).sort(), both);
   await search.close();
 });
 

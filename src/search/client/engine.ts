@@ -49,6 +49,7 @@ interface PagefindInstance {
   init(): Promise<void>;
   search(query: string | null, options?: { filters?: Record<string, string>; sort?: Record<string, string> }): Promise<PagefindSearch | null>;
   filters(): Promise<Record<string, Record<string, number>>>;
+  destroy(): Promise<void>;
 }
 interface PagefindModule {
   createInstance(options: { basePath: string; baseUrl: string; excerptLength: number }): PagefindInstance;
@@ -57,10 +58,17 @@ interface PagefindModule {
 /** Scores within this fraction of each other count as a tie, which the newer story wins. */
 const TIE = 0.01;
 
-/** A Pagefind result and the shard it came from. */
+/** A Pagefind result and the shard it came from (its place in the layout, and the shard itself). */
 interface ShardResult {
   shard: number;
+  spec: SearchShard;
   result: PagefindResult;
+}
+
+/** An opened shard. */
+interface OpenShard {
+  spec: SearchShard;
+  instance: PagefindInstance;
 }
 
 /**
@@ -69,7 +77,8 @@ interface ShardResult {
  * result's display data from its packed file (fetched once, shared by the stories in it) instead of
  * Pagefind's per-story fragment.
  */
-export async function createEngine(bundle: string, base: string, layout: readonly SearchShard[]) {
+export async function createEngine(bundle: string, base: string, initial: readonly SearchShard[]) {
+  let layout = initial;
   const module = (await import(`${bundle}pagefind.js`)) as PagefindModule;
   const open = async (shard: SearchShard) => {
     const options = { baseUrl: base, excerptLength: 0 };
@@ -82,13 +91,14 @@ export async function createEngine(bundle: string, base: string, layout: readonl
   // same time would each replace it, leaving the first shard's index behind in a discarded one. An empty
   // search returns as soon as the index is loaded. (The others' entry files point at the same WebAssembly
   // file, by then in the browser's cache.) Shards open on the first search, so the page never waits for them.
-  let opened: Promise<PagefindInstance[]> | undefined;
+  let opened: Promise<OpenShard[]> | undefined;
   const openAll = () =>
-    (opened ??= (async () => {
-      const first = await open(layout[0]!);
-      if (layout.length > 1) await first.search("");
-      return [first, ...(await Promise.all(layout.slice(1).map(open)))];
-    })());
+    (opened ??= (async (specs) => {
+      const first = await open(specs[0]!);
+      if (specs.length > 1) await first.search("");
+      const instances = [first, ...(await Promise.all(specs.slice(1).map(open)))];
+      return instances.map((instance, at) => ({ spec: specs[at]!, instance }));
+    })(layout));
   let convert: Converter = identity;
   // Pagefind reports facet counts only once its filter index is loaded. That index grows with the
   // number of keywords (about 200 KB at 10,000 stories), so it is fetched after the first results.
@@ -96,7 +106,7 @@ export async function createEngine(bundle: string, base: string, layout: readonl
   let facetsReady = false;
   const allFilters = () =>
     (filtersLoaded ??= openAll()
-      .then((shards) => Promise.all(shards.map((s) => s.filters()))).then((f) => ((facetsReady = true), mergeCounts(f))));
+      .then((shards) => Promise.all(shards.map((s) => s.instance.filters()))).then((f) => ((facetsReady = true), mergeCounts(f))));
   const loaded = new Map<string, Promise<Record<string, PackedStory>>>();
   const packed = (shard: SearchShard, id: string): Promise<PackedStory> => {
     const file = `${shard.dir}${packedFileOf(id, shard.packed)}`;
@@ -108,19 +118,20 @@ export async function createEngine(bundle: string, base: string, layout: readonl
     }
     return loaded.get(file)!.then((stories) => stories[id] ?? Promise.reject(new Error(`${id} is not in ${file}`)));
   };
-  const storyOf = ({ shard, result }: ShardResult): Promise<StoryResult> => {
-    const id = idOf({ shard, result });
-    const spec = layout[shard]!;
+  const storyOf = (found: ShardResult): Promise<StoryResult> => {
+    const { spec, result } = found;
+    const id = idOf(found);
     return spec.packed > 0
       ? packed(spec, result.id).then((s) => ({ id, score: result.score, ...s }))
       : result.data().then((d) => toStory(id, result.score, d.meta));
   };
   /** Runs one search on every shard; each shard's results keep their order, tagged with the shard. */
   const everywhere = async (query: string | null, options: { filters: Record<string, string>; sort?: Record<string, string> }) => {
-    const found = await Promise.all((await openAll()).map((s) => s.search(query, options)));
+    const shards = await openAll();
+    const found = await Promise.all(shards.map((s) => s.instance.search(query, options)));
     if (found.some((f) => !f)) return null;
     return {
-      results: found.map((f, shard) => f!.results.map((result): ShardResult => ({ shard, result }))),
+      results: found.map((f, shard) => f!.results.map((result): ShardResult => ({ shard, spec: shards[shard]!.spec, result }))),
       filters: mergeCounts(found.map((f) => f!.filters)),
     };
   };
@@ -177,6 +188,36 @@ export async function createEngine(bundle: string, base: string, layout: readonl
     };
   }
 
+  /**
+   * Takes a new index after the dev server (`npm start`) wrote one: the shards of `next` in folders `changed`,
+   * added or gone are opened anew or closed, the others kept as they are. Searches from then on use the new
+   * layout. Pagefind's WebAssembly, already loaded, is reused.
+   */
+  async function refresh(next: readonly SearchShard[], changed: readonly string[]): Promise<void> {
+    layout = next;
+    // Facet counts change with the index; they are loaded again when next asked for.
+    filtersLoaded = undefined;
+    facetsReady = false;
+    if (!opened) return;
+    opened = opened.then(async (shards) => {
+      const kept = new Map(shards.map((shard) => [shard.spec.dir, shard]));
+      const now: OpenShard[] = [];
+      for (const spec of next) {
+        const old = kept.get(spec.dir);
+        kept.delete(spec.dir);
+        if (old && old.spec.packed === spec.packed && !changed.includes(spec.dir)) {
+          now.push({ spec, instance: old.instance });
+          continue;
+        }
+        await old?.instance.destroy();
+        now.push({ spec, instance: await open(spec) });
+      }
+      for (const gone of kept.values()) await gone.instance.destroy();
+      return now;
+    });
+    await opened;
+  }
+
   /** Every keyword of a language with its story count, for suggestions. */
   async function keywords(lang: "zh" | "en"): Promise<Record<string, number>> {
     return (await allFilters())[`kw_${lang}`] ?? {};
@@ -184,6 +225,7 @@ export async function createEngine(bundle: string, base: string, layout: readonl
 
   return {
     search,
+    refresh,
     keywords,
     converter: () => convert,
     /** True once facet counts are available. */
@@ -194,7 +236,7 @@ export async function createEngine(bundle: string, base: string, layout: readonl
 }
 
 /** A result's id across shards: Pagefind's record id within its shard, prefixed with the shard. */
-function idOf({ shard, result }: ShardResult): string {
+function idOf({ shard, result }: Pick<ShardResult, "shard" | "result">): string {
   return `${shard}/${result.id}`;
 }
 

@@ -260,6 +260,14 @@ root.ownerDocument.addEventListener("keydown", (event) => {
   else links[at - 1]!.focus();
 });
 
+// The dev server (`npm start`) indexed some shards again after an edit: the page takes the new index in
+// place and searches again, the reader's query, filters and scroll kept.
+window.addEventListener("duet:search-index", (event) => {
+  const detail = (event as CustomEvent<{ shards: string[]; layout: SearchShard[] }>).detail;
+  event.preventDefault();
+  void engine.refresh(detail.layout, detail.shards).then(run);
+});
+
 root.classList.add("ready");
 syncControls();
 input.focus();
