@@ -153,7 +153,7 @@ export class DevSite {
     const lastLayout = last.plan.searches[0]!.shards;
     // Planned, indexed and written as soon as the articles are planned, before the lists are: the open
     // article shows the edit first, and Pagefind (a process of its own) indexes while Node plans the lists.
-    let search: { layout: SearchShard[]; indexing: Promise<{ reindexed: string[]; gone: number }> } | undefined;
+    let search: { layout: SearchShard[]; indexing: Promise<{ reindexed: string[]; gone: number }>; added: Promise<void> } | undefined;
     let early = new Set<string>();
     try {
       const prepared = await prepareSite({
@@ -169,19 +169,22 @@ export class DevSite {
         onArticles: async (articles, errors) => {
           if (errors > 0) return;
           const layout = searchLayout(new Set(articles.map((a) => a.key)).size, { shardSize });
-          search = { layout, indexing: indexShards(articles, layout, last, out, cache) };
+          let added = () => undefined as void;
+          const indexing = indexShards(articles, layout, last, out, cache, () => added());
+          search = { layout, indexing, added: new Promise<void>((resolve) => ((added = resolve), indexing.then(() => resolve(), () => resolve()))) };
           // Settled here, awaited below: a failed index must not go unhandled while the pages are written.
-          search.indexing.catch(() => undefined);
+          indexing.catch(() => undefined);
           const known = new Map(last.plan.articles.map((a) => [a.url, a]));
           const edited = articles.filter((a) => !sameData(known.get(a.url), a, "head"));
-          if (edited.length === 0) return;
+          if (edited.length === 0) return search.added;
           // Only the articles; the site's single files come out of the last plan as they are on disk.
           const { diagnostics: _, ...lastSite } = last.plan;
           await renderPages({ ...lastSite, ...NO_PAGES, articles: edited }, run);
           early = new Set(edited.map((a) => a.url));
           notify?.({ kind: "pages", files: edited.map((a) => outputFileOf(a.url)) });
-          // Planning the lists holds Node for a few tenths of a second: the reloading pages are served first.
-          await o.quiet?.(150, 1000);
+          // Planning the lists holds Node for a few tenths of a second: the reloading pages are served first,
+          // and Pagefind is handed every record, so that it writes the index meanwhile.
+          await Promise.all([o.quiet?.(150, 1000), search.added]);
         },
       });
       const { plan, diagnostics } = prepared;
@@ -257,13 +260,14 @@ export class DevSite {
  * last plan's shard (an edit past the lead changes none), removes the shards the layout no longer has,
  * and lists the search files anew.
  */
-async function indexShards(articles: readonly ArticlePage[], layout: SearchShard[], last: NonNullable<BuildSession["last"]>, out: string, cache: BuildCache) {
+async function indexShards(articles: readonly ArticlePage[], layout: SearchShard[], last: NonNullable<BuildSession["last"]>, out: string, cache: BuildCache, onAdded: () => void) {
   const lastLayout = last.plan.searches[0]!.shards;
   const before = shardStories(storiesOf(last.plan.articles), lastLayout);
   const reindexed: string[] = [];
   await indexSite(articles, out, { ...cache, search: undefined }, {
     shards: layout,
     table: last.table,
+    onAdded,
     keep: (at, stories) => {
       const old = before[at];
       const same = old !== undefined && old.length === stories.length && stories.every((s, i) => sameRecord(s, old[i]!));
