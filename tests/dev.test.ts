@@ -66,12 +66,12 @@ test("a changed headline rewrites its pages and one search shard, and the site i
   const result = await site.update(undefined, (event) => events.push(structuredClone(event)));
   assert.is(result.indexed, 1);
   // Open pages are told as soon as each can show the edit: the article first (written before the lists
-  // are planned), then the lists that show its headline, then the one shard indexed again.
-  assert.equal(events.map((e) => e.kind), ["pages", "pages", "search"]);
+  // are planned), then the one shard indexed again, then the lists that show its headline.
+  assert.equal(events.map((e) => e.kind), ["pages", "search", "pages"]);
   assert.equal(events[0], { kind: "pages", files: ["en/tech-fair/index.html"] });
-  const lists = (events[1] as Extract<DevEvent, { kind: "pages" }>).files;
+  const lists = (events[2] as Extract<DevEvent, { kind: "pages" }>).files;
   assert.ok(lists.includes("en/index.html") && !lists.includes("en/tech-fair/index.html"), lists.join(", "));
-  const search = events[2] as Extract<DevEvent, { kind: "search" }>;
+  const search = events[1] as Extract<DevEvent, { kind: "search" }>;
   assert.is(search.shards.length, 1);
   assert.equal(search.layout.map((shard) => shard.dir), ["", "shard-1/", "shard-2/"]);
   // The article, and the lists, feeds and sitemap entries that show its headline; not the other stories.

@@ -151,9 +151,12 @@ export class DevSite {
     const run = { assets: last.assets, serviceWorker: false, site: last.plan.site, root: o.root ?? PROJECT_ROOT, outDir: out };
     const shardSize = o.searchShardSize ?? DEV_SHARD_SIZE;
     const lastLayout = last.plan.searches[0]!.shards;
-    // Planned, indexed and written as soon as the articles are planned, before the lists are: the open
-    // article shows the edit first, and Pagefind (a process of its own) indexes while Node plans the lists.
-    let search: { layout: SearchShard[]; indexing: Promise<{ reindexed: string[]; gone: number }>; added: Promise<void> } | undefined;
+    // What an editor looks at comes first: as soon as the articles are planned, the edited ones are written
+    // and their open pages reload, then the search shards their records are in are indexed again (Pagefind,
+    // in a process of its own, gets the cores while Node waits) and open search pages take them; only then
+    // are the lists planned and written. Open pages are given time to load each step before Node goes on
+    // (planning holds its event loop for a few tenths of a second at 10,000 stories).
+    let search: { layout: SearchShard[]; reindexed: string[] } | undefined;
     let early = new Set<string>();
     try {
       const prepared = await prepareSite({
@@ -169,22 +172,26 @@ export class DevSite {
         onArticles: async (articles, errors) => {
           if (errors > 0) return;
           const layout = searchLayout(new Set(articles.map((a) => a.key)).size, { shardSize });
-          let added = () => undefined as void;
-          const indexing = indexShards(articles, layout, last, out, cache, () => added());
-          search = { layout, indexing, added: new Promise<void>((resolve) => ((added = resolve), indexing.then(() => resolve(), () => resolve()))) };
-          // Settled here, awaited below: a failed index must not go unhandled while the pages are written.
+          search = { layout, reindexed: [] };
+          const indexing = indexShards(articles, layout, last, out, cache);
+          // Awaited below: a failed index must not go unhandled while the articles are written.
           indexing.catch(() => undefined);
           const known = new Map(last.plan.articles.map((a) => [a.url, a]));
           const edited = articles.filter((a) => !sameData(known.get(a.url), a, "head"));
-          if (edited.length === 0) return search.added;
-          // Only the articles; the site's single files come out of the last plan as they are on disk.
-          const { diagnostics: _, ...lastSite } = last.plan;
-          await renderPages({ ...lastSite, ...NO_PAGES, articles: edited }, run);
-          early = new Set(edited.map((a) => a.url));
-          notify?.({ kind: "pages", files: edited.map((a) => outputFileOf(a.url)) });
-          // Planning the lists holds Node for a few tenths of a second: the reloading pages are served first,
-          // and Pagefind is handed every record, so that it writes the index meanwhile.
-          await Promise.all([o.quiet?.(150, 1000), search.added]);
+          if (edited.length > 0) {
+            // Only the articles; the site's single files come out of the last plan as they are on disk.
+            const { diagnostics: _, ...lastSite } = last.plan;
+            await renderPages({ ...lastSite, ...NO_PAGES, articles: edited }, run);
+            early = new Set(edited.map((a) => a.url));
+            notify?.({ kind: "pages", files: edited.map((a) => outputFileOf(a.url)) });
+          }
+          const [, indexed] = await Promise.all([edited.length > 0 ? o.quiet?.(150, 1000) : undefined, indexing]);
+          search.reindexed = indexed.reindexed;
+          step("index", indexed.reindexed.length, "shards");
+          if (indexed.reindexed.length > 0 || indexed.gone > 0) {
+            notify?.({ kind: "search", shards: indexed.reindexed, layout });
+            await o.quiet?.(150, 1000);
+          }
         },
       });
       const { plan, diagnostics } = prepared;
@@ -197,11 +204,9 @@ export class DevSite {
       const changes = planChanges(last.plan, plan);
       step("compare", changes.count, "changed");
       // Pages a reader opens next are written now; the rest (a new story moves every page of the home
-      // list: 1,000 pages at 10,000 stories) once open pages have loaded what the edit changed. Search
-      // pages name the shards they search, so with shards added or gone they wait for the index.
+      // list: 1,000 pages at 10,000 stories) once open pages have loaded what the edit changed.
       const { first, later } = splitChanges(changes.pages);
-      const sameShards = sameLayout(layout, lastLayout);
-      const now = { ...first, articles: first.articles.filter((a) => !early.has(a.url)), searches: sameShards ? first.searches : [] };
+      const now = { ...first, articles: first.articles.filter((a) => !early.has(a.url)) };
       const written = filesOf(now);
       // Rendered even with no page changed: the site's single files (the news sitemap's window moves with the clock).
       await renderPages(now, run);
@@ -209,13 +214,7 @@ export class DevSite {
       step("render", changes.count, "pages");
       for (const file of changes.removed) written.add(file);
       if (written.size > 0) notify?.({ kind: "pages", files: [...written] });
-      const indexed = await search.indexing;
-      if (!sameShards && first.searches.length > 0) await renderPages({ ...first, ...NO_PAGES, searches: first.searches }, run);
-      step("index", indexed.reindexed.length, "shards");
       this.#session.last = { ...last, cache, plan };
-      if (indexed.reindexed.length > 0 || indexed.gone > 0 || first.searches.length > 0) {
-        notify?.({ kind: "search", shards: indexed.reindexed, layout });
-      }
       const deferred = filesOf(later);
       if (deferred.size > 0) {
         this.#deferred = deferred;
@@ -236,7 +235,7 @@ export class DevSite {
           );
       }
       const stories = new Set(plan.articles.map((a) => a.key)).size;
-      return { kind: "update", stories, diagnostics, written: changes.count, removed: changes.removed.length, indexed: indexed.reindexed.length, shards: layout.length, deferred: deferred.size, millis: performance.now() - started };
+      return { kind: "update", stories, diagnostics, written: changes.count, removed: changes.removed.length, indexed: search.reindexed.length, shards: layout.length, deferred: deferred.size, millis: performance.now() - started };
     } catch (cause) {
       // Once anything was written, the output is newer than the session's plan: the next update is a whole build.
       if (search || early.size > 0) this.#failed = true;
@@ -260,14 +259,13 @@ export class DevSite {
  * last plan's shard (an edit past the lead changes none), removes the shards the layout no longer has,
  * and lists the search files anew.
  */
-async function indexShards(articles: readonly ArticlePage[], layout: SearchShard[], last: NonNullable<BuildSession["last"]>, out: string, cache: BuildCache, onAdded: () => void) {
+async function indexShards(articles: readonly ArticlePage[], layout: SearchShard[], last: NonNullable<BuildSession["last"]>, out: string, cache: BuildCache) {
   const lastLayout = last.plan.searches[0]!.shards;
   const before = shardStories(storiesOf(last.plan.articles), lastLayout);
   const reindexed: string[] = [];
   await indexSite(articles, out, { ...cache, search: undefined }, {
     shards: layout,
     table: last.table,
-    onAdded,
     keep: (at, stories) => {
       const old = before[at];
       const same = old !== undefined && old.length === stories.length && stories.every((s, i) => sameRecord(s, old[i]!));

@@ -64,8 +64,6 @@ export interface IndexOptions {
    * replaces the files of the one there.
    */
   keep?: (shard: number, stories: readonly Story[]) => boolean;
-  /** Called each time Pagefind has every record of a shard and goes on to write its index on its own. */
-  onAdded?: () => void;
 }
 
 /** Files Pagefind writes into every index folder that only the first shard's folder keeps. */
@@ -115,8 +113,8 @@ export async function indexSite(pages: readonly ArticlePage[], outDir: string, c
       reusedShards++;
       continue;
     }
-    if (options.keep) await replaceShard(records, dir, shard, options.onAdded);
-    else await writeShard(records, dir, shard, options.onAdded);
+    if (options.keep) await replaceShard(records, dir, shard);
+    else await writeShard(records, dir, shard);
     const written = await listFiles(dir, bundlePath);
     files += written.length;
     if (cache) stamps.push({ dir: shard.dir, key, files: await stampFiles(bundlePath, written) });
@@ -158,7 +156,7 @@ function oldestFirst(stories: readonly Story[]): Story[] {
  * Pagefind's script and WebAssembly; the others' entry files point at the first's WebAssembly (see
  * `shareWasm`), which the search page then loads once.
  */
-async function writeShard(records: readonly { url: string; content: string }[], dir: string, shard: SearchShard, onAdded?: () => void): Promise<void> {
+async function writeShard(records: readonly { url: string; content: string }[], dir: string, shard: SearchShard): Promise<void> {
   // Every record is written in language-neutral search terms, so one index serves both languages.
   const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
   try {
@@ -172,9 +170,7 @@ async function writeShard(records: readonly { url: string; content: string }[], 
         }),
       );
     }
-    const writing = index.writeFiles({ outputPath: dir });
-    onAdded?.();
-    const written = await writing;
+    const written = await index.writeFiles({ outputPath: dir });
     if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
   } finally {
     // Closing ends Pagefind's process, and with it the memory the shard's index took.
@@ -192,10 +188,10 @@ async function writeShard(records: readonly { url: string; content: string }[], 
  * then the earlier files go and the new ones move in. Other shards' folders inside the first shard's are
  * left alone, so the bundle ends up as a clean build would write it.
  */
-async function replaceShard(records: readonly { url: string; content: string }[], dir: string, shard: SearchShard, onAdded?: () => void): Promise<void> {
+async function replaceShard(records: readonly { url: string; content: string }[], dir: string, shard: SearchShard): Promise<void> {
   const fresh = path.join(path.dirname(path.resolve(dir)), `.next-${path.basename(path.resolve(dir))}`);
   await rm(fresh, { recursive: true, force: true });
-  await writeShard(records, fresh, shard, onAdded);
+  await writeShard(records, fresh, shard);
   await mkdir(dir, { recursive: true });
   for (const name of await readdir(dir)) if (!SHARD_DIR_RE.test(name)) await rm(path.join(dir, name), { recursive: true, force: true });
   for (const name of await readdir(fresh)) await rename(path.join(fresh, name), path.join(dir, name));

@@ -104,7 +104,8 @@ test("new stories, one adding a search shard, reach an open search without it lo
   assert.equal((await resultTitles(search)).sort(), both, "the stories of the kept shard and of the new one");
   assert.ok(await marked(search), "the search page took the new shard without loading again");
   assert.is(await shards(), before, "the page still holds the layout it loaded with");
-  // A page loaded now names the new shard, and finds the same.
+  // A page loaded once the update is done names the new shard, and finds the same.
+  await dev.settled();
   await search.reload();
   assert.ok((await shards()) > before);
   assert.equal((await resultTitles(search)).sort(), both);
