@@ -265,7 +265,8 @@ root.ownerDocument.addEventListener("keydown", (event) => {
 window.addEventListener("duet:search-index", (event) => {
   const detail = (event as CustomEvent<{ shards: string[]; layout: SearchShard[] }>).detail;
   event.preventDefault();
-  void engine.refresh(detail.layout, detail.shards).then(run);
+  // Should the new shards fail to open, loading the page again opens them the ordinary way.
+  void engine.refresh(detail.layout, detail.shards).then(run, () => location.reload());
 });
 
 root.classList.add("ready");
