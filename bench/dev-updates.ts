@@ -9,7 +9,7 @@ import { parseArgs } from "node:util";
 import type { Page } from "playwright-core";
 import { DevSite, type DevResult } from "../src/dev/index.ts";
 import { startDevServer } from "../src/dev/server.ts";
-import { launchBrowser } from "../tests/browser/harness.ts";
+import { launchBrowser, settledStatus } from "../tests/browser/harness.ts";
 import { freePort } from "../tests/helpers/port.ts";
 import { editOneStory, firstEnglishArticle } from "./baseline/rebuilds.ts";
 
@@ -56,10 +56,7 @@ const site = dev.server.url;
 
 /** Waits for the search page to settle and tells whether a result title holds `word` (lower case). */
 async function found(page: Page, word: string): Promise<boolean> {
-  await page.waitForFunction(() => {
-    const status = document.querySelector(".search-status")?.textContent ?? "";
-    return status !== "" && !status.endsWith("…");
-  });
+  await settledStatus(page);
   return page.$$eval(".search-results a.result-title", (as, w) => as.some((a) => a.textContent?.toLowerCase().includes(w)), word);
 }
 

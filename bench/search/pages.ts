@@ -2,15 +2,6 @@
 import type { Page } from "playwright-core";
 import { TOP_K } from "./metrics.ts";
 
-/** Waits until the search page's status line has settled (non-empty, not "Searching…") and returns it. */
-export async function settledStatus(page: Page): Promise<string> {
-  const handle = await page.waitForFunction(() => {
-    const status = document.querySelector(".search-status")?.textContent ?? "";
-    return status !== "" && !status.endsWith("…") ? status : false;
-  }, undefined, { timeout: 20_000 });
-  return (await handle.jsonValue()) as string;
-}
-
 /**
  * Asks Duet's search page (already loaded) for `text`: typed (an input event, so through the box's debounce) or
  * submitted (Enter). Waits for the status line to pass through "Searching…" and settle; returns the time between,

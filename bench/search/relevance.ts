@@ -2,7 +2,8 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import type { Query, QueryClass, QuerySet } from "../queries.ts";
 import { storyIdsOf, TOP_K } from "./metrics.ts";
-import { askDuetPage, loadStockPagefind, searchStock, settledStatus } from "./pages.ts";
+import { settledStatus } from "../../tests/browser/harness.ts";
+import { askDuetPage, loadStockPagefind, searchStock } from "./pages.ts";
 
 /**
  * Every context the benchmark opens: no service workers, so a site's offline precaching (which downloads the site in

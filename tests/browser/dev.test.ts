@@ -7,7 +7,7 @@ import * as assert from "uvu/assert";
 import { startDevServer, type DevServer } from "../../src/dev/server.ts";
 import { freePort } from "../helpers/port.ts";
 import { scratch } from "../helpers/tree.ts";
-import { launchBrowser } from "./harness.ts";
+import { launchBrowser, settledStatus } from "./harness.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 let browser: Browser;
@@ -38,10 +38,7 @@ test.after(async () => {
 
 /** The result titles once the search status settles. */
 async function resultTitles(page: Page): Promise<string[]> {
-  await page.waitForFunction(() => {
-    const status = document.querySelector(".search-status")?.textContent ?? "";
-    return status !== "" && !status.endsWith("…");
-  });
+  await settledStatus(page);
   return page.$$eval(".search-results a.result-title", (as) => as.map((a) => a.textContent ?? ""));
 }
 

@@ -1,5 +1,5 @@
 // Browser test harness: serve a built site on 127.0.0.1 (optionally under a sub-path) and drive system Chromium.
-import { chromium, type Browser } from "playwright-core";
+import { chromium, type Browser, type Page } from "playwright-core";
 import { serveSite, type SiteServer } from "../../src/serve/index.ts";
 
 /** A running static server (the one `npm start` uses, without live reload). */
@@ -17,4 +17,13 @@ export function launchBrowser(): Promise<Browser> {
     headless: true,
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
+}
+
+/** Waits until a search page's status line has settled (not empty, not "Searching…") and returns it. */
+export async function settledStatus(page: Page, timeout = 30_000): Promise<string> {
+  const handle = await page.waitForFunction(() => {
+    const status = document.querySelector(".search-status")?.textContent ?? "";
+    return status !== "" && !status.endsWith("…") ? status : false;
+  }, undefined, { timeout });
+  return (await handle.jsonValue()) as string;
 }

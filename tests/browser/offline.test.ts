@@ -6,7 +6,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { build } from "../../src/build.ts";
 import { scratch } from "../helpers/tree.ts";
-import { launchBrowser, serveStatic, type StaticServer } from "./harness.ts";
+import { launchBrowser, serveStatic, type StaticServer, settledStatus } from "./harness.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 let browser: Browser;
@@ -39,10 +39,7 @@ async function controlledPage(context: BrowserContext, url: string): Promise<Pag
 /** Runs a search on the page's search UI and returns the result paths. */
 async function search(page: Page, base: string, lang: string, query: string): Promise<string[]> {
   await page.goto(`${base}${lang}/search/?q=${encodeURIComponent(query)}`);
-  await page.waitForFunction(() => {
-    const status = document.querySelector(".search-status")?.textContent ?? "";
-    return status !== "" && !status.endsWith("…");
-  });
+  await settledStatus(page);
   return page.$$eval(".search-results a.result-title", (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 }
 

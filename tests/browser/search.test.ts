@@ -6,7 +6,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { build } from "../../src/build.ts";
 import { scratch } from "../helpers/tree.ts";
-import { launchBrowser, serveStatic, type StaticServer } from "./harness.ts";
+import { launchBrowser, serveStatic, type StaticServer, settledStatus } from "./harness.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 let browser: Browser;
@@ -26,10 +26,7 @@ test.after(async () => {
 
 /** Waits until the search status settles and returns the result titles' paths. */
 async function results(page: Page): Promise<string[]> {
-  await page.waitForFunction(() => {
-    const status = document.querySelector(".search-status")?.textContent ?? "";
-    return status !== "" && !status.endsWith("…");
-  });
+  await settledStatus(page);
   return page.$$eval(".search-results a.result-title", (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
 }
 
