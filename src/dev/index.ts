@@ -208,8 +208,10 @@ export class DevSite {
       const { first, later } = splitChanges(changes.pages);
       const now = { ...first, articles: first.articles.filter((a) => !early.has(a.url)) };
       const written = filesOf(now);
-      // Rendered even with no page changed: the site's single files (the news sitemap's window moves with the clock).
-      await renderPages(now, run);
+      // The site's single files are written with every run; of them only the news sitemap can change in a
+      // session (its window of recent stories moves with the clock), so with it and every page unchanged
+      // Eleventy is not started at all.
+      if (written.size > 0 || !sameData(plan.news, last.plan.news)) await renderPages(now, run);
       for (const file of changes.removed) await rm(path.join(out, file), { force: true });
       step("render", changes.count, "pages");
       for (const file of changes.removed) written.add(file);
