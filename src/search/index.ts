@@ -8,7 +8,7 @@ import type { ArticlePage } from "../render/index.ts";
 import type { Lang } from "../types.ts";
 import { buildConversionTable } from "./conversion-table.ts";
 import { CONVERSION_FILE, createConverter, type ConversionTable } from "./convert.ts";
-import { storiesOf, storyRecordHtml, type ResultVersion } from "./records.ts";
+import { recordFields, storiesOf, storyRecordHtml, type ResultVersion } from "./records.ts";
 import { packedFileOf, PACKED_DIR, type PackedStory } from "./packed.ts";
 import { searchLayout, type SearchShard } from "./layout.ts";
 
@@ -16,7 +16,7 @@ export { termsOf, queryOf, phraseTermOf, formTermsOf, inflectionBase, hanCode, n
 export { CONVERSION_FILE, createConverter, identity } from "./convert.ts";
 export type { ConversionTable, Converter } from "./convert.ts";
 export { buildConversionTable } from "./conversion-table.ts";
-export { storyRecordHtml, storiesOf } from "./records.ts";
+export { recordFields, storyRecordHtml, storiesOf } from "./records.ts";
 export { packedFileCount, packedFileOf, PACKED_DIR } from "./packed.ts";
 export { searchLayout, SHARD_SIZE, type SearchShard } from "./layout.ts";
 
@@ -126,14 +126,6 @@ export async function indexSite(pages: readonly ArticlePage[], outDir: string, c
 
 /** One story's versions. */
 export type Story = Partial<Record<Lang, ArticlePage>>;
-
-/** What a story's search record is made from, besides the conversion table: these fields of each version. */
-export function recordFields(story: Story): unknown[] {
-  return (["zh", "en"] as const).map((lang) => {
-    const p = story[lang];
-    return p && [p.key, p.title, p.url, p.lead, p.dateText, p.dateIso, p.date.toSeconds(), p.keywords.map((k) => k.name)];
-  });
-}
 
 /** Each shard's stories (from `storiesOf`), as `layout` cuts them: oldest first, by date then key. */
 export function shardStories(stories: readonly Story[], layout: readonly SearchShard[]): Story[][] {

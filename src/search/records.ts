@@ -77,6 +77,17 @@ export function storyRecordHtml(story: Partial<Record<Lang, ArticlePage>>, conve
   ].join("");
 }
 
+/**
+ * What `storyRecordHtml` makes a story's record from, besides the conversion table: these fields of each
+ * version. Two stories with equal fields have the same record.
+ */
+export function recordFields(story: Partial<Record<Lang, ArticlePage>>): unknown[] {
+  return (["zh", "en"] as const).map((lang) => {
+    const p = story[lang];
+    return p && [p.key, p.title, p.url, p.lead, p.dateText, p.dateIso, p.date.toSeconds(), p.keywords.map((k) => k.name)];
+  });
+}
+
 function shorten(lead: string): string {
   return lead.length <= LEAD_LENGTH ? lead : `${lead.slice(0, LEAD_LENGTH)}…`;
 }
