@@ -67,14 +67,16 @@ export function sameData(a: unknown, b: unknown, skip?: string): boolean {
   return keys.every((key) => key === skip || (Object.hasOwn(b, key) && sameData((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])));
 }
 
+/** A plan part with no pages, feeds or sitemaps: rendering it writes only the site's single files. */
+export const NO_PAGES = { articles: [], lists: [], indexes: [], searches: [], offline: [], feeds: [], sitemaps: [], sitemapIndexes: [] };
+
 /**
  * Splits the pages to write into what a reader is likely to open next, written first, and the rest: the
  * later pages of lists (every page of a long list moves when a story is added) and the sitemaps.
  */
 export function splitChanges(pages: SiteData): { first: SiteData; later: SiteData } {
-  const none = { articles: [], lists: [], indexes: [], searches: [], offline: [], feeds: [], sitemaps: [], sitemapIndexes: [] };
   return {
     first: { ...pages, lists: pages.lists.filter((list) => list.number === 1), sitemaps: [], sitemapIndexes: [] },
-    later: { ...pages, ...none, lists: pages.lists.filter((list) => list.number > 1), sitemaps: pages.sitemaps, sitemapIndexes: pages.sitemapIndexes },
+    later: { ...pages, ...NO_PAGES, lists: pages.lists.filter((list) => list.number > 1), sitemaps: pages.sitemaps, sitemapIndexes: pages.sitemapIndexes },
   };
 }

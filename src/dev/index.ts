@@ -21,12 +21,12 @@ import { build, createSession, prepareSite, PROJECT_ROOT, stageTimer, type Build
 import { reopenCache, type BuildCache } from "../cache/index.ts";
 import { BuildError, countSeverity } from "../diagnostics.ts";
 import { writeSearchFileList } from "../offline/index.ts";
-import { outputFileOf, renderPages, type ArticlePage } from "../render/index.ts";
-import { indexSite, recordFields, searchLayout, shardStories, storiesOf, type Story } from "../search/index.ts";
+import { articleSearchLayout, outputFileOf, renderPages, type ArticlePage } from "../render/index.ts";
+import { indexSite, recordFields, shardStories, storiesOf, type Story } from "../search/index.ts";
 import type { SearchShard } from "../search/layout.ts";
 import type { Diagnostic } from "../types.ts";
 import { NEWS_ZONE, nowFromEnv } from "../validate/index.ts";
-import { filesOf, planChanges, sameData, splitChanges } from "./diff.ts";
+import { filesOf, NO_PAGES, planChanges, sameData, splitChanges } from "./diff.ts";
 
 export { planChanges, sameData, filesOf, splitChanges } from "./diff.ts";
 
@@ -84,9 +84,6 @@ export interface DevResult {
  * indexed again, and the layout the search pages now name).
  */
 export type DevEvent = { kind: "pages"; files: string[] } | { kind: "search"; shards: string[]; layout: SearchShard[] };
-
-/** A plan part with no pages, feeds or sitemaps: rendering it writes only the site's single files. */
-const NO_PAGES = { articles: [], lists: [], indexes: [], searches: [], offline: [], feeds: [], sitemaps: [], sitemapIndexes: [] };
 
 /** True when two search layouts name the same shard folders, packed alike. */
 function sameLayout(a: readonly SearchShard[], b: readonly SearchShard[]): boolean {
@@ -150,7 +147,6 @@ export class DevSite {
     const cache = reopenCache(last.cache);
     const run = { assets: last.assets, serviceWorker: false, site: last.plan.site, root: o.root ?? PROJECT_ROOT, outDir: out };
     const shardSize = o.searchShardSize ?? DEV_SHARD_SIZE;
-    const lastLayout = last.plan.searches[0]!.shards;
     // What an editor looks at comes first: as soon as the articles are planned, the edited ones are written
     // and their open pages reload, then the search shards their records are in are indexed again (Pagefind,
     // in a process of its own, gets the cores while Node waits) and open search pages take them; only then
@@ -171,7 +167,7 @@ export class DevSite {
         ...(changed && { untouched: (abs: string) => !touches(changed, abs) }),
         onArticles: async (articles, errors) => {
           if (errors > 0) return;
-          const layout = searchLayout(new Set(articles.map((a) => a.key)).size, { shardSize });
+          const layout = articleSearchLayout(articles, { shardSize });
           search = { layout, reindexed: [] };
           const indexing = indexShards(articles, layout, last, out, cache);
           // Awaited below: a failed index must not go unhandled while the articles are written.

@@ -6,7 +6,7 @@ import { buildAssets, type AssetMap } from "./assets.ts";
 import { chunksOf, collectGarbage, RENDER_CHUNK, runEleventy, type RunOptions, type SiteData } from "./runs.ts";
 import { hashOf, linkFiles, mapLimit, stampOf, unchanged, type BuildCache } from "../cache/index.ts";
 
-export { planSite, planArticlePages, articleUrl, pageUrl, PAGE_SIZE } from "./plan.ts";
+export { planSite, planArticlePages, articleSearchLayout, articleUrl, pageUrl, PAGE_SIZE } from "./plan.ts";
 export { pageWindow } from "./lists.ts";
 export { chunksOf, collectGarbage, RENDER_CHUNK } from "./runs.ts";
 export type { SiteData } from "./runs.ts";

@@ -73,6 +73,11 @@ export interface PlanOptions {
   articleMemo?: ArticleMemo;
 }
 
+/** The search bundle's layout for the stories these article pages belong to (see search/layout.ts). */
+export function articleSearchLayout(articles: readonly ArticlePage[], options?: LayoutOptions): SearchShard[] {
+  return searchLayout(new Set(articles.map((a) => a.key)).size, options);
+}
+
 /** Plans the article pages of the stories (already sorted newest first): the first part of `planSite`. */
 export function planArticlePages(stories: readonly Story[], options: PlanOptions): PlannedArticles {
   return planArticles(stories, options.site, options.renderBody, options.articleMemo);
@@ -92,7 +97,7 @@ export function planSite(stories: readonly Story[], options: PlanOptions, planne
     lists.push(...planned.lists);
     indexes.push(...planned.indexes);
   }
-  const shards = searchLayout(new Set(articles.map((a) => a.key)).size, options.search);
+  const shards = articleSearchLayout(articles, options.search);
   const searches = LANGS.map((lang) => {
     const url = `/${lang}/search/`;
     const absolute = absoluteUrl(site, url);
