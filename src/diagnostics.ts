@@ -21,8 +21,11 @@ export function formatDiagnostic(d: Diagnostic): string {
   return `${where}: ${d.severity}: ${printable(d.message)} [${d.code}]`;
 }
 
-/** Control, bidi and zero-width characters: shown escaped in messages so a terminal never acts on them. */
-const UNPRINTABLE_RE = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu;
+/**
+ * Control, bidi and invisible characters (zero-width, soft hyphen, Hangul fillers) and lone surrogates:
+ * shown escaped in messages so a terminal never acts on them and a file name never splits a line.
+ */
+const UNPRINTABLE_RE = /[\u0000-\u001F\u007F-\u009F\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u2028\u2029\u202A-\u202E\u2060-\u2064\u2066-\u2069\u3164\uD800-\uDFFF\uFEFF\uFFA0]/gu;
 /** Longest value quoted whole in a message; longer ones are cut with "…". */
 const MAX_QUOTED = 60;
 
@@ -35,7 +38,7 @@ export function quote(value: string): string {
   return `"${printable(cut)}"`;
 }
 
-/** Writes control, bidi and zero-width characters as `\u{…}`. */
+/** Writes control, bidi and invisible characters and lone surrogates as `\u{…}`. */
 export function printable(text: string): string {
   return text.replace(UNPRINTABLE_RE, (c) => `\\u{${c.codePointAt(0)!.toString(16).toUpperCase()}}`);
 }

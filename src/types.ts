@@ -7,6 +7,44 @@ export type Lang = "zh" | "en";
 /** Every language Duet publishes, in display order. */
 export const LANGS: readonly Lang[] = ["zh", "en"];
 
+/**
+ * What Duet writes inside each language folder besides article pages (`/zh/search/`, `/zh/feed.xml`):
+ * the page plan builds these URLs from here, and validation refuses a slug that names one.
+ */
+export const LANG_PATHS = {
+  search: "search/",
+  offline: "offline/",
+  keywords: "keywords/",
+  archive: "archive/",
+  /** A paginated list's later pages: `/zh/page/2/`. */
+  page: "page/",
+  atomFeed: "feed.xml",
+  jsonFeed: "feed.json",
+  /** Written by templates/manifest.njk. */
+  manifest: "manifest.webmanifest",
+} as const;
+
+/**
+ * What Duet writes at the site root: sitemaps from the page plan; the rest from templates/ (`index.njk`,
+ * `404.njk`, `robots.njk`, `headers.njk`), the search index (search/), assets (render/assets.ts) and
+ * the service worker (offline/). A slug naming one is refused too, so no story ever shadows them.
+ */
+export const ROOT_PATHS = {
+  home: "index.html",
+  notFound: "404.html",
+  robots: "robots.txt",
+  headers: "_headers",
+  sitemap: "sitemap.xml",
+  /** Past 50,000 URLs: `sitemap-1.xml`, `sitemap-2.xml` … listed by `sitemap.xml`. */
+  sitemapPart: "sitemap-",
+  newsSitemap: "news-sitemap.xml",
+  serviceWorker: "sw.js",
+  search: "pagefind/",
+  assets: "assets/",
+  zh: "zh/",
+  en: "en/",
+} as const;
+
 /** How bad a diagnostic is: errors fail the build, warnings do not (unless `--strict`). */
 export type Severity = "error" | "warning";
 

@@ -185,6 +185,22 @@ export const CASES: HostileCase[] = [
       assert.is(articleOf(run, "zw.zh.md", "zh").title, "夜市开业");
       assert.equal(articleOf(run, "zw.zh.md", "zh").keywords, ["夜市", "美食"]);
     } },
+  { name: "inj-yaml-control-escapes", outcome: "skipped",
+    diagnostics: [e("esc.en.md:2", "article/control-char"), e("esc.en.md:4", "article/control-char"), e("esc.en.md:5", "article/control-char")],
+    pages: GOOD,
+    check: (run) => {
+      const messages = run.diagnostics.map((d) => d.message).join("\n");
+      assert.match(messages, /title holds U\+0000/);
+      assert.match(messages, /keywords holds U\+001B/);
+      assert.match(messages, /summary holds U\+D800, a lone surrogate/);
+    } },
+  { name: "inj-emoji-zwj-title", outcome: "published", diagnostics: [], pages: ["/en/family/", "/en/good/"],
+    check: (run) => {
+      const family = "\u{1F468}\u200D\u{1F469}\u200D\u{1F467}\u200D\u{1F466}";
+      assert.is(articleOf(run, "family.en.md").title, `Family Day ${family} at the Park`);
+      assert.equal(articleOf(run, "family.en.md").keywords, [family, "park"]);
+      assert.ok(htmlOf(run).includes(family), "the body keeps the sequence");
+    } },
   { name: "inj-bidi-slug", outcome: "skipped", diagnostics: [e("bidi-slug.en.md:5", "article/bad-slug")], pages: GOOD,
     check: (run) => assert.ok(messageOf(run, "article/bad-slug").includes('"night\\u{202E}market"'), "the override is shown escaped") },
 
@@ -206,6 +222,13 @@ export const CASES: HostileCase[] = [
     check: (run) => assert.ok(messageOf(run, "pair/duplicate-language").includes("cafe\u0301.en.md (the two file names differ only in Unicode normalisation")) },
   { name: "path-symlink-outside", outcome: "warning", diagnostics: [w("2024/leak.txt:1", "ingest/symlink")], pages: GOOD,
     check: (run) => assert.not.ok(run.validated.some((a) => a.title.includes("Secret")), "the link target is never read") },
+  { name: "path-reserved-offline", outcome: "skipped", diagnostics: [e("off.en.md:5", "article/bad-slug")], pages: GOOD,
+    check: (run) => assert.match(messageOf(run, "article/bad-slug"), /reserved/) },
+  { name: "path-windows-device-name", outcome: "skipped",
+    diagnostics: [e("CON.en.md:1", "article/bad-slug"), e("port.en.md:4", "article/bad-slug")], pages: GOOD,
+    check: (run) => assert.ok(run.diagnostics.every((d) => /Windows device name/.test(d.message)), "each says why") },
+  { name: "path-hangul-filler-slug", outcome: "skipped", diagnostics: [e("filler.en.md:4", "article/bad-slug")], pages: GOOD,
+    check: (run) => assert.ok(messageOf(run, "article/bad-slug").includes("\\u{3164}"), "the filler is shown escaped") },
   { name: "path-bad-utf8-name", outcome: "error", diagnostics: [e("a\ufffd.txt:1", "ingest/bad-name")], pages: GOOD },
   { name: "path-newline-in-name", outcome: "error", diagnostics: [e("bad\nname.en.md:1", "ingest/bad-name")], pages: GOOD },
 ];

@@ -90,4 +90,71 @@ test("the pairing key is the id when given, else the slug", () => {
   assert.is(validateDraft(draft({ id: { value: "story-1", line: 2 } }), out)?.key, "story-1");
 });
 
+test("control characters and lone surrogates are refused in every text field, on their line", () => {
+  // What YAML's double-quoted escapes "\0", "\x07", "\x85" and "\uD800" put into a string.
+  const fields: [keyof ArticleDraft, unknown, string][] = [
+    ["title", "Night \u0000 nul \u0007 bell", "title"],
+    ["summary", "A \u0085 next line", "summary"],
+    ["keywords", ["fine", "bad\u001b[31m"], "keywords"],
+    ["source", "https://example.com/\u007f", "source"],
+    ["id", "story\u0001", "id"],
+    ["slug", "x\u009b", "slug"],
+    ["title", "Lone \uD800 surrogate", "title"],
+    ["keywords", "a, \uDC00b", "keywords"],
+  ];
+  for (const [key, value, name] of fields) {
+    const out: Diagnostic[] = [];
+    const article = validateDraft(draft({ [key]: { value, line: 7 } }), out);
+    assert.is(article, undefined, `${name} ${JSON.stringify(value)} is refused`);
+    const found = out.filter((d) => d.code === "article/control-char");
+    assert.is(found.length, 1, `${name}: ${JSON.stringify(out)}`);
+    assert.is(found[0]!.line, 7);
+    assert.is(found[0]!.severity, "error");
+    assert.ok(found[0]!.message.startsWith(name), found[0]!.message);
+  }
+});
+
+test("a tab or line break in a title is whitespace, not a control character", () => {
+  const out: Diagnostic[] = [];
+  assert.is(validateDraft(draft({ title: { value: "Night\tMarket\nOpens", line: 2 } }), out)?.title, "Night Market Opens");
+  assert.equal(out, []);
+});
+
+test("a zero-width joiner inside an emoji sequence is kept; stray zero-width characters are still removed", () => {
+  const family = "\u{1F468}\u200D\u{1F469}\u200D\u{1F467}\u200D\u{1F466}";
+  const rainbow = "\u{1F3F3}\uFE0F\u200D\u{1F308}";
+  const out: Diagnostic[] = [];
+  const article = validateDraft(draft({ title: { value: `Family ${family} day ${rainbow}`, line: 2 }, keywords: { value: [family], line: 4 } }), out);
+  assert.is(article?.title, `Family ${family} day ${rainbow}`);
+  assert.equal(article?.keywords, [family]);
+  assert.equal(out, []);
+  const stray: Diagnostic[] = [];
+  assert.is(validateDraft(draft({ title: { value: "Night\u200DMar\u200Bket \u{1F468}\u200D", line: 2 } }), stray)?.title, "NightMarket \u{1F468}");
+  assert.equal(stray.map((d) => d.code), ["article/invisible-chars"]);
+});
+
+test("slugs refuse Windows device names in any case, with or without an extension", () => {
+  for (const bad of ["CON", "con", "Prn", "aux", "NUL", "COM1", "com9", "LPT1", "lpt9", "con.txt", "NUL.tar.gz", "COM\u00B9"]) {
+    const result = checkSlug(bad, "slug");
+    assert.ok("problem" in result, bad);
+  }
+  assert.match((checkSlug("CON", "slug") as { problem: string }).problem, /Windows/);
+  for (const fine of ["console", "com10", "lpt", "auxiliary", "null", "com0"]) assert.equal(checkSlug(fine, "slug"), { slug: fine }, fine);
+});
+
+test("slugs refuse the hidden Hangul filler and every invisible character refused in titles", () => {
+  for (const bad of ["night\u3164market", "\u3164", "a\u115Fb", "a\uFFA0b", "a\u200Bb", "a\u2060b", "a\u00ADb", "a\u034Fb", "a\u180Eb"]) {
+    const result = checkSlug(bad, "slug");
+    assert.ok("problem" in result, JSON.stringify(bad));
+    if ("problem" in result) assert.match(result.problem, /invisible/);
+  }
+});
+
+test("every name Duet writes under a language folder or at the root is a reserved slug", () => {
+  for (const name of ["offline", "Offline", "search", "keywords", "archive", "page", "feed", "manifest", "assets", "pagefind", "sw", "404", "index", "zh", "en", "robots", "sitemap", "news-sitemap", "_headers"]) {
+    const result = checkSlug(name, "slug");
+    assert.ok("problem" in result, name);
+  }
+});
+
 test.run();

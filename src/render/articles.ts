@@ -3,7 +3,7 @@ import type { DateTime } from "luxon";
 import { error } from "../diagnostics.ts";
 import { storyLangs } from "../pair/index.ts";
 import type { Article, Diagnostic, DraftBody, Lang, Story } from "../types.ts";
-import { LANGS } from "../types.ts";
+import { LANG_PATHS, LANGS } from "../types.ts";
 import { renderBody, type RenderedBody } from "./body.ts";
 import { formatDate, isoDate } from "./dates.ts";
 import { basicMeta, jsonForScript, OG_LOCALE, type PageHead } from "./head.ts";
@@ -124,7 +124,7 @@ function planArticle(story: Story, lang: Lang, links: Partial<Record<Lang, Versi
     date: article.date,
     dateIso: isoDate(article.date),
     dateText: formatDate(article.date, lang),
-    keywords: article.keywords.map((name) => ({ name, url: `/${lang}/keywords/${keywordSlug(name)}/`, search: `/${lang}/search/?kw=${encodeURIComponent(name)}` })),
+    keywords: article.keywords.map((name) => ({ name, url: `/${lang}/${LANG_PATHS.keywords}${keywordSlug(name)}/`, search: `/${lang}/${LANG_PATHS.search}?kw=${encodeURIComponent(name)}` })),
     source: article.source,
     description: truncate(description, 200),
     lead: body.lead,

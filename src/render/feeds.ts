@@ -1,6 +1,6 @@
 // Feeds: per language, the newest stories as Atom and as JSON Feed 1.1, built from plain data.
 import type { DateTime } from "luxon";
-import type { Lang } from "../types.ts";
+import { LANG_PATHS, type Lang } from "../types.ts";
 import type { ArticlePage } from "./articles.ts";
 import { isoDate } from "./dates.ts";
 import { absoluteUrl, type SiteUrl } from "./site-url.ts";
@@ -45,7 +45,7 @@ export interface Feed {
 
 /** Site-relative paths of a language's feeds. */
 export function feedPaths(lang: Lang): { atom: string; json: string } {
-  return { atom: `/${lang}/feed.xml`, json: `/${lang}/feed.json` };
+  return { atom: `/${lang}/${LANG_PATHS.atomFeed}`, json: `/${lang}/${LANG_PATHS.jsonFeed}` };
 }
 
 /** Plans the feeds of one language from its article pages (newest first). */

@@ -1,6 +1,6 @@
 // Story lists: each language's home, keyword pages and archives, paginated, untranslated stories marked.
 import { storyDate, storyLangs } from "../pair/index.ts";
-import type { Lang, Story } from "../types.ts";
+import { LANG_PATHS, type Lang, type Story } from "../types.ts";
 import type { ArticlePage, VersionLink } from "./articles.ts";
 import { basicMeta, type PageHead } from "./head.ts";
 import { absoluteUrl, type SiteUrl } from "./site-url.ts";
@@ -92,7 +92,7 @@ export function pageWindow(current: number, count: number): (number | null)[] {
 
 /** Site-relative path of page `n` of a list whose first page is `base`. */
 export function pageUrl(base: string, n: number): string {
-  return n === 1 ? base : `${base}page/${n}/`;
+  return n === 1 ? base : `${base}${LANG_PATHS.page}${n}/`;
 }
 
 /** Plans every list and index page of one language. */
@@ -132,20 +132,20 @@ export function planLists(lang: Lang, stories: readonly Story[], articles: reado
   });
   const archiveItems: IndexPage["items"] = [];
   for (const [year, months] of years) {
-    const yearBase = `/${lang}/archive/${year}/`;
+    const yearBase = `/${lang}/${LANG_PATHS.archive}${year}/`;
     const yearEntries = [...months.values()].flat();
-    lists.push(...paginate("year", lang, yearBase, lang === "zh" ? `${year}年` : year, yearEntries, `/${other}/archive/${year}/`, site));
+    lists.push(...paginate("year", lang, yearBase, lang === "zh" ? `${year}年` : year, yearEntries, `/${other}/${LANG_PATHS.archive}${year}/`, site));
     const children = [...months].map(([month, monthEntries]) => {
       const base = `${yearBase}${month}/`;
       const name = monthName(lang, year, month);
-      lists.push(...paginate("month", lang, base, name, monthEntries, `/${other}/archive/${year}/${month}/`, site));
+      lists.push(...paginate("month", lang, base, name, monthEntries, `/${other}/${LANG_PATHS.archive}${year}/${month}/`, site));
       return { name, url: base, count: monthEntries.length };
     });
     archiveItems.push({ name: lang === "zh" ? `${year}年` : year, url: yearBase, count: yearEntries.length, children });
   }
   const indexes: IndexPage[] = [
-    indexPage("keywords", lang, `/${lang}/keywords/`, ui.keywordsTitle, keywordItems, `/${other}/keywords/`, site),
-    indexPage("archive", lang, `/${lang}/archive/`, ui.archiveTitle, archiveItems, `/${other}/archive/`, site),
+    indexPage("keywords", lang, `/${lang}/${LANG_PATHS.keywords}`, ui.keywordsTitle, keywordItems, `/${other}/${LANG_PATHS.keywords}`, site),
+    indexPage("archive", lang, `/${lang}/${LANG_PATHS.archive}`, ui.archiveTitle, archiveItems, `/${other}/${LANG_PATHS.archive}`, site),
   ];
   return { lists, indexes };
 }

@@ -1,7 +1,7 @@
 // The page plan: every page and file of the site as plain data; templates only print it.
 import type { DateTime } from "luxon";
 import type { Diagnostic, Lang, Story } from "../types.ts";
-import { LANGS } from "../types.ts";
+import { LANG_PATHS, LANGS, ROOT_PATHS } from "../types.ts";
 import { planArticles, type ArticleMemo, type ArticlePage, type BodyRenderer, type PlannedArticles } from "./articles.ts";
 import { planFeed, type Feed } from "./feeds.ts";
 import { basicMeta, type PageHead } from "./head.ts";
@@ -99,7 +99,7 @@ export function planSite(stories: readonly Story[], options: PlanOptions, planne
   }
   const shards = articleSearchLayout(articles, options.search);
   const searches = LANGS.map((lang) => {
-    const url = `/${lang}/search/`;
+    const url = `/${lang}/${LANG_PATHS.search}`;
     const absolute = absoluteUrl(site, url);
     return { lang, url, shards, head: { canonical: absolute, alternates: [], meta: basicMeta(lang, STRINGS[lang].search, "", absolute, "website") } };
   });
@@ -113,7 +113,7 @@ export function planSite(stories: readonly Story[], options: PlanOptions, planne
   const offlineCount = options.offlineStories ?? 20;
   const newest = LANGS.flatMap((lang) => articles.filter((a) => a.lang === lang).slice(0, offlineCount));
   const offline = LANGS.map((lang) => {
-    const url = `/${lang}/offline/`;
+    const url = `/${lang}/${LANG_PATHS.offline}`;
     const absolute = absoluteUrl(site, url);
     const entries = newest
       .filter((a) => a.lang === lang)
@@ -128,7 +128,7 @@ export function planSite(stories: readonly Story[], options: PlanOptions, planne
     searches,
     feeds: LANGS.map((lang) => planFeed(lang, articles, site, buildTime)),
     sitemaps: sitemaps.files,
-    sitemapIndexes: sitemaps.index ? [{ path: "/sitemap.xml", files: sitemaps.index }] : [],
+    sitemapIndexes: sitemaps.index ? [{ path: `/${ROOT_PATHS.sitemap}`, files: sitemaps.index }] : [],
     news: planNewsSitemap(articles, buildTime, (lang) => STRINGS[lang].siteName),
     offline,
     precacheArticles: newest.map((a) => a.url),

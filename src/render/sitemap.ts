@@ -1,5 +1,6 @@
 // Sitemaps: every page with hreflang alternates for translated stories, and a Google News sitemap of the last two days.
 import type { DateTime } from "luxon";
+import { ROOT_PATHS } from "../types.ts";
 import type { ArticlePage } from "./articles.ts";
 import { absoluteUrl, type SiteUrl } from "./site-url.ts";
 
@@ -41,9 +42,9 @@ const NEWS_WINDOW_HOURS = 48;
  * more become `sitemap-N.xml`, listed by a sitemap index at `sitemap.xml`.
  */
 export function planSitemaps(urls: SitemapUrl[]): { files: SitemapFile[]; index?: string[] } {
-  if (urls.length <= SITEMAP_LIMIT) return { files: [{ path: "/sitemap.xml", urls }] };
+  if (urls.length <= SITEMAP_LIMIT) return { files: [{ path: `/${ROOT_PATHS.sitemap}`, urls }] };
   const files: SitemapFile[] = [];
-  for (let i = 0; i < urls.length; i += SITEMAP_LIMIT) files.push({ path: `/sitemap-${files.length + 1}.xml`, urls: urls.slice(i, i + SITEMAP_LIMIT) });
+  for (let i = 0; i < urls.length; i += SITEMAP_LIMIT) files.push({ path: `/${ROOT_PATHS.sitemapPart}${files.length + 1}.xml`, urls: urls.slice(i, i + SITEMAP_LIMIT) });
   return { files, index: files.map((f) => f.path) };
 }
 

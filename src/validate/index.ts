@@ -6,6 +6,7 @@ import { describe, parseNewsDate } from "./date.ts";
 import { checkFutureDate, nowFromEnv } from "./future.ts";
 import { limitKeywords, normaliseKeywords } from "./keywords.ts";
 import { checkSlug } from "./slug.ts";
+import { findBadCharIn, removeInvisible } from "./text.ts";
 
 export { NEWS_ZONE, parseNewsDate } from "./date.ts";
 export { MAX_FUTURE_DAYS, nowFromEnv } from "./future.ts";
@@ -14,8 +15,8 @@ export { checkSlug, RESERVED_SLUGS } from "./slug.ts";
 
 /** Longest title accepted, in characters. */
 export const MAX_TITLE_LENGTH = 300;
-/** Bidirectional overrides and zero-width characters: invisible, and able to disguise text. */
-const INVISIBLE_RE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu;
+/** Fields that hold text, with the name messages give them. */
+const TEXT_FIELDS = ["title", "summary", "keywords", "source", "id", "slug", "date"] as const;
 const HAS_WORD_RE = /[\p{L}\p{N}]/u;
 
 /** Articles that passed, and the problems of those that did not. */
@@ -82,6 +83,7 @@ export function validateDraft(draft: ArticleDraft, out: Diagnostic[], now: DateT
     out.push(error(file, at?.line ?? 1, code, message));
   };
 
+  const badChars = findBadChars(draft, out);
   const title = cleanText(draft.title, "title", file, out);
   if (title === undefined) {
     if (isBlank(draft.title)) fail(draft.title, "article/empty-title", `the ${draft.lang} title is empty`);
@@ -111,7 +113,7 @@ export function validateDraft(draft: ArticleDraft, out: Diagnostic[], now: DateT
 
   const summary = cleanText(draft.summary, "summary", file, out);
 
-  if (title === undefined || !date || "problem" in date || "problem" in keywords || "problem" in slug) return undefined;
+  if (badChars || title === undefined || !date || "problem" in date || "problem" in keywords || "problem" in slug) return undefined;
   if ((id && "problem" in id) || (source && "problem" in source)) return undefined;
   return {
     file,
@@ -128,6 +130,23 @@ export function validateDraft(draft: ArticleDraft, out: Diagnostic[], now: DateT
   };
 }
 
+/**
+ * Pushes an `article/control-char` error for each field holding a control character or a lone surrogate
+ * (YAML's `"\0"`, `"\x07"`, `"\uD800"` escapes make them); true when any field does.
+ */
+function findBadChars(draft: ArticleDraft, out: Diagnostic[]): boolean {
+  let found = false;
+  for (const name of TEXT_FIELDS) {
+    const field = draft[name];
+    const bad = field && findBadCharIn(field.value);
+    if (!field || !bad) continue;
+    const hint = bad.startsWith("U+D") ? "a lone surrogate, half of a character" : "a control character";
+    out.push(error(draft.file, field.line, "article/control-char", `${name} holds ${bad}, ${hint}, which no page or feed can carry; remove it (check for escapes such as "\\x07" or "\\uD800")`));
+    found = true;
+  }
+  return found;
+}
+
 /** True when two diagnostics say the same thing about the same line. */
 function sameDiagnostic(a: Diagnostic, b: Diagnostic): boolean {
   return a.file === b.file && a.line === b.line && a.code === b.code && a.message === b.message;
@@ -141,7 +160,7 @@ function isWrongType(field: Located<unknown> | undefined): boolean {
 
 /** True when a field is present but holds only whitespace and invisible characters. */
 function isBlank(field: Located<unknown> | undefined): boolean {
-  return typeof field?.value === "string" && field.value.replace(INVISIBLE_RE, "").trim() === "";
+  return typeof field?.value === "string" && removeInvisible(field.value).trim() === "";
 }
 
 /** A one-line text field: whitespace collapsed, invisible characters removed with a warning. */
@@ -152,7 +171,7 @@ function cleanText(field: Located<unknown> | undefined, name: string, file: stri
     return undefined;
   }
   const raw = String(field.value).normalize("NFC");
-  const visible = raw.replace(INVISIBLE_RE, "");
+  const visible = removeInvisible(raw);
   if (visible !== raw) {
     out.push(warning(file, field.line, "article/invisible-chars", `${name} contains invisible or direction-changing characters; they were removed`));
   }

@@ -2,13 +2,12 @@
 import { quote, warning } from "../diagnostics.ts";
 import type { Diagnostic } from "../types.ts";
 import { describe } from "./date.ts";
+import { removeInvisible } from "./text.ts";
 
 /** Most keywords kept per article: news pages carry a handful, thousands are a broken scrape. */
 export const MAX_KEYWORDS = 50;
 /** Longest keyword kept, in characters: longer ones are sentences pasted into the wrong field. */
 export const MAX_KEYWORD_LENGTH = 100;
-/** Bidirectional overrides and zero-width characters, removed from keywords. */
-const INVISIBLE_RE = /[\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/gu;
 
 /** Characters that separate keywords written as one string: ASCII and full-width comma and semicolon, and 、. */
 export const KEYWORD_SEPARATOR_RE = /[,，、;；]/;
@@ -46,7 +45,7 @@ export function normaliseKeywords(value: unknown): KeywordsResult {
  * (`article/too-many-keywords`); each a warning on `line`.
  */
 export function limitKeywords(keywords: readonly string[], file: string, line: number, out: Diagnostic[]): string[] {
-  const visible = keywords.map((k) => k.replace(INVISIBLE_RE, "").trim());
+  const visible = keywords.map((k) => removeInvisible(k).trim());
   if (visible.some((k, i) => k !== keywords[i])) {
     out.push(warning(file, line, "article/invisible-chars", "keywords contain invisible or direction-changing characters; they were removed"));
   }

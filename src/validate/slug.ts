@@ -1,12 +1,24 @@
-// Slugs and ids: safe as one URL path segment, never a reserved name.
+// Slugs and ids: safe as one URL path segment on every file system, never a name the site itself uses.
 import { quote } from "../diagnostics.ts";
+import { LANG_PATHS, ROOT_PATHS } from "../types.ts";
 import { describe } from "./date.ts";
+import { hasInvisible } from "./text.ts";
 
 /** Letters, digits, `-` and `_`, starting with a letter or digit: one safe path segment. */
 const SLUG_RE = /^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u;
 const MAX_SLUG_LENGTH = 120;
-/** Names the site itself uses under each language folder or at the root. */
-export const RESERVED_SLUGS = new Set(["index", "search", "pagefind", "assets", "page", "keywords", "archive", "feed", "404", "sw.js", "zh", "en"]);
+/**
+ * Names Duet itself writes, under each language folder or at the root (see `LANG_PATHS`, `ROOT_PATHS`),
+ * as a slug would spell them: `feed.xml` is reserved as `feed`, `pagefind/` as `pagefind`.
+ */
+export const RESERVED_SLUGS: ReadonlySet<string> = new Set(
+  [...Object.values(LANG_PATHS), ...Object.values(ROOT_PATHS)].map((name) => name.replace(/[/.].*$|-$/, "").toLowerCase()),
+);
+/**
+ * Windows device names: a folder named `CON` or `com1.txt` cannot be created or read there, whatever the
+ * case and extension (https://learn.microsoft.com/windows/win32/fileio/naming-a-file). `¹²³` count as digits.
+ */
+const DEVICE_NAME_RE = /^(?:con|prn|aux|nul|com[1-9\u00B9\u00B2\u00B3]|lpt[1-9\u00B9\u00B2\u00B3])(?:\..*)?$/iu;
 
 /** A valid slug, or why the value is not one. */
 export type SlugResult = { slug: string } | { problem: string };
@@ -16,6 +28,8 @@ export function checkSlug(value: unknown, what: "slug" | "id"): SlugResult {
   if (typeof value !== "string" && typeof value !== "number") return { problem: `${what} must be a string, not ${describe(value)}` };
   const slug = String(value).normalize("NFC");
   if (slug.length > MAX_SLUG_LENGTH) return { problem: `${what} is ${slug.length} characters long; at most ${MAX_SLUG_LENGTH} are allowed` };
+  if (hasInvisible(slug)) return { problem: `${what} ${quote(slug)} holds invisible characters; write it with visible letters and digits only` };
+  if (DEVICE_NAME_RE.test(slug)) return { problem: `${what} ${quote(slug)} is a Windows device name, which no Windows disk can hold; choose another` };
   if (!SLUG_RE.test(slug)) {
     return { problem: `${what} ${quote(slug)} may contain only letters, digits, "-" and "_", and must start with a letter or digit` };
   }

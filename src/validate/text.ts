@@ -1,0 +1,55 @@
+// Characters a text field must not hold (controls, lone surrogates) and those removed from it (invisible ones).
+
+/**
+ * Invisible characters: zero-width spaces and joiners, bidirectional controls, the BOM, the soft hyphen,
+ * the combining grapheme joiner, the Arabic letter mark, the Mongolian vowel separator, and the Hangul
+ * fillers (U+115F, U+1160, U+3164, U+FFA0), which are letters to Unicode but print as nothing.
+ * Titles and keywords lose them with a warning; slugs refuse them.
+ */
+const INVISIBLE = "\\u00AD\\u034F\\u061C\\u115F\\u1160\\u17B4\\u17B5\\u180E\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u2069\\u3164\\uFEFF\\uFFA0";
+/** An emoji, with an optional variation selector or skin tone after it, as the two sides of a ZWJ sequence. */
+const EMOJI = "\\p{Extended_Pictographic}";
+const EMOJI_TAIL = "[\\u{FE0F}\\u{1F3FB}-\\u{1F3FF}]?";
+/**
+ * Every invisible character except a zero-width joiner that joins two emoji (👨‍👩‍👧‍👦 is four faces
+ * joined by three ZWJs; see https://unicode.org/reports/tr51/#Emoji_ZWJ_Sequences).
+ */
+const INVISIBLE_RE = new RegExp(`(?!(?<=${EMOJI}${EMOJI_TAIL})\\u200D(?=${EMOJI}))[${INVISIBLE}]`, "gu");
+/** The same set, tested without an exception (a slug has no emoji to join). */
+const ANY_INVISIBLE_RE = new RegExp(`[${INVISIBLE}]`, "u");
+/**
+ * C0 controls but tab and line feed, DEL, the C1 block, and (with the `u` flag) surrogates not part of a pair.
+ * YAML's double-quoted escapes ("\0", "\x07", "\uD800") put them into a field; no feed or page can carry them.
+ */
+const BAD_CHAR_RE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uD800-\uDFFF]/u;
+
+/** Removes invisible characters, keeping a zero-width joiner inside an emoji sequence. */
+export function removeInvisible(text: string): string {
+  return text.replace(INVISIBLE_RE, "");
+}
+
+/** True when `text` holds any invisible character (a ZWJ included). */
+export function hasInvisible(text: string): boolean {
+  return ANY_INVISIBLE_RE.test(text);
+}
+
+/** The first control character or lone surrogate in `text`, described as `U+0007`, or undefined. */
+export function findBadChar(text: string): string | undefined {
+  const found = BAD_CHAR_RE.exec(text)?.[0];
+  return found === undefined ? undefined : `U+${found.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
+}
+
+/**
+ * The first control character or lone surrogate anywhere in a front matter value (strings inside lists
+ * and maps included), or undefined.
+ */
+export function findBadCharIn(value: unknown): string | undefined {
+  if (typeof value === "string") return findBadChar(value);
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const found = findBadCharIn(item);
+      if (found) return found;
+    }
+  } else if (value !== null && typeof value === "object") return findBadCharIn(Object.values(value));
+  return undefined;
+}
