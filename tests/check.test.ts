@@ -1,5 +1,7 @@
 // `npm run check`: the CLI explains a file and exits 1 on errors; run as a child process, as operators run it.
 import { spawnSync } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -76,6 +78,22 @@ test("a hostile title is shown escaped, never acted on by the terminal", () => {
   const { lines } = runCheck(`${HOSTILE}/inj-bidi-title/bidi.en.md`);
   hasLine(lines, 'title:     "Night \\u{202E}teKram\\u{202C} Opens" (line 2)');
   assert.not.ok(lines.join("\n").includes("\u202e"));
+});
+
+test("a file name with a control character is escaped in every line: one message, one line", async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), "duet-check-name-"));
+  try {
+    const file = path.join(dir, "bad\nname\u0007.en.md");
+    await writeFile(file, "---\ntitle: Night Market Opens\ndate: 2024-04-02\n---\nBody.\n");
+    const { lines } = runCheck(file);
+    const shown = lines.filter((l) => l.includes("name"));
+    assert.ok(shown.length >= 2, lines.join("\n"));
+    for (const line of shown) assert.ok(line.includes("bad\\u{A}name\\u{7}.en.md"), `escaped in: ${line}`);
+    assert.not.ok(lines.some((l) => l.startsWith("name")), "no line starts with the rest of the name");
+    assert.not.ok(lines.join("\n").includes("\u0007"));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });
 
 test.run();

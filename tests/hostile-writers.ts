@@ -67,5 +67,10 @@ export const WRITERS: Record<string, (dir: string) => Promise<void>> = {
   // "a\xff.txt": the byte FF never occurs in UTF-8.
   "path-bad-utf8-name": (dir) => writeFile(Buffer.concat([utf8(`${dir}/`), Buffer.from([0x61, 0xff, 0x2e, 0x74, 0x78, 0x74])]), rawScrape()),
   "path-newline-in-name": (dir) => put(dir, "bad\nname.en.md", `${MD_HEAD}Body.\n`),
+  // Written at run time: a trailing space in a name does not survive every checkout.
+  "path-name-trailing-space": async (dir) => {
+    await put(dir, "market .en.md", `${MD_HEAD}Body.\n`);
+    await put(dir, "fair.en.md ", `${MD_HEAD}Body.\n`);
+  },
   "path-zero-width-file-name": (dir) => put(dir, "night\u200bmarket.en.md", `${MD_HEAD}Body.\n`),
 };

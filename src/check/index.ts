@@ -28,8 +28,10 @@ const KIND_BY_EXTENSION: Record<string, SourceFile["kind"]> = { ".md": "markdown
  */
 export async function checkFile(file: string, cwd: string, now: DateTime): Promise<CheckReport> {
   const abs = path.resolve(cwd, file);
+  // Printed in the explanation lines as well as in diagnostics: a control character in a name must not split a line.
   const display = toDisplay(abs, cwd);
-  const kind = KIND_BY_EXTENSION[path.extname(abs).toLowerCase()];
+  const shown = printable(display);
+  const kind = KIND_BY_EXTENSION[path.extname(abs).trimEnd().toLowerCase()];
   if (!kind) return failed(display, "check/not-an-article", "not an article source: Duet reads <slug>.zh.md, <slug>.en.md and raw .txt scrapes");
   let bytes: Uint8Array;
   try {
@@ -38,10 +40,10 @@ export async function checkFile(file: string, cwd: string, now: DateTime): Promi
     return failed(display, "ingest/unreadable", `file cannot be read (${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message})`);
   }
   const decoded = decodeSource(bytes, display, articlesRelative(abs, cwd), kind);
-  if ("diagnostic" in decoded) return explain(display, [`${display}: could not be read as text`], [decoded.diagnostic]);
+  if ("diagnostic" in decoded) return explain(shown, [`${shown}: could not be read as text`], [decoded.diagnostic]);
 
   const source = decoded.source;
-  const lines = [`${display}: ${kind === "raw" ? "raw scrape" : "Markdown article"} (path inside articles: ${source.relPath})`];
+  const lines = [`${shown}: ${kind === "raw" ? "raw scrape" : "Markdown article"} (path inside articles: ${printable(source.relPath)})`];
   let parsed: { drafts: ArticleDraft[]; diagnostics: Diagnostic[] };
   if (kind === "raw") {
     const raw = parseRawScrape(source);
@@ -62,7 +64,7 @@ export async function checkFile(file: string, cwd: string, now: DateTime): Promi
     if (article.summary) lines.push(`    summary   ${show(article.summary)}`);
   }
   if (validated.articles.length < parsed.drafts.length) lines.push("  (a version with errors is not published; see below)");
-  return explain(display, lines, [...parsed.diagnostics, ...validated.diagnostics]);
+  return explain(shown, lines, [...parsed.diagnostics, ...validated.diagnostics]);
 }
 
 /** What the raw-scrape parser understood: per-language fields, body ranges, and every dropped line with its rule. */
@@ -131,7 +133,7 @@ function span(range: [number, number] | undefined): string {
   return range ? `lines ${range[0]}–${range[1]}` : "(none)";
 }
 
-/** Appends the diagnostics, sorted, in the standard format. */
+/** Appends the diagnostics, sorted, in the standard format; `display` is already printable. */
 function explain(display: string, lines: string[], diagnostics: Diagnostic[]): CheckReport {
   const sorted = sortDiagnostics(diagnostics);
   lines.push(sorted.length === 0 ? `  ${display}: no problems` : `  ${sorted.length} problem(s):`);
@@ -140,7 +142,7 @@ function explain(display: string, lines: string[], diagnostics: Diagnostic[]): C
 
 /** A report for a file that could not even be read. */
 function failed(display: string, code: string, message: string): CheckReport {
-  return explain(display, [`${display}: not checked`], [error(display, 1, code, message)]);
+  return explain(printable(display), [`${printable(display)}: not checked`], [error(display, 1, code, message)]);
 }
 
 /** The path inside the nearest `articles` folder above `abs` (so `articles/2024/x.txt` gives `2024/x.txt`), else relative to `cwd`. */

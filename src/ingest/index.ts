@@ -15,14 +15,18 @@ export interface IngestResult {
   diagnostics: Diagnostic[];
 }
 
-const MARKDOWN_RE = /\.md$/i;
-const RAW_RE = /\.txt$/i;
+/** Sources by extension; whitespace after it (`story.en.md `, easy to type, hard to see) is allowed. */
+const MARKDOWN_RE = /\.md\s*$/i;
+const RAW_RE = /\.txt\s*$/i;
 /**
  * A name Node could not decode holds U+FFFD; control characters would break one-line diagnostics.
  * Either way the file cannot be named safely in a URL or a report.
  */
 const BAD_NAME_RE = /[\uFFFD\u0000-\u001F\u007F-\u009F]/;
-/** Files that sit beside articles without being one. */
+/**
+ * Names that sit beside articles without being one, skipped without a word: dot-files and dot-folders
+ * (editor swap files, `.git`, `.DS_Store`), names starting with `_` (drafts, notes) and a README.
+ */
 const IGNORED_RE = /^(?:\.|_|readme\.md$)/i;
 /** How many files are read at once: enough to keep the disk busy, few enough to bound memory. */
 const READ_CONCURRENCY = 64;

@@ -1,6 +1,7 @@
 // Markdown sources: `<slug>.<lang>.md` with YAML front matter, one language per file.
 import { error, warning } from "../diagnostics.ts";
 import type { Diagnostic, Lang, ParseResult, SourceFile } from "../types.ts";
+import { fileSlug } from "./file-slug.ts";
 import { parseFrontMatter } from "./front-matter.ts";
 
 /** Front matter keys a Markdown article may use. */
@@ -16,7 +17,8 @@ const UNSAFE_LINK_RE = /(?:\]\(\s*(?:<\s*)?|^ {0,3}\[[^\]\n]{1,999}\]:\s*(?:<\s*
 
 /** Parses one Markdown article into a draft; fields are validated by the next stage. */
 export function parseMarkdownArticle(source: SourceFile): ParseResult {
-  const name = source.relPath.split("/").pop() ?? source.relPath;
+  // A space after ".md" (hard to see, easy to type) does not hide the language.
+  const name = (source.relPath.split("/").pop() ?? source.relPath).trimEnd();
   const match = NAME_RE.exec(name);
   if (!match) {
     return {
@@ -26,13 +28,13 @@ export function parseMarkdownArticle(source: SourceFile): ParseResult {
       ],
     };
   }
-  const fileSlug = match[1]!;
   const lang = match[2]!.toLowerCase() as Lang;
   const fm = parseFrontMatter(source.path, source.text, MARKDOWN_FRONT_MATTER_KEYS);
   const field = (key: string) => fm.data.get(key);
   const diagnostics = [...fm.diagnostics, ...findUnsafeLinks(source.path, fm.body, fm.bodyLine)];
   // Broken front matter is reported as it is; guessing the fields it meant would only add noise.
   if (fm.diagnostics.some((d) => d.severity === "error")) return { drafts: [], diagnostics };
+  const slug = field("slug") ?? fileSlug(source.path, match[1]!, diagnostics);
   return {
     drafts: [
       {
@@ -41,7 +43,7 @@ export function parseMarkdownArticle(source: SourceFile): ParseResult {
         lang,
         kind: "markdown",
         id: field("id"),
-        slug: field("slug") ?? { value: fileSlug, line: 1 },
+        slug,
         title: field("title"),
         titleDerived: false,
         date: field("date"),

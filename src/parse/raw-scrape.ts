@@ -1,6 +1,7 @@
 // Raw scrapes: one scraped page holding a story in Chinese and English, amid page chrome.
 import { error } from "../diagnostics.ts";
 import type { Diagnostic, Located, ParseResult, SourceFile } from "../types.ts";
+import { fileSlug } from "./file-slug.ts";
 import { parseFrontMatter } from "./front-matter.ts";
 import { buildDrafts } from "./raw/build-drafts.ts";
 import { checkParts } from "./raw/check-parts.ts";
@@ -65,7 +66,10 @@ export function parseRawScrape(source: SourceFile): RawParseResult {
   if (fmBroken || (!present.zh && !present.en)) return { drafts: [], diagnostics, trace };
 
   const date = fm.data.get("date") ?? leadDate(source, zh, en, fm.bodyLine, diagnostics);
+  const name = (source.relPath.split("/").pop() ?? source.relPath).trimEnd();
+  const slug = fm.data.get("slug") ?? fileSlug(file, name.replace(/\.[^.]*$/, ""), diagnostics);
   const drafts = buildDrafts({
+    slug,
     source,
     frontMatter: fm.data,
     ...(present.zh ? { zh } : {}),

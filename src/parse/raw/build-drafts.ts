@@ -18,6 +18,8 @@ export interface DraftInput {
   date?: Located<unknown>;
   /** The source URL as written. */
   url?: Located<unknown>;
+  /** The slug: from front matter, else from the file name (see `fileSlug`). */
+  slug: Located<unknown>;
 }
 
 /** Title, keywords and body of the Chinese draft; the title is derived from the lead only as a last resort. */
@@ -36,13 +38,12 @@ function zhFields(zh: ChinesePart, fmTitle?: Located<unknown>, fmKeywords?: Loca
 /** Builds one draft per part given, sharing slug, id, date and source. */
 export function buildDrafts(input: DraftInput): ArticleDraft[] {
   const { source, frontMatter, zh, en } = input;
-  const name = source.relPath.split("/").pop() ?? source.relPath;
   const id = frontMatter.get("id");
   const shared = {
     file: source.path,
     relPath: source.relPath,
     kind: "raw",
-    slug: frontMatter.get("slug") ?? { value: name.replace(/\.[^.]*$/, ""), line: 1 },
+    slug: input.slug,
     ...(id ? { id } : {}),
     ...(input.date ? { date: input.date } : {}),
     ...(input.url ? { source: input.url } : {}),
