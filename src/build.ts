@@ -1,19 +1,20 @@
 // The whole build, top to bottom: ingest → parse → validate → pair → plan → render → index → publish.
-import { writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { BuildError, countSeverity, sortDiagnostics } from "./diagnostics.ts";
-import { ingestArticles } from "./ingest/index.ts";
+import { BuildError, countSeverity, error, sortDiagnostics, warning } from "./diagnostics.ts";
+import { ingestArticles, toDisplay } from "./ingest/index.ts";
 import { buildServiceWorker, DEFAULT_PRECACHE_BUDGET, type OfflineSummary } from "./offline/index.ts";
 import { parseSources } from "./parse/index.ts";
 import { hashOf, openCache, saveCache, sourceReuse, type BuildCache } from "./cache/index.ts";
 import { pairArticles } from "./pair/index.ts";
-import { createStaging, discardStaging, publishStaging } from "./publish/index.ts";
+import { checkOutputDir, createStaging, discardStaging, emptyTrash, markOutput, publishStaging, recoverOutput } from "./publish/index.ts";
 import { collectGarbage, planArticlePages, planSite, RENDER_CHUNK, renderBody, renderSite, type ArticlePage, type PlanOptions } from "./render/index.ts";
 import { buildReport, measureOutput, measureWeights, type PageWeights } from "./report.ts";
 import { parseBaseUrl } from "./render/site-url.ts";
 import { indexSite } from "./search/index.ts";
 import type { DateTime } from "luxon";
 import type { Article, Diagnostic, DraftBody, Story } from "./types.ts";
+import type { ProtectedDirs } from "./publish/index.ts";
 import type { ArticleMemo, AssetMap, SitePlan } from "./render/index.ts";
 import type { ConversionTable } from "./search/index.ts";
 import { DraftMemo, NEWS_ZONE, nowFromEnv, validateDrafts } from "./validate/index.ts";
@@ -138,10 +139,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const buildTime = (options.now ?? nowFromEnv(process.env)).setZone(NEWS_ZONE);
   const root = options.root ?? PROJECT_ROOT;
   const out = path.resolve(cwd, options.out);
-  const cache = options.cacheDir ? await openCache(path.resolve(cwd, options.cacheDir), root, out) : undefined;
+  const articlesDir = path.resolve(cwd, options.articles);
+  const cacheDir = options.cacheDir ? path.resolve(cwd, options.cacheDir) : undefined;
+  const housekeeping = await prepareOutput(out, { articles: articlesDir, root, cacheDir, cwd }, toDisplay(out, cwd));
+  const cache = cacheDir ? await openCache(cacheDir, root, out, cwd) : undefined;
+  if (cache) housekeeping.push(...cache.diagnostics);
   // `let`: the plan is replaced by a lighter one once its pages are written (see below).
   let { plan, stories: paired, diagnostics } = await prepareSite({
-    articles: path.resolve(cwd, options.articles),
+    articles: articlesDir,
     cwd,
     baseUrl: options.baseUrl,
     now: buildTime,
@@ -152,13 +157,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     cache,
     session: options.session,
   });
+  diagnostics = sortDiagnostics([...housekeeping, ...diagnostics]);
   // Kept whole only for a session: a one-off build lets the pages' content go once they are written.
   const fullPlan = options.session ? plan : undefined;
   const pages = plan.articles.length + plan.lists.length + plan.indexes.length + plan.searches.length + plan.offline.length + 2;
   step("plan", pages, "pages");
 
   const errors = countSeverity(diagnostics, "error");
-  const warnings = countSeverity(diagnostics, "warning");
+  // Warnings about the cache or a repaired output concern the machine, not the stories: `--strict` leaves them be.
+  const warnings = diagnostics.filter((d) => d.severity === "warning" && !housekeeping.includes(d)).length;
   if ((errors > 0 && !options.skipInvalid) || (options.strict && warnings > 0)) {
     const why = errors > 0 ? `${errors} error(s)` : `${warnings} warning(s) under --strict`;
     throw new BuildError(`build failed with ${why}; ${options.out} was left as it was`, diagnostics);
@@ -170,7 +177,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let offline: OfflineSummary;
   let output: BuildResult["output"];
   let cacheSummary: BuildResult["cache"];
-  const staging = await createStaging(out);
+  const staging = await stageOutput(out, options.out, diagnostics);
   try {
     // One after the other, not side by side: Pagefind's process and Eleventy's pages together would
     // raise the peak memory by about 1 GiB at 10,000 stories to save under a tenth of the time.
@@ -197,19 +204,53 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       await writeFile(path.resolve(cwd, options.report), `${JSON.stringify(report, null, 2)}\n`);
     }
     weights = await measureWeights(staging, assets, plan.articles.map((a) => `${a.url.slice(1)}index.html`));
+    // The marker is the last file of a complete output: recovery trusts a staging folder holding it.
+    await markOutput(staging);
     output = await measureOutput(staging);
-    await publishStaging(staging, out, { removeInBackground: options.removeOldOutputInBackground });
+    await publishStaging(staging, out, { trashDir: cacheDir && path.join(cacheDir, TRASH_DIR), removeInBackground: options.removeOldOutputInBackground });
     step("publish", output.files, "files");
-    if (cache) {
-      await saveCache(cache);
-      cacheSummary = { parsed: cache.parsed.misses, pagesReused: rendered.reused, pagesRendered: rendered.rendered, searchShards: indexed.shards, searchShardsReused: indexed.reusedShards };
-    }
+    if (cache) cacheSummary = { parsed: cache.parsed.misses, pagesReused: rendered.reused, pagesRendered: rendered.rendered, searchShards: indexed.shards, searchShardsReused: indexed.reusedShards };
     if (options.session && cache && fullPlan) options.session.last = { cache, plan: fullPlan, assets, table: indexed.table };
   } catch (cause) {
     await discardStaging(staging);
     throw new BuildError(`build failed: ${(cause as Error).message}; ${options.out} was left as it was`, diagnostics, { cause });
   }
+  // The site is published: a cache that cannot be saved costs the next build time, never this build.
+  if (cache) {
+    await saveCache(cache).catch((cause: NodeJS.ErrnoException) => {
+      const message = `the build cache could not be saved (${cause.code ?? cause.message}); the site was built, and the next build renders everything again`;
+      diagnostics.push(warning(toDisplay(cache.dir, cwd), 1, "cache/unwritable", message));
+    });
+  }
   return { stories, diagnostics, pages, millis: performance.now() - started, weights, offline, output, ...(cacheSummary ? { cache: cacheSummary } : {}) };
+}
+
+/** Folder inside the build cache that outputs replaced by a build are moved into, and emptied by the next build. */
+const TRASH_DIR = "trash";
+
+/**
+ * Before anything is written: refuses an output folder a build must not replace, repairs what a killed
+ * build left beside it, and empties the cache's trash. Returns the warnings to report; throws `BuildError` on a refusal.
+ */
+async function prepareOutput(out: string, dirs: ProtectedDirs, display: string): Promise<Diagnostic[]> {
+  const refused = await checkOutputDir(out, dirs, display);
+  if (refused.length > 0) throw new BuildError(`build refused; ${display} was left as it was`, refused);
+  const recovered = await recoverOutput(out, display);
+  if (countSeverity(recovered, "error") > 0) throw new BuildError(`build refused; ${display} was left as it was`, recovered);
+  if (dirs.cacheDir) await emptyTrash(path.join(dirs.cacheDir, TRASH_DIR));
+  return recovered;
+}
+
+/** A staging folder beside `out`, its parent made if missing; a folder that cannot be made is a diagnostic, not a stack trace. */
+async function stageOutput(out: string, given: string, diagnostics: Diagnostic[]): Promise<string> {
+  try {
+    await mkdir(path.dirname(out), { recursive: true });
+    return await createStaging(out);
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code ?? (cause as Error).message;
+    const problem = error(given, 1, "output/unwritable", `cannot write beside ${given}: its parent folder cannot be made or written to (${code})`);
+    throw new BuildError(`build failed; ${given} was left as it was`, [...diagnostics, problem], { cause });
+  }
 }
 
 /** An article page without its rendered body and head data, once its page is written. */

@@ -27,14 +27,16 @@ test("publishing swaps the staged output in and removes the old one", async () =
   assert.equal(await leftovers(out), []);
 });
 
-test("with background removal the new output is in place at once and the old one goes soon after", async () => {
+test("with a trash folder the old output moves into it at once, leaving nothing beside the output, and is removed there soon after", async () => {
   const { out, staging } = await outputAndStaging();
-  await publishStaging(staging, out, { removeInBackground: true });
+  const trashDir = path.join(await scratch("publish-trash"), "trash");
+  await publishStaging(staging, out, { trashDir, removeInBackground: true });
   assert.is(await readFile(path.join(out, "new.html"), "utf8"), "new");
   assert.equal(await readdir(out), ["new.html"]);
+  assert.equal(await leftovers(out), [], "nothing is left beside the output when publishing returns");
   const deadline = Date.now() + 10_000;
-  while ((await leftovers(out)).length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-  assert.equal(await leftovers(out), [], "the retired output was not removed");
+  while ((await readdir(trashDir)).length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  assert.equal(await readdir(trashDir), [], "the retired output was not removed");
 });
 
 test.run();

@@ -93,11 +93,11 @@ export function runDuet(setup: RunSetup, run: number, runDir: string): Promise<R
 export async function runDuetCached(setup: RunSetup, articles: string, outDir: string, cacheDir: string, scratchDir: string): Promise<Measurement> {
   const args = [...setup.nodeFlags, "--import", "tsx", "scripts/build.ts", "--articles", articles, "--out", outDir, "--cache", cacheDir, ...setup.buildArgs];
   const measured = await measureCommand(process.execPath, args, { cwd: setup.root, env: setup.env, scratchDir });
-  const parent = path.dirname(outDir);
-  const retired = (name: string) => name.startsWith(`.duet-tmp-${path.basename(outDir)}-`) && name.endsWith("-old");
+  // The replaced output is moved into the cache's trash folder and removed there in the background.
+  const trash = path.join(cacheDir, "trash");
   const deadline = Date.now() + 300_000;
-  while ((await readdir(parent)).some(retired)) {
-    if (Date.now() > deadline) throw new Error(`the replaced output beside ${outDir} was not removed within 5 minutes`);
+  while ((await readdir(trash).catch(() => [])).length > 0) {
+    if (Date.now() > deadline) throw new Error(`the replaced output beside ${outDir} was not removed from the cache's trash within 5 minutes`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return measured;

@@ -6,12 +6,13 @@
 // is still the one that build wrote (same inode, size and modification time); anything else is
 // rendered again. So a cached build writes the same bytes as a clean one.
 import { createHash } from "node:crypto";
-import { link, lstat, mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
+import { link, lstat, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
-import { deserialize, serialize } from "node:v8";
+import { warning } from "../diagnostics.ts";
+import { decodeCacheFile, encodeCacheFile } from "./file.ts";
 import type { RenderedBody } from "../render/body.ts";
 import type { ConversionTable } from "../search/convert.ts";
-import type { ParseResult, SourceFile } from "../types.ts";
+import type { Diagnostic, ParseResult, SourceFile } from "../types.ts";
 
 /** Identity of a published file: a reused file must be exactly the one the last build wrote. */
 export interface FileStamp {
@@ -141,6 +142,8 @@ export interface BuildCache {
   search?: SearchStamp[];
   /** Filled in by this build, for the next. */
   next: { sources: Map<string, SourceStamp>; pages: Map<string, PageStamp>; search?: SearchStamp[] };
+  /** Cache files found damaged or unreadable on opening (each ignored and rebuilt), as warnings. */
+  diagnostics: Diagnostic[];
 }
 
 const STATE_FILE = "state.v8";
@@ -186,26 +189,37 @@ export async function codeVersion(root: string): Promise<string> {
   return hash.digest("hex");
 }
 
-/** Opens the cache in `dir` for a build writing to `out`; missing, unreadable or outdated files count as empty. */
-export async function openCache(dir: string, root: string, out: string): Promise<BuildCache> {
+/**
+ * Opens the cache in `dir` for a build writing to `out`. Missing or outdated files count as empty; a file
+ * that cannot be read or fails its checksum counts as empty too, with a warning (display paths relative to `cwd`).
+ */
+export async function openCache(dir: string, root: string, out: string, cwd = process.cwd()): Promise<BuildCache> {
   const version = await codeVersion(root);
   const absoluteOut = path.resolve(out);
+  const diagnostics: Diagnostic[] = [];
   const load = async <T extends { version: string }>(file: string): Promise<T | undefined> => {
-    try {
-      const stored = deserialize(await readFile(path.join(dir, file))) as T;
-      return stored.version === version ? stored : undefined;
-    } catch {
+    const display = path.relative(cwd, path.join(dir, file)).split(path.sep).join("/");
+    const bytes = await readFile(path.join(dir, file)).catch((cause: NodeJS.ErrnoException) => {
+      if (cause.code !== "ENOENT" && cause.code !== "ENOTDIR") diagnostics.push(warning(display, 1, "cache/unreadable", `cache file cannot be read (${cause.code ?? cause.message}); it is ignored and rebuilt`));
+      return undefined;
+    });
+    if (!bytes) return undefined;
+    const decoded = decodeCacheFile(bytes);
+    if ("damaged" in decoded) {
+      diagnostics.push(warning(display, 1, "cache/damaged", `cache file is damaged: ${decoded.damaged}; it is ignored and rebuilt`));
       return undefined;
     }
+    if ("stale" in decoded || !isVersioned(decoded.value) || decoded.value.version !== version) return undefined;
+    return decoded.value as T;
   };
   const state = await load<StoredState>(STATE_FILE);
   const memo = async <T>(name: (typeof MEMOS)[number]): Promise<Memo<T>> => {
     const shards = await Promise.all(Array.from({ length: SHARDS }, (_, i) => load<StoredShard>(`${name}-${i.toString(16)}.v8`)));
     const entries = new Map<string, T>();
-    for (const shard of shards) for (const [key, value] of shard?.entries ?? []) entries.set(key, value as T);
+    for (const shard of shards) if (shard?.entries instanceof Map) for (const [key, value] of shard.entries) entries.set(key, value as T);
     return new Memo(entries);
   };
-  const sameOut = state?.out === absoluteOut;
+  const sameOut = state?.out === absoluteOut && state.sources instanceof Map && state.pages instanceof Map;
   return {
     dir,
     version,
@@ -214,23 +228,37 @@ export async function openCache(dir: string, root: string, out: string): Promise
     bodies: await memo("bodies"),
     records: await memo("records"),
     tables: await memo("tables"),
-    sources: state?.sources ?? new Map(),
-    pages: sameOut ? state!.pages : new Map(),
-    search: sameOut ? state!.search : undefined,
+    sources: state?.sources instanceof Map ? state.sources : new Map(),
+    pages: sameOut ? state.pages : new Map(),
+    search: sameOut ? state.search : undefined,
     next: { sources: new Map(), pages: new Map() },
+    diagnostics,
   };
+}
+
+/** True for a decoded cache file of the expected outer shape: an object carrying the code version it was made by. */
+function isVersioned(value: unknown): value is { version: string } {
+  return typeof value === "object" && value !== null && typeof (value as { version?: unknown }).version === "string";
 }
 
 /**
  * Writes what this build used, for the next one: the memo shards that changed, then the state file.
- * Each file is replaced atomically, so a crash leaves every file either old or new, and each is valid alone.
+ * Each file is replaced atomically, so a crash leaves every file either old or new, and each is valid
+ * alone. Something in the way of a cache file (a folder in its place) is removed: the folder is Duet's own.
  */
 export async function saveCache(cache: BuildCache): Promise<void> {
   await mkdir(cache.dir, { recursive: true });
   const write = async (file: string, value: unknown) => {
     const temp = path.join(cache.dir, `${file}.${process.pid}.tmp`);
-    await writeFile(temp, serialize(value));
-    await rename(temp, path.join(cache.dir, file));
+    try {
+      await writeFile(temp, encodeCacheFile(value));
+      await rename(temp, path.join(cache.dir, file)).catch(async () => {
+        await rm(path.join(cache.dir, file), { recursive: true, force: true });
+        await rename(temp, path.join(cache.dir, file));
+      });
+    } finally {
+      await rm(temp, { force: true });
+    }
   };
   for (const name of MEMOS) {
     const memo: Memo<unknown> = cache[name];
@@ -267,6 +295,7 @@ export function reopenCache(cache: BuildCache): BuildCache {
     pages: cache.next.pages,
     search: cache.next.search,
     next: { sources: new Map(), pages: new Map() },
+    diagnostics: [],
   };
 }
 

@@ -1,20 +1,35 @@
 // Publish: swap a finished build into place, so a failed build never touches the live output.
 import { spawn } from "node:child_process";
-import { mkdtemp, rename, rm } from "node:fs/promises";
+import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from "./guard.ts";
+import { releaseStaging } from "./staging.ts";
 
-/** Creates an empty staging directory beside `outDir` (same file system, so the swap is a rename). */
-export async function createStaging(outDir: string): Promise<string> {
-  const parent = path.dirname(path.resolve(outDir));
-  return mkdtemp(path.join(parent, `.duet-tmp-${path.basename(outDir)}-`));
+export { checkOutputDir, OUTPUT_MARKER, type ProtectedDirs } from "./guard.ts";
+export { recoverOutput } from "./recover.ts";
+export { createStaging, discardStaging, stagingPrefix } from "./staging.ts";
+
+/** How the output a swap replaced is disposed of. */
+export interface RetireOptions {
+  /**
+   * A folder of Duet's own on the output's file system (inside the build cache) to move the replaced
+   * output into, so that nothing is left beside the output when the command exits. Emptied by the next build.
+   */
+  trashDir?: string;
+  /** With `trashDir`: remove the moved output in a detached process instead of waiting for it. */
+  removeInBackground?: boolean;
+}
+
+/** Writes the output marker into a staging folder: the last file of a complete build (see recover.ts). */
+export async function markOutput(staging: string): Promise<void> {
+  await writeFile(path.join(staging, OUTPUT_MARKER), OUTPUT_MARKER_TEXT);
 }
 
 /**
- * Replaces `outDir` with `staging`: the old output is moved aside, the new one renamed in, the old one
- * removed. With `removeInBackground`, a detached process removes the old output, so a command-line
- * build need not wait for tens of thousands of unlinks once the new site is already in place.
+ * Replaces `outDir` with `staging`: the old output is moved aside, the new one renamed in, and the old
+ * one moved into `trashDir` (or removed) before this returns.
  */
-export async function publishStaging(staging: string, outDir: string, options: { removeInBackground?: boolean } = {}): Promise<void> {
+export async function publishStaging(staging: string, outDir: string, options: RetireOptions = {}): Promise<void> {
   const target = path.resolve(outDir);
   const retired = `${staging}-old`;
   const hadOutput = await rename(target, retired).then(
@@ -30,16 +45,37 @@ export async function publishStaging(staging: string, outDir: string, options: {
     if (hadOutput) await rename(retired, target);
     throw cause;
   }
-  if (!hadOutput) return;
-  if (options.removeInBackground) {
-    const script = "require('node:fs').rmSync(process.argv[1], { recursive: true, force: true })";
-    spawn(process.execPath, ["-e", script, retired], { detached: true, stdio: "ignore" }).unref();
-  } else {
-    await rm(retired, { recursive: true, force: true });
-  }
+  releaseStaging(staging);
+  if (hadOutput) await retire(retired, options);
 }
 
-/** Removes a staging directory after a failed build. */
-export async function discardStaging(staging: string): Promise<void> {
-  await rm(staging, { recursive: true, force: true });
+/** Moves a replaced output into the trash (removing it there, maybe in the background), or removes it where it is. */
+async function retire(retired: string, options: RetireOptions): Promise<void> {
+  if (options.trashDir) {
+    const trashed = path.join(options.trashDir, path.basename(retired));
+    const moved = await mkdir(options.trashDir, { recursive: true })
+      .then(() => rename(retired, trashed))
+      .then(
+        () => true,
+        () => false,
+      );
+    if (moved) {
+      if (options.removeInBackground) removeDetached(trashed);
+      else await rm(trashed, { recursive: true, force: true });
+      return;
+    }
+  }
+  await rm(retired, { recursive: true, force: true });
+}
+
+/** Removes a folder in a detached process, so a command need not wait for tens of thousands of unlinks. */
+function removeDetached(dir: string): void {
+  const script = "require('node:fs').rmSync(process.argv[1], { recursive: true, force: true })";
+  spawn(process.execPath, ["-e", script, dir], { detached: true, stdio: "ignore" }).unref();
+}
+
+/** Empties a trash folder of outputs an earlier build replaced (a detached removal may have been stopped). */
+export async function emptyTrash(trashDir: string): Promise<void> {
+  // Housekeeping only: a trash folder that cannot be reached (the cache cannot be made) holds nothing.
+  await rm(trashDir, { recursive: true, force: true }).catch(() => undefined);
 }

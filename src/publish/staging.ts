@@ -1,0 +1,73 @@
+// Staging folders: where a build writes the site before it is swapped into place.
+//
+// A staging folder sits beside the output (same file system, so the swap is a rename) and is named
+// `.duet-tmp-<output>-<pid>-<random>`, so the next build can tell a folder of a build still running from
+// one left by a build that was killed. The retired output of a swap is the same name plus `-old`.
+import { rmSync } from "node:fs";
+import { chmod, lstat, mkdtemp, rm } from "node:fs/promises";
+import path from "node:path";
+
+/** Mode of a new output folder: readable by a web server running as another user. */
+const NEW_OUTPUT_MODE = 0o755;
+
+/** Staging folders of this process not yet published or discarded, removed should the process exit first. */
+const open = new Set<string>();
+let exitHookInstalled = false;
+
+/** The prefix every staging folder of `outDir` starts with. */
+export function stagingPrefix(outDir: string): string {
+  return `.duet-tmp-${path.basename(path.resolve(outDir))}-`;
+}
+
+/**
+ * Creates an empty staging folder beside `outDir`, with the mode of the output it will replace (or
+ * 0755 for a new one). Until published or discarded, it is removed should the process exit.
+ */
+export async function createStaging(outDir: string): Promise<string> {
+  const target = path.resolve(outDir);
+  const staging = await mkdtemp(path.join(path.dirname(target), `${stagingPrefix(target)}${process.pid}-`));
+  open.add(staging);
+  installExitHook();
+  const previous = await lstat(target).catch(() => undefined);
+  await chmod(staging, previous?.isDirectory() ? previous.mode & 0o7777 : NEW_OUTPUT_MODE);
+  return staging;
+}
+
+/** Marks a staging folder as published: it is the output now, never to be removed on exit. */
+export function releaseStaging(staging: string): void {
+  open.delete(staging);
+}
+
+/** Removes a staging folder after a failed build. */
+export async function discardStaging(staging: string): Promise<void> {
+  await rm(staging, { recursive: true, force: true });
+  open.delete(staging);
+}
+
+/** The process id in a staging folder's name, or undefined for a name of another shape. */
+export function stagingOwner(name: string, prefix: string): number | undefined {
+  const match = /^(\d+)-/.exec(name.slice(prefix.length));
+  return match ? Number(match[1]) : undefined;
+}
+
+/** True when a process with this id is running (or exists under another user). */
+export function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (cause) {
+    return (cause as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * On any exit (an uncaught error, an unsettled await, `process.exit` from a signal handler), removes
+ * the staging folders still open, so a failed or stopped build leaves nothing beside the output.
+ */
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once("exit", () => {
+    for (const staging of open) rmSync(staging, { recursive: true, force: true });
+  });
+}
