@@ -1,6 +1,7 @@
 // `npm run build`: build articles/ into dist/, print every diagnostic, end with a summary.
 import { parseArgs } from "node:util";
 import { build } from "../src/build.ts";
+import { guardChildren } from "../src/children.ts";
 import { BuildError, countSeverity, formatDiagnostic } from "../src/diagnostics.ts";
 
 const USAGE = `Usage: npm run build -- [options]
@@ -59,6 +60,15 @@ function whole(name: "offline-stories" | "precache-budget" | "search-precache-ma
 const HOST_FILE_LIMIT = 20_000;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
+guardChildren();
+// A stopped build removes its staging folder on the way out (see publish/staging.ts) and says so.
+for (const [signal, status] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
+  process.once(signal, () => {
+    console.error(`duet: build stopped (${signal}); ${values.out} was left as it was`);
+    process.exit(status);
+  });
+}
+
 try {
   const result = await build({
     onProgress: (s) => console.error(`duet: ${s.stage.padEnd(8)} ${String(s.count).padStart(7)} ${s.unit.padEnd(16)} ${seconds(s.millis)}`),
@@ -103,9 +113,17 @@ try {
   console.log(`duet: offline: precache ${o.precacheFiles} files, ${kb(o.precacheBytes)}; search bundle ${kb(o.searchBytes)}, ${searchWhen}`);
   console.log(`duet: page weight: article HTML ${kb(w.articleHtml)} on average, CSS ${kb(w.css)}, JS ${kb(w.contentJs)} (service worker client); search page adds ${kb(w.searchJs)} + Pagefind`);
 } catch (cause) {
-  if (!(cause instanceof BuildError)) throw cause;
-  for (const d of cause.diagnostics) console.error(formatDiagnostic(d));
-  console.error(`duet: ${cause.message}`);
-  if (cause.cause) console.error(cause.cause);
+  // Every failure ends in one "build failed" line and status 1; the stack only when asked for.
+  const verbose = /\bduet\b/.test(process.env.DEBUG ?? "");
+  if (cause instanceof BuildError) {
+    for (const d of cause.diagnostics) console.error(formatDiagnostic(d));
+    console.error(`duet: ${cause.message}`);
+    if (cause.cause && verbose) console.error(cause.cause);
+  } else {
+    console.error(`duet: build failed: ${(cause as Error)?.message ?? String(cause)}; ${values.out} was left as it was`);
+    if (verbose) console.error(cause);
+  }
+  const internal = !(cause instanceof BuildError) || cause.cause !== undefined;
+  if (internal && !verbose) console.error("duet: run again with DEBUG=duet to see where it failed");
   process.exit(1);
 }

@@ -3,6 +3,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promise
 import { gunzipSync } from "node:zlib";
 import path from "node:path";
 import * as pagefind from "pagefind";
+import { watchChildren } from "../children.ts";
 import { hashOf, hashOfAll, linkFiles, mapLimit, stampOf, unchanged, type BuildCache, type FileStamp, type SearchStamp } from "../cache/index.ts";
 import type { ArticlePage } from "../render/index.ts";
 import type { Lang } from "../types.ts";
@@ -143,28 +144,37 @@ function oldestFirst(stories: readonly Story[]): Story[] {
     .map((s) => s.story);
 }
 
+/** Hands `records` to a new Pagefind index and writes it into `dir`; Pagefind's error results become thrown errors. */
+async function indexRecords(records: readonly { url: string; content: string }[], dir: string): Promise<void> {
+  // Every record is written in language-neutral search terms, so one index serves both languages.
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
+  if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
+  // Records go to Pagefind's service in batches: its pipe stays busy without holding every record at once.
+  for (let i = 0; i < records.length; i += ADD_BATCH) {
+    await Promise.all(
+      records.slice(i, i + ADD_BATCH).map(async (record) => {
+        const added = await index.addHTMLFile(record);
+        if (added.errors.length > 0) throw new Error(`Pagefind rejected ${record.url}: ${added.errors.join("; ")}`);
+      }),
+    );
+  }
+  const written = await index.writeFiles({ outputPath: dir });
+  if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
+}
+
 /**
  * Indexes one shard's records into `dir` in a Pagefind process of its own. Only the first shard keeps
  * Pagefind's script and WebAssembly; the others' entry files point at the first's WebAssembly (see
  * `shareWasm`), which the search page then loads once.
  */
 async function writeShard(records: readonly { url: string; content: string }[], dir: string, shard: SearchShard): Promise<void> {
-  // Every record is written in language-neutral search terms, so one index serves both languages.
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
+  // Pagefind's library never settles its promises should its process die (a panic on a full disk):
+  // every call races the process's exit.
+  const service = watchChildren("Pagefind's indexing process");
   try {
-    if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-    // Records go to Pagefind's service in batches: its pipe stays busy without holding every record at once.
-    for (let i = 0; i < records.length; i += ADD_BATCH) {
-      await Promise.all(
-        records.slice(i, i + ADD_BATCH).map(async (record) => {
-          const added = await index.addHTMLFile(record);
-          if (added.errors.length > 0) throw new Error(`Pagefind rejected ${record.url}: ${added.errors.join("; ")}`);
-        }),
-      );
-    }
-    const written = await index.writeFiles({ outputPath: dir });
-    if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
+    await Promise.race([indexRecords(records, dir), service.died]);
   } finally {
+    service.stop();
     // Closing ends Pagefind's process, and with it the memory the shard's index took.
     await pagefind.close();
   }
