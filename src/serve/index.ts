@@ -1,8 +1,9 @@
 // A static server for a built site, as a static host serves it: optionally under a path prefix,
-// 404.html for what is missing, and (for `npm start`) a live-reload channel.
-import { createReadStream } from "node:fs";
-import { readFile, stat } from "node:fs/promises";
-import { createServer, type ServerResponse } from "node:http";
+// 404.html for what is missing, and (for `npm start`) a live-reload channel. It serves regular files
+// inside its folder only, and a request it cannot read gets an answer, never the process's end.
+import { createReadStream, type Stats } from "node:fs";
+import { readFile, realpath, stat } from "node:fs/promises";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 
@@ -87,9 +88,21 @@ export async function serveSite(root: string, options: ServeOptions = {}): Promi
   let open = 0;
   let held = 0;
   let lastClosed = 0;
-  const server = createServer(async (req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
-    requests.push(pathname);
+  const server = createServer((req, res) => {
+    respond(req, res).catch((cause: unknown) => {
+      // A file that vanished or cannot be read mid-request: this request fails, the server goes on.
+      if (!res.headersSent) res.writeHead(500, { "content-type": TYPES[".txt"]! });
+      res.end(`server error: ${(cause as Error)?.message ?? String(cause)}`);
+    });
+  });
+  const respond = async (req: IncomingMessage, res: ServerResponse) => {
+    const pathname = pathnameOf(req.url ?? "/");
+    requests.push(pathname ?? req.url ?? "");
+    if (pathname === null) {
+      res.writeHead(400, { "content-type": TYPES[".txt"]! });
+      res.end("bad request: the URL's path is not valid percent-encoded UTF-8");
+      return;
+    }
     if (options.liveReload && pathname === `${LIVE_PATH}events`) {
       res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store" });
       res.write(": connected\n\n");
@@ -108,24 +121,25 @@ export async function serveSite(root: string, options: ServeOptions = {}): Promi
       lastClosed = performance.now();
     });
     const inside = pathname.startsWith(prefix) ? pathname.slice(prefix.length) : null;
-    let file = inside === null ? null : path.join(root, path.normalize(`/${inside}`));
-    if (file && options.hold) {
+    const asked = inside === null ? null : path.join(root, path.normalize(`/${inside}`));
+    if (asked && options.hold) {
       // Asked for by its folder, a page may be a file or a folder's index.html, written or not yet.
-      const rel = path.relative(root, file).split(path.sep).join("/");
+      const rel = path.relative(root, asked).split(path.sep).join("/");
       const waiting = options.hold(rel) ?? options.hold(rel === "" ? "index.html" : `${rel}/index.html`);
       if (waiting) {
         held++;
         await waiting.finally(() => held--);
       }
     }
-    if (file && (await stat(file).catch(() => null))?.isDirectory()) file = path.join(file, "index.html");
-    const found = file ? await stat(file).catch(() => null) : null;
-    if (!file || !found?.isFile()) {
-      const notFound = await readFile(path.join(root, "404.html"), "utf8").catch(() => "not found");
+    const served = asked ? await fileInside(root, asked) : null;
+    if (!served) {
+      const page = await fileInside(root, path.join(root, "404.html"));
+      const notFound = page ? await readFile(page.file, "utf8").catch(() => "not found") : "not found";
       res.writeHead(404, { "content-type": TYPES[".html"]! });
       res.end(options.liveReload ? withLiveReload(notFound) : notFound);
       return;
     }
+    const { file, stats: found } = served;
     const type = TYPES[path.extname(file)] ?? "application/octet-stream";
     // While editing, a page must never come from the browser's cache; other files may, once the server
     // confirms they are unchanged (the search index is hundreds of files, most untouched by an edit).
@@ -141,8 +155,8 @@ export async function serveSite(root: string, options: ServeOptions = {}): Promi
     res.writeHead(fresh ? 304 : 200, { "content-type": type, ...caching });
     if (fresh) res.end();
     else if (options.liveReload && type === TYPES[".html"]) res.end(withLiveReload(await readFile(file, "utf8")));
-    else createReadStream(file).pipe(res);
-  });
+    else createReadStream(file).on("error", () => res.destroy()).pipe(res);
+  };
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;
   return {
@@ -171,6 +185,28 @@ export async function serveSite(root: string, options: ServeOptions = {}): Promi
         server.close(() => resolve());
       }),
   };
+}
+
+/** The decoded path of a request URL; null when it is not valid percent-encoded UTF-8 (`/%`, `/%c0%ae`). */
+function pathnameOf(url: string): string | null {
+  try {
+    return decodeURIComponent(new URL(url, "http://x").pathname);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The regular file `file` names inside `root` (a folder's `index.html` for a folder), by its real path;
+ * null when there is none, or when a symbolic link leads out of `root`. A link whose target stays inside
+ * `root` is followed, as a static host deploying the folder's contents would.
+ */
+async function fileInside(root: string, file: string): Promise<{ file: string; stats: Stats } | null> {
+  const [real, top] = await Promise.all([realpath(file).catch(() => null), realpath(root).catch(() => null)]);
+  if (real === null || top === null || (real !== top && !real.startsWith(top.endsWith(path.sep) ? top : top + path.sep))) return null;
+  const stats = await stat(real).catch(() => null);
+  if (stats?.isDirectory()) return file.endsWith(`${path.sep}index.html`) ? null : fileInside(root, path.join(file, "index.html"));
+  return stats?.isFile() ? { file: real, stats } : null;
 }
 
 function withLiveReload(html: string): string {
