@@ -159,4 +159,19 @@ test("Pagefind dying under the build (a full disk) fails the build with one line
   assert.equal(await leftovers(out), []);
 });
 
+test("a precache over its budget names its total and its ten largest files in one short line", async () => {
+  const out = path.join(await scratch("budget"), "dist");
+  const lines = await refusal({ articles: MIXED, out, cwd: ROOT, precacheBudget: 1000 });
+  const message = lines.at(-1)!;
+  assert.ok(message.length < 1200, `${message.length} characters`);
+  const match = /the precache is [\d.]+ KiB in (\d+) files, over the budget of 1\.0 KiB \(--precache-budget 1000\); largest: (.*); precache fewer stories/.exec(message);
+  assert.ok(match, message);
+  const listed = match![2]!.split(", ");
+  assert.is(listed.length, 10);
+  assert.match(listed[0]!, /^pagefind\/wasm\.en\.pagefind [\d.]+ KiB$/);
+  const sizes = listed.map((entry) => Number(/([\d.]+) KiB$/.exec(entry)![1]));
+  assert.equal(sizes, [...sizes].sort((a, b) => b - a), "largest first");
+  assert.equal(await leftovers(out), []);
+});
+
 test.run();

@@ -6,6 +6,7 @@ import path from "node:path";
 // The one entry point used, imported alone: the package's index also loads generateSW's bundler, which
 // took 0.7 s of every build's start.
 import { injectManifest } from "workbox-build/build/inject-manifest.js";
+import { getManifest } from "workbox-build/build/get-manifest.js";
 import { bundleScript } from "../render/bundle.ts";
 import { CONVERSION_FILE } from "../search/convert.ts";
 import { SEARCH_FILE_LIST } from "./files.ts";
@@ -85,23 +86,34 @@ export async function buildServiceWorker(outDir: string, options: OfflineOptions
     const sizes = await mapLimit(names, 32, async (name) => (await stat(path.join(outDir, "pagefind", name))).size);
     const searchBytes = sizes.reduce((a, b) => a + b, 0);
     const searchPrecached = searchBytes <= (options.searchPrecacheMax ?? DEFAULT_SEARCH_PRECACHE_MAX);
-    const result = await injectManifest({
-      swSrc,
-      swDest: path.join(outDir, "sw.js"),
+    const globbing = {
       globDirectory: outDir,
       globPatterns: [...SHELL, ...shardStarts(options.searchShards ?? []), ...articles, ...(searchPrecached ? ["pagefind/**/*"] : [])],
       // Hashed asset names and Pagefind's hashed files change name when their content does.
       dontCacheBustURLsMatching: /\.[0-9a-f]{10}\.\w+$|\.pf_(?:meta|index|filter|fragment)$/,
-      maximumFileSizeToCacheInBytes: options.budgetBytes,
-    });
+      // No per-file limit: the budget below is on the whole precache, and reports its largest files.
+      maximumFileSizeToCacheInBytes: Number.MAX_SAFE_INTEGER,
+    };
+    const result = await injectManifest({ swSrc, swDest: path.join(outDir, "sw.js"), ...globbing });
     if (result.warnings.length > 0) throw new Error(`Workbox: ${result.warnings.join("; ")}`);
-    if (result.size > options.budgetBytes) {
-      throw new Error(`the precache is ${result.size} bytes, over the budget of ${options.budgetBytes} (--precache-budget)`);
-    }
+    if (result.size > options.budgetBytes) throw new Error(await overBudget(outDir, globbing, result.size, options.budgetBytes));
     return { precacheFiles: result.count, precacheBytes: result.size, searchBytes, searchPrecached };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
+}
+
+/** Files of the precache listed when it is over its budget. */
+const LARGEST_SHOWN = 10;
+
+/** Why the precache is over budget: its total and its largest files, so the operator sees what to cut. */
+async function overBudget(outDir: string, globbing: Parameters<typeof getManifest>[0], total: number, budget: number): Promise<string> {
+  const { manifestEntries } = await getManifest(globbing);
+  const sized = await mapLimit(manifestEntries ?? [], 32, async (entry) => ({ url: entry.url, size: (await stat(path.join(outDir, entry.url))).size }));
+  const largest = sized.sort((a, b) => b.size - a.size || (a.url < b.url ? -1 : 1)).slice(0, LARGEST_SHOWN);
+  const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`;
+  const list = largest.map((e) => `${e.url} ${kib(e.size)}`).join(", ");
+  return `the precache is ${kib(total)} in ${sized.length} files, over the budget of ${kib(budget)} (--precache-budget ${budget}); largest: ${list}; precache fewer stories (--offline-stories) or raise the budget`;
 }
 
 /** What the search page loads from every shard after the first (the shell has the first's) before any query: its entry and meta files. */
