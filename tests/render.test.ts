@@ -136,4 +136,53 @@ test("a page URL maps to the file Eleventy writes", () => {
   assert.is(outputFileOf("/en/feed.xml"), "en/feed.xml");
 });
 
+/** Keyword list pages of one language as `url heading`, sorted. */
+function keywordPages(plan: ReturnType<typeof planSite>, lang: Lang): string[] {
+  return plan.lists.filter((l) => l.kind === "keyword" && l.lang === lang).map((l) => `${l.url} ${l.heading}`).sort();
+}
+
+test("C++ and C# get a keyword page each, at URLs that do not depend on the order stories come in", () => {
+  const withKeywords = (key: string, keywords: string[]) => ({ ...article(key, "en"), keywords });
+  const one = planSite(pairArticles([withKeywords("a", ["C++"]), withKeywords("b", ["C#"]), withKeywords("c", ["c"])]).stories, OPTIONS);
+  const other = planSite(pairArticles([withKeywords("b", ["C#"]), withKeywords("c", ["C"]), withKeywords("a", ["c++"])]).stories, OPTIONS);
+  const pages = keywordPages(one, "en");
+  assert.is(pages.length, 3, pages.join("\n"));
+  assert.equal(pages.map((p) => p.split(" ")[1]).sort(), ["C#", "C++", "c"]);
+  assert.equal(new Set(pages.map((p) => p.split(" ")[0])).size, 3, "three URLs");
+  assert.ok(pages.includes("/en/keywords/c/ c"), "a keyword the slug spells whole keeps its plain URL");
+  assert.equal(keywordPages(other, "en").map((p) => p.split(" ")[0]), pages.map((p) => p.split(" ")[0]));
+});
+
+test("a keyword URL fits every file system: a 95-character Chinese keyword is cut by bytes, with a stable hash", () => {
+  const long = "长".repeat(95);
+  const plan = planSite(pairArticles([{ ...article("a", "zh"), keywords: [long, `${long.slice(1)}短`] }]).stories, OPTIONS);
+  const urls = plan.articles[0]!.keywords.map((k) => k.url);
+  assert.is(new Set(urls).size, 2);
+  for (const url of urls) {
+    const segment = url.split("/").at(-2)!;
+    assert.ok(Buffer.byteLength(segment) <= 140, `${Buffer.byteLength(segment)} bytes`);
+    assert.match(segment, /^长+-[0-9a-f]{8}$/);
+  }
+  assert.equal(planSite(pairArticles([{ ...article("a", "zh"), keywords: [long] }]).stories, OPTIONS).articles[0]!.keywords[0]!.url, urls[0]);
+});
+
+test("keyword URLs are never Windows device names nor empty", () => {
+  const plan = planSite(pairArticles([{ ...article("a", "en"), keywords: ["CON", "aux", "+++", "\u{1F600}"] }]).stories, OPTIONS);
+  const segments = plan.articles[0]!.keywords.map((k) => k.url.split("/").at(-2)!);
+  assert.is(new Set(segments).size, 4);
+  for (const segment of segments) assert.not.match(segment, /^(?:con|aux|-|)$/i, segment);
+});
+
+test("a story whose page cannot be written as a file is an error on its file and left out, not a failed render", () => {
+  const tooLong = { ...article("long", "zh", "长".repeat(90)), file: "articles/long.zh.md" };
+  const device = { ...article("dev", "en", "aux"), file: "articles/aux.en.md" };
+  const plan = planSite(pairArticles([tooLong, device, article("fine", "en")]).stories, OPTIONS);
+  assert.equal(plan.articles.map((a) => a.url), ["/en/fine/"]);
+  assert.equal(plan.diagnostics.map((d) => `${d.file}:${d.line} ${d.severity} ${d.code}`).sort(), [
+    "articles/aux.en.md:1 error render/unwritable-url",
+    "articles/long.zh.md:1 error render/unwritable-url",
+  ]);
+  assert.match(plan.diagnostics.find((d) => d.file.includes("long"))!.message, /270 bytes/);
+});
+
 test.run();

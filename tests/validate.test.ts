@@ -157,4 +157,17 @@ test("every name Duet writes under a language folder or at the root is a reserve
   }
 });
 
+test("a slug too long for a file name once encoded is cut by bytes with a stable hash, and the story still published", () => {
+  const slug = "新".repeat(100);
+  const out: Diagnostic[] = [];
+  const article = validateDraft(draft({ slug: { value: slug, line: 6 } }), out);
+  assert.ok(article, "published");
+  assert.ok(Buffer.byteLength(article!.slug) <= 140, `${Buffer.byteLength(article!.slug)} bytes`);
+  assert.match(article!.slug, /^新{43}-[0-9a-f]{8}$/);
+  assert.is(article!.key, article!.slug);
+  assert.equal(out.map((d) => [d.line, d.severity, d.code]), [[6, "warning", "article/long-slug"]]);
+  assert.is(validateDraft(draft({ slug: { value: slug, line: 6 }, lang: "zh" }), [])?.slug, article!.slug, "both versions alike");
+  assert.is(validateDraft(draft({ slug: { value: "a".repeat(120), line: 6 } }), [])?.slug, "a".repeat(120), "English slugs are never cut");
+});
+
 test.run();

@@ -1,6 +1,6 @@
 // Article pages: one per language version, with URLs checked for conflicts and head data for search engines.
 import type { DateTime } from "luxon";
-import { error } from "../diagnostics.ts";
+import { error, quote } from "../diagnostics.ts";
 import { storyLangs } from "../pair/index.ts";
 import type { Article, Diagnostic, DraftBody, Lang, Story } from "../types.ts";
 import { LANG_PATHS, LANGS } from "../types.ts";
@@ -8,6 +8,7 @@ import { renderBody, type RenderedBody } from "./body.ts";
 import { formatDate, isoDate } from "./dates.ts";
 import { basicMeta, jsonForScript, OG_LOCALE, type PageHead } from "./head.ts";
 import { keywordSlug } from "./keywords.ts";
+import { DEVICE_NAME_RE, utf8Length } from "../validate/segment.ts";
 import { absoluteUrl, type SiteUrl } from "./site-url.ts";
 import { STRINGS } from "./strings.ts";
 
@@ -78,7 +79,16 @@ export type BodyRenderer = (body: DraftBody) => RenderedBody;
  */
 export type ArticleMemo = WeakMap<Article, { alternate: Article | undefined; page: ArticlePage }>;
 
-/** Plans the article pages of `stories`; a story whose URL is taken (ignoring case) is an error naming both files. */
+/**
+ * Longest file name most file systems accept, in bytes. Validation keeps slugs well under it; a URL
+ * segment past it (or a Windows device name) would fail the whole render, so the plan leaves its story out.
+ */
+const MAX_NAME_BYTES = 255;
+
+/**
+ * Plans the article pages of `stories`. A story whose URL is taken (ignoring case) is an error naming
+ * both files; one whose page cannot be written as a file (`render/unwritable-url`) is an error on its file.
+ */
 export function planArticles(stories: readonly Story[], site: SiteUrl, render: BodyRenderer = renderBody, memo?: ArticleMemo): PlannedArticles {
   const diagnostics: Diagnostic[] = [];
   const articles: ArticlePage[] = [];
@@ -86,6 +96,9 @@ export function planArticles(stories: readonly Story[], site: SiteUrl, render: B
   const claimed = new Map<string, string>();
   for (const story of stories) {
     const links = linksOf(story);
+    const unwritable = storyLangs(story).flatMap((lang) => unwritableUrl(story.versions[lang]!, links[lang]!.url));
+    diagnostics.push(...unwritable);
+    if (unwritable.length > 0) continue;
     const conflicts = storyLangs(story).filter((lang) => claimed.has(links[lang]!.url.toLowerCase()));
     for (const lang of conflicts) {
       const owner = claimed.get(links[lang]!.url.toLowerCase());
@@ -169,6 +182,15 @@ function articleHead(page: Omit<ArticlePage, "head">, site: SiteUrl): PageHead {
     ...translationLink,
   };
   return { canonical: url, alternates, meta, jsonLd: jsonForScript(jsonLd) };
+}
+
+/** An error when a segment of the article's URL (or of one of its keyword pages) cannot be a file name. */
+function unwritableUrl(article: Article, url: string): Diagnostic[] {
+  const segments = [url, ...article.keywords.map((name) => `/${LANG_PATHS.keywords}${keywordSlug(name)}/`)].flatMap((u) => u.split("/"));
+  const bad = segments.find((s) => utf8Length(s) > MAX_NAME_BYTES || DEVICE_NAME_RE.test(s));
+  if (bad === undefined) return [];
+  const why = DEVICE_NAME_RE.test(bad) ? "is a Windows device name" : `is ${utf8Length(bad)} bytes long, over the ${MAX_NAME_BYTES} a file name may have`;
+  return [error(article.file, 1, "render/unwritable-url", `the page ${url} cannot be written: its part ${quote(bad)} ${why}; give the story a shorter slug`)];
 }
 
 /** The link to each language version a story has. */

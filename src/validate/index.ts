@@ -5,6 +5,7 @@ import type { Article, ArticleDraft, Diagnostic, Located } from "../types.ts";
 import { describe, parseNewsDate } from "./date.ts";
 import { checkFutureDate, nowFromEnv } from "./future.ts";
 import { limitKeywords, normaliseKeywords } from "./keywords.ts";
+import { fitSegment, MAX_SEGMENT_BYTES, utf8Length } from "./segment.ts";
 import { checkSlug } from "./slug.ts";
 import { findBadCharIn, removeInvisible } from "./text.ts";
 
@@ -12,6 +13,7 @@ export { NEWS_ZONE, parseNewsDate } from "./date.ts";
 export { MAX_FUTURE_DAYS, nowFromEnv } from "./future.ts";
 export { MAX_KEYWORD_LENGTH, MAX_KEYWORDS, normaliseKeywords } from "./keywords.ts";
 export { checkSlug, RESERVED_SLUGS } from "./slug.ts";
+export { MAX_SEGMENT_BYTES } from "./segment.ts";
 
 /** Longest title accepted, in characters. */
 export const MAX_TITLE_LENGTH = 300;
@@ -105,6 +107,7 @@ export function validateDraft(draft: ArticleDraft, out: Diagnostic[], now: DateT
 
   const slug = checkSlug(draft.slug.value, "slug");
   if ("problem" in slug) fail(draft.slug, "article/bad-slug", slug.problem);
+  else slug.slug = fitSlug(slug.slug, draft, out);
   const id = draft.id ? checkSlug(draft.id.value, "id") : undefined;
   if (id && "problem" in id) fail(draft.id, "article/bad-id", id.problem);
 
@@ -145,6 +148,20 @@ function findBadChars(draft: ArticleDraft, out: Diagnostic[]): boolean {
     found = true;
   }
   return found;
+}
+
+/**
+ * A slug too long for a file name once encoded (over `MAX_SEGMENT_BYTES` of UTF-8: 100 Chinese characters
+ * are 300 bytes, and most file systems stop at 255) is cut, with a hash of the whole, and an
+ * `article/long-slug` warning naming the URL used. Both versions of a story with one slug are cut alike.
+ */
+function fitSlug(slug: string, draft: ArticleDraft, out: Diagnostic[]): string {
+  const fitted = fitSegment(slug);
+  if (fitted !== slug) {
+    const message = `slug is ${utf8Length(slug)} bytes in UTF-8, too long for a file name (at most ${MAX_SEGMENT_BYTES}); the story is published as ${quote(fitted)}`;
+    out.push(warning(draft.file, draft.slug.line, "article/long-slug", message));
+  }
+  return fitted;
 }
 
 /** True when two diagnostics say the same thing about the same line. */

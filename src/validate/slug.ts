@@ -2,6 +2,7 @@
 import { quote } from "../diagnostics.ts";
 import { LANG_PATHS, ROOT_PATHS } from "../types.ts";
 import { describe } from "./date.ts";
+import { DEVICE_NAME_RE } from "./segment.ts";
 import { hasInvisible } from "./text.ts";
 
 /** Letters, digits, `-` and `_`, starting with a letter or digit: one safe path segment. */
@@ -14,11 +15,6 @@ const MAX_SLUG_LENGTH = 120;
 export const RESERVED_SLUGS: ReadonlySet<string> = new Set(
   [...Object.values(LANG_PATHS), ...Object.values(ROOT_PATHS)].map((name) => name.replace(/[/.].*$|-$/, "").toLowerCase()),
 );
-/**
- * Windows device names: a folder named `CON` or `com1.txt` cannot be created or read there, whatever the
- * case and extension (https://learn.microsoft.com/windows/win32/fileio/naming-a-file). `¹²³` count as digits.
- */
-const DEVICE_NAME_RE = /^(?:con|prn|aux|nul|com[1-9\u00B9\u00B2\u00B3]|lpt[1-9\u00B9\u00B2\u00B3])(?:\..*)?$/iu;
 
 /** A valid slug, or why the value is not one. */
 export type SlugResult = { slug: string } | { problem: string };
