@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, symlink, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, rm, symlink, truncate, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { test } from "uvu";
@@ -48,6 +48,60 @@ test("ingest finds .md and .txt files, sorted, with display paths relative to cw
     ],
   );
   assert.equal(result.diagnostics.map((d) => [d.file, d.code]), [["articles/link.txt", "ingest/symlink"]]);
+});
+
+test("a 3 GiB file is refused by its size before a byte of it is read", async () => {
+  const root = await mkdtemp(path.join(tmpdir(), "duet-ingest-huge-"));
+  try {
+    await mkdir(path.join(root, "articles"));
+    const huge = path.join(root, "articles/huge.txt");
+    await writeFile(huge, "");
+    await truncate(huge, 3 * 1024 ** 3); // sparse: takes no disk
+    const before = process.memoryUsage().rss;
+    const started = performance.now();
+    const result = await ingestArticles(path.join(root, "articles"), root);
+    const millis = performance.now() - started;
+    assert.equal(result.diagnostics.map((d) => [d.file, d.line, d.code]), [["articles/huge.txt", 1, "ingest/too-large"]]);
+    assert.match(result.diagnostics[0]!.message, /3221225472 bytes/);
+    assert.ok(millis < 2000, `took ${millis.toFixed(0)} ms`);
+    assert.ok(process.memoryUsage().rss - before < 64 * 1024 ** 2, "nothing was read");
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+});
+
+test("a symbolic link given as the articles folder is followed; links inside it are still not", async () => {
+  const root = await mkdtemp(path.join(tmpdir(), "duet-ingest-link-"));
+  try {
+    await mkdir(path.join(root, "real/2024"), { recursive: true });
+    await writeFile(path.join(root, "real/2024/a.txt"), "正文\n");
+    await writeFile(path.join(root, "outside.txt"), "secret\n");
+    await symlink(path.join(root, "outside.txt"), path.join(root, "real/link.txt"));
+    await symlink(path.join(root, "real"), path.join(root, "articles"));
+    const result = await ingestArticles(path.join(root, "articles"), root);
+    assert.equal(result.sources.map((s) => [s.path, s.relPath]), [["articles/2024/a.txt", "2024/a.txt"]]);
+    assert.equal(result.diagnostics.map((d) => [d.file, d.code]), [["articles/link.txt", "ingest/symlink"]]);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+});
+
+test("an articles folder that is a dangling link, a file or missing says which", async () => {
+  const root = await mkdtemp(path.join(tmpdir(), "duet-ingest-nodir-"));
+  try {
+    await symlink(path.join(root, "gone"), path.join(root, "dangling"));
+    await writeFile(path.join(root, "file"), "x");
+    const messageOf = async (name: string) => {
+      const result = await ingestArticles(path.join(root, name), root);
+      assert.equal(result.diagnostics.map((d) => [d.file, d.line, d.code]), [[name, 1, "ingest/no-articles"]]);
+      return result.diagnostics[0]!.message;
+    };
+    assert.match(await messageOf("dangling"), /symbolic link to .*gone.*which does not exist/);
+    assert.match(await messageOf("file"), /is a file, not a folder/);
+    assert.match(await messageOf("missing"), /does not exist/);
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
 });
 
 test.run();

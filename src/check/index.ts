@@ -1,10 +1,9 @@
 // Check: explain what the parser and validator understood of one source file, without building anything.
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import { error, formatDiagnostic, printable, sortDiagnostics } from "../diagnostics.ts";
 import { decodeSource } from "../ingest/decode.ts";
-import { toDisplay } from "../ingest/index.ts";
+import { readSourceBytes, toDisplay } from "../ingest/index.ts";
 import { parseMarkdownArticle } from "../parse/markdown.ts";
 import { parseRawScrape } from "../parse/raw-scrape.ts";
 import type { RawTrace } from "../parse/raw-scrape.ts";
@@ -33,13 +32,9 @@ export async function checkFile(file: string, cwd: string, now: DateTime): Promi
   const shown = printable(display);
   const kind = KIND_BY_EXTENSION[path.extname(abs).trimEnd().toLowerCase()];
   if (!kind) return failed(display, "check/not-an-article", "not an article source: Duet reads <slug>.zh.md, <slug>.en.md and raw .txt scrapes");
-  let bytes: Uint8Array;
-  try {
-    bytes = await readFile(abs);
-  } catch (cause) {
-    return failed(display, "ingest/unreadable", `file cannot be read (${(cause as NodeJS.ErrnoException).code ?? (cause as Error).message})`);
-  }
-  const decoded = decodeSource(bytes, display, articlesRelative(abs, cwd), kind);
+  const read = await readSourceBytes(abs, display);
+  if ("diagnostic" in read) return explain(shown, [`${shown}: not checked`], [read.diagnostic]);
+  const decoded = decodeSource(read.bytes, display, articlesRelative(abs, cwd), kind);
   if ("diagnostic" in decoded) return explain(shown, [`${shown}: could not be read as text`], [decoded.diagnostic]);
 
   const source = decoded.source;

@@ -1,9 +1,9 @@
 // Ingest: find article sources under a directory and decode them, rejecting what is not UTF-8 text.
-import { lstat, readFile, readdir } from "node:fs/promises";
+import { lstat, open, readdir, readlink, stat } from "node:fs/promises";
 import path from "node:path";
 import { error, warning } from "../diagnostics.ts";
 import type { Diagnostic, SourceFile } from "../types.ts";
-import { decodeSource } from "./decode.ts";
+import { decodeSource, MAX_SOURCE_BYTES } from "./decode.ts";
 import { sourceKey, type SourceReuse } from "../cache/index.ts";
 import type { DecodeResult } from "./decode.ts";
 
@@ -52,11 +52,29 @@ export async function ingestArticles(articlesDir: string, cwd = process.cwd(), r
 
 /** Reads and decodes one file; a file that cannot be read is a diagnostic, never a crash. */
 async function readSource(file: FoundFile): Promise<DecodeResult> {
+  const read = await readSourceBytes(file.abs, file.display);
+  return "diagnostic" in read ? read : decodeSource(read.bytes, file.display, file.rel, file.kind);
+}
+
+/**
+ * Reads a source's bytes, its size checked first: a file over `MAX_SOURCE_BYTES` is an `ingest/too-large`
+ * error without a byte of it read (a 1.5 GiB file was read whole before being refused), and one that cannot
+ * be read is `ingest/unreadable`. `display` names the file in diagnostics.
+ */
+export async function readSourceBytes(abs: string, display: string): Promise<{ bytes: Uint8Array } | { diagnostic: Diagnostic }> {
+  let handle;
   try {
-    return decodeSource(await readFile(file.abs), file.display, file.rel, file.kind);
+    handle = await open(abs, "r");
+    const { size } = await handle.stat();
+    if (size > MAX_SOURCE_BYTES) {
+      return { diagnostic: error(display, 1, "ingest/too-large", `file is ${size} bytes; sources are limited to ${MAX_SOURCE_BYTES} bytes`) };
+    }
+    return { bytes: await handle.readFile() };
   } catch (cause) {
     const why = (cause as NodeJS.ErrnoException).code ?? (cause as Error).message;
-    return { diagnostic: error(file.display, 1, "ingest/unreadable", `file cannot be read (${why})`) };
+    return { diagnostic: error(display, 1, "ingest/unreadable", `file cannot be read (${why})`) };
+  } finally {
+    await handle?.close();
   }
 }
 
@@ -91,18 +109,26 @@ interface FoundFile {
   kind: SourceFile["kind"];
 }
 
-/** Walks the tree without following links and classifies each file by its extension. */
+/**
+ * Walks the tree and classifies each file by its extension. The articles folder itself may be a symbolic
+ * link (the user pointed at it); links inside it are not followed, whatever they point at.
+ */
 async function listFiles(root: string, cwd: string, diagnostics: Diagnostic[]): Promise<FoundFile[]> {
   const found: FoundFile[] = [];
-  const rootStat = await lstat(root).catch(() => undefined);
-  if (!rootStat?.isDirectory()) {
-    diagnostics.push(error(toDisplay(root, cwd), 1, "ingest/no-articles", "the articles directory does not exist"));
+  const missing = await whyNotAFolder(root);
+  if (missing) {
+    diagnostics.push(error(toDisplay(root, cwd), 1, "ingest/no-articles", missing));
     return found;
   }
   // One directory at a time (not `recursive: true`), so a badly named folder is reported, not descended into.
   const pending = [root];
   for (let dir = pending.pop(); dir !== undefined; dir = pending.pop()) {
-    for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const entries = await readdir(dir, { withFileTypes: true }).catch((cause: NodeJS.ErrnoException) => cause);
+    if (entries instanceof Error) {
+      diagnostics.push(error(toDisplay(dir, cwd), 1, "ingest/unreadable", `folder cannot be read (${entries.code ?? entries.message})`));
+      continue;
+    }
+    for (const entry of entries) {
       const abs = path.join(dir, entry.name);
       const rel = path.relative(root, abs).split(path.sep).join("/");
       if (IGNORED_RE.test(entry.name)) continue;
@@ -121,6 +147,18 @@ async function listFiles(root: string, cwd: string, diagnostics: Diagnostic[]): 
     }
   }
   return found.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+}
+
+/** Why `root` cannot be read as the articles folder, or undefined when it can (a link to a folder can). */
+async function whyNotAFolder(root: string): Promise<string | undefined> {
+  const target = await stat(root).catch((cause: NodeJS.ErrnoException) => cause);
+  if (!(target instanceof Error)) return target.isDirectory() ? undefined : "the articles directory is a file, not a folder";
+  const link = await lstat(root).catch(() => undefined);
+  if (link?.isSymbolicLink()) {
+    const to = await readlink(root).catch(() => "?");
+    return `the articles directory is a symbolic link to "${to}", which does not exist (${target.code ?? target.message})`;
+  }
+  return target.code === "ENOENT" ? "the articles directory does not exist" : `the articles directory cannot be read (${target.code ?? target.message})`;
 }
 
 /** A path relative to `cwd` with `/` separators, as diagnostics print it. */
