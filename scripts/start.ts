@@ -44,8 +44,11 @@ const dev = await startDevServer({
   searchShardSize: shardSize,
   report: (outcome) => {
     for (const d of outcome.diagnostics) console.error(formatDiagnostic(d));
-    if (outcome instanceof BuildError) console.error(`duet: ${outcome.message}`);
-    else console.log(`duet: ${describe(outcome)}`);
+    if (outcome instanceof BuildError) {
+      console.error(`duet: ${outcome.message}`);
+      // As for builds: the stack of an unexpected failure only when asked for.
+      if (outcome.cause && /\bduet\b/.test(process.env.DEBUG ?? "")) console.error(outcome.cause);
+    } else console.log(`duet: ${describe(outcome)}`);
   },
 });
 console.log(`duet: serving ${dev.server.url} — edit articles/ or templates/ and open pages reload`);

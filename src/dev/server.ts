@@ -38,16 +38,22 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   const site = new DevSite({ ...options, quiet: (ms, max) => server?.quiet(ms, max) ?? Promise.resolve() });
   const articles = path.resolve(options.cwd ?? process.cwd(), options.articles);
   const report = options.report ?? (() => undefined);
+  // Set when a run failed unexpectedly: what is on disk is then unknown, so the next run is a whole build.
+  let broken = false;
   /** One build or update; true when it succeeded. An update tells open pages itself, as soon as each can show it. */
   const run = async (whole: boolean, changed?: ReadonlySet<string>): Promise<boolean> => {
+    const wholeBuild = whole || broken;
     try {
-      const outcome = whole ? await site.build() : await site.update(changed, (event) => server?.notify(event.kind, event));
+      const outcome = wholeBuild ? await site.build() : await site.update(changed, (event) => server?.notify(event.kind, event));
+      broken = false;
       report(outcome);
       if (outcome.kind === "build") server?.reload();
       return true;
     } catch (cause) {
-      if (!(cause instanceof BuildError)) throw cause;
-      report(cause);
+      // The server outlives any failure: an error that is not a BuildError (a bug, a file system error)
+      // is reported as one too, and nothing is assumed about what it left on disk.
+      if (!(cause instanceof BuildError)) broken = true;
+      report(cause instanceof BuildError ? cause : unexpected(cause, wholeBuild));
       return false;
     }
   };
@@ -105,4 +111,10 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       await server!.close();
     },
   };
+}
+
+/** An unexpected failure of a build or update, as a one-line `BuildError` keeping the error as its cause. */
+function unexpected(cause: unknown, whole: boolean): BuildError {
+  const message = (cause instanceof Error ? cause.message : String(cause)).split("\n")[0];
+  return new BuildError(`${whole ? "build" : "update"} failed: ${message}; the next change makes a whole build`, [], { cause });
 }
