@@ -58,7 +58,7 @@ export interface Diagnostic {
   column?: number;
   /** Whether the problem fails the build. */
   severity: Severity;
-  /** Stable machine-readable code, such as `md/unknown-key`; documented in the README. */
+  /** Stable machine-readable code, such as `md/unknown-key`; documented in docs/diagnostics.md. */
   code: string;
   /** One sentence a site operator can act on. */
   message: string;
