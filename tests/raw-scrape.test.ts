@@ -255,4 +255,19 @@ test("slug comes from the file name without its extension; no id without front m
   }
 });
 
+test("an English part that cannot be told apart is named by a warning on its first line, never dropped in silence", () => {
+  const parse = (text: string) => parseRawScrape({ path: "2024/x.txt", relPath: "2024/x.txt", text, kind: "raw" });
+  // English between two Chinese paragraphs: no separator says where the English part is.
+  const sandwiched = parse("3月5日，图书馆开放。\n\nOn March 5 a library opened in Riverside.\n\n另外一段中文。\n");
+  assert.equal(sandwiched.drafts.map((d) => d.lang), ["zh"]);
+  assert.equal(codesOf(sandwiched), [["raw/ambiguous-english", 3]]);
+  // The separator after the English text: the English part it announces is empty.
+  const late = parse("3月5日，图书馆开放。\n\nNews Title: Library Opens\nOn March 5 a library opened.\n\n英语如下:\n");
+  assert.equal(late.drafts.map((d) => d.lang), ["zh"]);
+  assert.equal(codesOf(late), [["raw/ambiguous-english", 3]]);
+  assert.match(late.diagnostics[0]!.message, /line 3 reads as English/);
+  // No English anywhere is still plain raw/no-english.
+  assert.equal(codesOf(parse("3月5日，图书馆开放。\n\n第二段。\n")), [["raw/no-english", 3]]);
+});
+
 test.run();

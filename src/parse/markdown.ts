@@ -35,6 +35,11 @@ export function parseMarkdownArticle(source: SourceFile): ParseResult {
   // Broken front matter is reported as it is; guessing the fields it meant would only add noise.
   if (fm.diagnostics.some((d) => d.severity === "error")) return { drafts: [], diagnostics };
   const slug = field("slug") ?? fileSlug(source.path, match[1]!, diagnostics);
+  if (fm.body.trim() === "") {
+    // On the line closing the front matter: the line after it may not exist.
+    const message = "the article has no text after its front matter; it is published with its title only";
+    diagnostics.push(warning(source.path, Math.max(1, fm.bodyLine - 1), "md/empty-body", message));
+  }
   return {
     drafts: [
       {

@@ -11,7 +11,7 @@ import { readEnglishPart } from "./raw/english-part.ts";
 import type { EnglishPart } from "./raw/english-part.ts";
 import { locateParts } from "./raw/layout.ts";
 import type { Layout } from "./raw/layout.ts";
-import { splitRawLines } from "./raw/lines.ts";
+import { isLatinText, splitRawLines } from "./raw/lines.ts";
 import type { DroppedLine, RawLine } from "./raw/lines.ts";
 import { resolveStoryDate } from "./raw/story-date.ts";
 import { traceRawParse } from "./raw/trace.ts";
@@ -60,7 +60,7 @@ export function parseRawScrape(source: SourceFile): RawParseResult {
   const zh = readChinesePart(lines, layout.roles, layout.chineseEnd);
   const en = layout.englishStart === undefined ? undefined : readEnglishPart(lines, layout.roles, layout.englishStart, layout.storyEnd);
   const trace = traceRawParse(lines, layout, zh, en);
-  const present = checkParts(file, zh, en, fm.bodyLine, diagnostics);
+  const present = checkParts(file, zh, en, fm.bodyLine, diagnostics, en ? undefined : firstEnglishLine(lines, layout));
   // Without its front matter the story may get the wrong slug or date: parse it for the trace, publish nothing.
   const fmBroken = fm.diagnostics.some((d) => d.severity === "error");
   if (fmBroken || (!present.zh && !present.en)) return { drafts: [], diagnostics, trace };
@@ -78,6 +78,19 @@ export function parseRawScrape(source: SourceFile): RawParseResult {
     ...sourceUrl(lines, layout),
   });
   return { drafts, diagnostics, trace };
+}
+
+/** The first English label or English text line before the English part (or anywhere, when there is none). */
+function firstEnglishLine(lines: readonly RawLine[], layout: Layout): Located<string> | undefined {
+  const end = layout.englishStart ?? layout.storyEnd;
+  for (let i = 0; i < end; i++) {
+    const role = layout.roles[i];
+    const line = lines[i];
+    if (!line) continue;
+    const english = (role?.kind === "label" && role.label.lang === "en") || (role?.kind === "text" && isLatinText(line.text));
+    if (english) return { value: line.text, line: line.line };
+  }
+  return undefined;
 }
 
 /** The `raw/ambiguous-separator` error, naming every separator line. */

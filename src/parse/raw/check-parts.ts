@@ -1,6 +1,6 @@
 // Which languages a raw scrape yields, with a diagnostic for each missing or incomplete part.
 import { error, warning } from "../../diagnostics.ts";
-import type { Diagnostic } from "../../types.ts";
+import type { Diagnostic, Located } from "../../types.ts";
 import type { ChinesePart } from "./chinese-part.ts";
 import type { EnglishPart } from "./english-part.ts";
 
@@ -15,13 +15,20 @@ export interface PartsPresent {
 /**
  * Checks both parts: neither is `raw/empty` (error); one missing is `raw/no-english` or
  * `raw/no-chinese` (warning); an English part without title or content is an error and yields no draft.
+ * `stray` is the first English-looking line before the English part: with no English part, the English
+ * text could not be told apart, and `raw/ambiguous-english` names that line instead of `raw/no-english`.
  */
-export function checkParts(file: string, zh: ChinesePart, en: EnglishPart | undefined, bodyLine: number, diagnostics: Diagnostic[]): PartsPresent {
+export function checkParts(file: string, zh: ChinesePart, en: EnglishPart | undefined, bodyLine: number, diagnostics: Diagnostic[], stray?: Located<string>): PartsPresent {
   const hasZh = zh.paragraphs.length > 0;
   if (!hasZh && !en) {
     const message = 'no story text found: expected Chinese paragraphs and/or an English part with "News Title:" and "News Content:"';
     diagnostics.push(error(file, bodyLine, "raw/empty", message));
     return { zh: false, en: false };
+  }
+  if (!en && stray) {
+    const message = `line ${stray.line} reads as English, but no English part could be told apart (put a line such as "英语如下:" between the Chinese and the English text); only the Chinese version is published`;
+    diagnostics.push(warning(file, stray.line, "raw/ambiguous-english", message));
+    return { zh: hasZh, en: false };
   }
   if (!en) {
     const line = zh.paragraphs[zh.paragraphs.length - 1]?.line ?? bodyLine;
