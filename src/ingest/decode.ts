@@ -6,8 +6,11 @@ import type { Diagnostic, SourceFile } from "../types.ts";
 export const MAX_SOURCE_BYTES = 2 * 1024 * 1024;
 
 const UTF8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: false });
-/** C0 controls other than tab and line ends, DEL and the C1 block: never part of real text. */
-const CONTROL_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+/**
+ * C0 controls other than tab and line ends, DEL, the C1 block, and the noncharacters U+FFFE and U+FFFF:
+ * never part of real text, and outside what XML 1.0 (feeds, sitemaps) may hold.
+ */
+const CONTROL_RE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]/;
 
 /** File signatures of common binary formats, so a mis-named image is reported as what it is. */
 const SIGNATURES: readonly { name: string; bytes: readonly number[] }[] = [
@@ -52,7 +55,8 @@ export function decodeSource(bytes: Uint8Array, display: string, rel: string, ki
   if (control) {
     const line = text.slice(0, control.index).split("\n").length;
     const code = control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0");
-    return fail(line, "ingest/control-char", `control character U+${code} is not allowed in text`);
+    const what = code.startsWith("FFF") ? "noncharacter" : "control character";
+    return fail(line, "ingest/control-char", `${what} U+${code} is not allowed in text`);
   }
   if (text.trim() === "") return fail(1, "ingest/empty", text === "" ? "file is empty" : "file holds only whitespace");
   return { source: { path: display, relPath: rel, text, kind } };

@@ -143,7 +143,7 @@ function findBadChars(draft: ArticleDraft, out: Diagnostic[]): boolean {
     const field = draft[name];
     const bad = field && findBadCharIn(field.value);
     if (!field || !bad) continue;
-    const hint = bad.startsWith("U+D") ? "a lone surrogate, half of a character" : "a control character";
+    const hint = bad.startsWith("U+D") ? "a lone surrogate, half of a character" : bad.startsWith("U+FFF") ? "a noncharacter" : "a control character";
     out.push(error(draft.file, field.line, "article/control-char", `${name} holds ${bad}, ${hint}, which no page or feed can carry; remove it (check for escapes such as "\\x07" or "\\uD800")`));
     found = true;
   }

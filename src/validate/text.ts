@@ -18,10 +18,11 @@ const INVISIBLE_RE = new RegExp(`(?!(?<=${EMOJI}${EMOJI_TAIL})\\u200D(?=${EMOJI}
 /** The same set, tested without an exception (a slug has no emoji to join). */
 const ANY_INVISIBLE_RE = new RegExp(`[${INVISIBLE}]`, "u");
 /**
- * C0 controls but tab and line feed, DEL, the C1 block, and (with the `u` flag) surrogates not part of a pair.
- * YAML's double-quoted escapes ("\0", "\x07", "\uD800") put them into a field; no feed or page can carry them.
+ * C0 controls but tab and line feed, DEL, the C1 block, the noncharacters U+FFFE and U+FFFF, and (with the
+ * `u` flag) surrogates not part of a pair. YAML's double-quoted escapes ("\0", "\x07", "\uD800") put them
+ * into a field; no feed or page can carry them (XML 1.0 refuses all but C1).
  */
-const BAD_CHAR_RE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uD800-\uDFFF]/u;
+const BAD_CHAR_RE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uD800-\uDFFF\uFFFE\uFFFF]/u;
 
 /** Removes invisible characters, keeping a zero-width joiner inside an emoji sequence. */
 export function removeInvisible(text: string): string {
