@@ -118,7 +118,7 @@ export interface ArticleDraft {
   kind: "markdown" | "raw";
   /** Explicit pairing key, if the source gave one. */
   id?: Located<unknown>;
-  /** URL slug: from front matter, else from the file name. */
+  /** URL slug: from front matter, else derived from the file name (see parse/file-slug.ts). */
   slug: Located<unknown>;
   /** The headline. */
   title?: Located<unknown>;
@@ -152,7 +152,7 @@ export interface Article {
   lang: Lang;
   /** Pairing key: the explicit `id`, else the slug. */
   key: string;
-  /** URL slug, safe for a path segment. */
+  /** URL slug, safe for a path segment on every file system: at most 140 bytes of UTF-8 (see validate/segment.ts). */
   slug: string;
   /** The headline, plain text. */
   title: string;

@@ -77,19 +77,27 @@ export function parseFrontMatter(file: string, text: string, allowedKeys: readon
     diagnostics.push(error(file, 2, "front-matter/alias", `front matter expands too many aliases: ${message}`));
     return { data, body, bodyLine, diagnostics };
   }
-  for (const pair of doc.contents.items) {
+  collectKeys(doc.contents.items, plain, { file, allowedKeys, lineOf, data, diagnostics });
+  return { data, body, bodyLine, diagnostics };
+}
+
+/** Puts each allowed key's value, with the line of its key, into `to.data`; an unknown key is a warning. */
+function collectKeys(
+  items: readonly { key: unknown }[],
+  plain: Record<string, unknown>,
+  to: { file: string; allowedKeys: readonly string[]; lineOf: (offset: number) => number; data: Map<string, Located<unknown>>; diagnostics: Diagnostic[] },
+): void {
+  for (const pair of items) {
     const keyNode = pair.key;
-    const line = lineOf(isScalar(keyNode) && keyNode.range ? keyNode.range[0] : 0) + 2;
+    const line = to.lineOf(isScalar(keyNode) && keyNode.range ? keyNode.range[0] : 0) + 2;
     const key = isScalar(keyNode) ? String(keyNode.value) : "";
-    if (!allowedKeys.includes(key)) {
-      diagnostics.push(
-        warning(file, line, "front-matter/unknown-key", `unknown front matter key "${key}" is ignored (known: ${allowedKeys.join(", ")})`),
-      );
+    if (!to.allowedKeys.includes(key)) {
+      const message = `unknown front matter key "${key}" is ignored (known: ${to.allowedKeys.join(", ")})`;
+      to.diagnostics.push(warning(to.file, line, "front-matter/unknown-key", message));
       continue;
     }
-    data.set(key, { value: plain[key], line });
+    to.data.set(key, { value: plain[key], line });
   }
-  return { data, body, bodyLine, diagnostics };
 }
 
 /** Returns a function from a 0-based offset in `text` to its 0-based line. */
