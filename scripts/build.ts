@@ -1,60 +1,28 @@
 // `npm run build`: build articles/ into dist/, print every diagnostic, end with a summary.
-import { parseArgs } from "node:util";
 import { build } from "../src/build.ts";
 import { guardChildren } from "../src/children.ts";
 import { BuildError, countSeverity, formatDiagnostic } from "../src/diagnostics.ts";
+import { DEFAULT_PRECACHE_BUDGET, DEFAULT_SEARCH_PRECACHE_MAX } from "../src/offline/index.ts";
+import { SHARD_SIZE } from "../src/search/index.ts";
+import { failUnexpectedly, parseCommand, verbose, wholeValue } from "./cli.ts";
 
-const USAGE = `Usage: npm run build -- [options]
-  --articles DIR   article sources (default: articles)
-  --out DIR        output directory (default: dist)
-  --base-url URL   URL the site is served under, e.g. https://example.org/news/
-  --strict         warnings fail the build
-  --skip-invalid   leave out stories with errors and publish the rest
-  --report FILE    write a JSON report of stories and diagnostics
-  --offline-stories N      newest stories per language precached for offline reading (default 20)
-  --precache-budget BYTES  fail when the service worker's precache is larger (default 5242880)
-  --search-precache-max BYTES  precache the whole search bundle up to this size (default 2097152), else cache it after a first search
-  --kill-service-worker    publish a service worker that clears the offline caches and unregisters itself
-  --pack-search    pack search results into a few hundred files instead of one per story (for hosts that limit files per deploy)
-  --search-shard-size N  stories per search index (default 10000): larger sites are indexed in shards, bounding memory
-  --cache DIR      build cache: unchanged sources, pages and search index are reused (default: .duet-cache)
-  --no-cache       build everything anew and leave the cache alone`;
-
-const { values } = parseArgs({
-  options: {
-    articles: { type: "string", default: "articles" },
-    out: { type: "string", default: "dist" },
-    "base-url": { type: "string" },
-    strict: { type: "boolean", default: false },
-    "skip-invalid": { type: "boolean", default: false },
-    report: { type: "string" },
-    "offline-stories": { type: "string" },
-    "precache-budget": { type: "string" },
-    "kill-service-worker": { type: "boolean", default: false },
-    "search-precache-max": { type: "string" },
-    "pack-search": { type: "boolean", default: false },
-    "search-shard-size": { type: "string" },
-    cache: { type: "string", default: ".duet-cache" },
-    "no-cache": { type: "boolean", default: false },
-    help: { type: "boolean", default: false },
-  },
+const { values: given } = parseCommand("npm run build --", "Builds the article sources into a static site: pages in both languages, feeds, sitemaps, the search index and the service worker.", {
+  articles: { type: "string", value: "DIR", default: "articles", help: "article sources" },
+  out: { type: "string", value: "DIR", default: "dist", help: "output folder, replaced whole by a successful build (a new or empty folder, or an earlier output)" },
+  "base-url": { type: "string", value: "URL", help: "URL the site is served under, e.g. https://example.org/news/ (default: http://localhost:8080/)" },
+  strict: { type: "boolean", help: "warnings fail the build" },
+  "skip-invalid": { type: "boolean", help: "leave out stories with errors and publish the rest" },
+  report: { type: "string", value: "FILE", help: "write a JSON report of stories and diagnostics" },
+  "offline-stories": { type: "string", value: "N", help: "newest stories per language precached for offline reading (default: 20)", whole: { min: 0 } },
+  "precache-budget": { type: "string", value: "BYTES", default: String(DEFAULT_PRECACHE_BUDGET), whole: { min: 0 }, help: "fail when the service worker's precache is larger" },
+  "search-precache-max": { type: "string", value: "BYTES", default: String(DEFAULT_SEARCH_PRECACHE_MAX), whole: { min: 0 }, help: "precache the whole search bundle up to this size, else cache it after a reader's first search" },
+  "kill-service-worker": { type: "boolean", help: "publish a service worker that clears the offline caches and unregisters itself" },
+  "pack-search": { type: "boolean", help: "pack search results into a few hundred files instead of one per story (hosts that limit files per deploy)" },
+  "search-shard-size": { type: "string", value: "N", default: String(SHARD_SIZE), whole: { min: 1 }, help: "stories per search index; larger sites are indexed in shards, bounding memory" },
+  cache: { type: "string", value: "DIR", default: ".duet-cache", help: "build cache: unchanged sources, pages and search index are reused" },
+  "no-cache": { type: "boolean", help: "build everything anew and leave the cache alone" },
 });
-if (values.help) {
-  console.log(USAGE);
-  process.exit(0);
-}
-
-/** The value of a numeric option, or undefined when absent; anything but a whole number ≥ `min` ends the command with usage status 2. */
-function whole(name: "offline-stories" | "precache-budget" | "search-precache-max" | "search-shard-size", min: number): number | undefined {
-  const text = values[name];
-  if (text === undefined) return undefined;
-  const n = Number(text);
-  if (!/^\d+$/.test(text.trim()) || n < min) {
-    console.error(`duet: error: --${name} expects a whole number of at least ${min}, not "${text}"`);
-    process.exit(2);
-  }
-  return n;
-}
+const values = given as Record<string, string | undefined> & Record<"strict" | "skip-invalid" | "kill-service-worker" | "pack-search" | "no-cache", boolean>;
 
 /** Common static hosts refuse deploys above this many files (Cloudflare Pages, for one). */
 const HOST_FILE_LIMIT = 20_000;
@@ -72,18 +40,18 @@ for (const [signal, status] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
 try {
   const result = await build({
     onProgress: (s) => console.error(`duet: ${s.stage.padEnd(8)} ${String(s.count).padStart(7)} ${s.unit.padEnd(16)} ${seconds(s.millis)}`),
-    articles: values.articles,
-    out: values.out,
+    articles: values.articles!,
+    out: values.out!,
     baseUrl: values["base-url"],
     strict: values.strict,
     skipInvalid: values["skip-invalid"],
     report: values.report,
-    offlineStories: whole("offline-stories", 0),
-    precacheBudget: whole("precache-budget", 0),
+    offlineStories: wholeValue(values["offline-stories"]),
+    precacheBudget: wholeValue(values["precache-budget"]),
     killServiceWorker: values["kill-service-worker"],
-    searchPrecacheMax: whole("search-precache-max", 0),
+    searchPrecacheMax: wholeValue(values["search-precache-max"]),
     packSearch: values["pack-search"],
-    searchShardSize: whole("search-shard-size", 1),
+    searchShardSize: wholeValue(values["search-shard-size"]),
     ...(values["no-cache"] ? {} : { cacheDir: values.cache }),
     removeOldOutputInBackground: true,
   });
@@ -114,16 +82,10 @@ try {
   console.log(`duet: page weight: article HTML ${kb(w.articleHtml)} on average, CSS ${kb(w.css)}, JS ${kb(w.contentJs)} (service worker client); search page adds ${kb(w.searchJs)} + Pagefind`);
 } catch (cause) {
   // Every failure ends in one "build failed" line and status 1; the stack only when asked for.
-  const verbose = /\bduet\b/.test(process.env.DEBUG ?? "");
-  if (cause instanceof BuildError) {
-    for (const d of cause.diagnostics) console.error(formatDiagnostic(d));
-    console.error(`duet: ${cause.message}`);
-    if (cause.cause && verbose) console.error(cause.cause);
-  } else {
-    console.error(`duet: build failed: ${(cause as Error)?.message ?? String(cause)}; ${values.out} was left as it was`);
-    if (verbose) console.error(cause);
-  }
-  const internal = !(cause instanceof BuildError) || cause.cause !== undefined;
-  if (internal && !verbose) console.error("duet: run again with DEBUG=duet to see where it failed");
+  if (!(cause instanceof BuildError)) failUnexpectedly(cause, "build failed");
+  for (const d of cause.diagnostics) console.error(formatDiagnostic(d));
+  console.error(`duet: ${cause.message}`);
+  if (cause.cause && verbose()) console.error(cause.cause);
+  else if (cause.cause) console.error("duet: run again with --verbose (or DEBUG=duet) to see where it failed");
   process.exit(1);
 }

@@ -1,23 +1,22 @@
 // `npm run check -- FILE…`: print what the parser understood of each file, and every problem; no build.
-import { parseArgs } from "node:util";
 import { checkFile } from "../src/check/index.ts";
 import { nowFromEnv } from "../src/validate/index.ts";
+import { failUnexpectedly, parseCommand, USAGE_ERROR } from "./cli.ts";
 
-const USAGE = `Usage: npm run check -- FILE…
-  Explains each article source: titles, date, keywords, source, body lines, dropped page chrome
-  (with the rule that dropped it), the validated values, and every diagnostic.
-  Exits 1 when any file has an error. The build time for future-date warnings is SOURCE_DATE_EPOCH when set.`;
+const SUMMARY = `Explains each article source: titles, date, keywords, source, body lines, dropped page chrome
+(with the rule that dropped it), the validated values, and every diagnostic. Exits 1 when any file
+has an error. The build time for future-date warnings is SOURCE_DATE_EPOCH when set.`;
 
-const { positionals, values } = parseArgs({ allowPositionals: true, options: { help: { type: "boolean", default: false } } });
-if (values.help || positionals.length === 0) {
-  console.log(USAGE);
-  process.exit(values.help ? 0 : 2);
+const { positionals } = parseCommand("npm run check --", SUMMARY, {}, process.argv.slice(2), "FILE…");
+if (positionals.length === 0) {
+  console.error("duet: name at least one article source to check; see --help");
+  process.exit(USAGE_ERROR);
 }
 
 const now = nowFromEnv(process.env);
 let errors = 0;
 for (const [i, file] of positionals.entries()) {
-  const report = await checkFile(file, process.cwd(), now);
+  const report = await checkFile(file, process.cwd(), now).catch((cause: unknown) => failUnexpectedly(cause, `check of ${file} failed`));
   if (i > 0) console.log("");
   console.log(report.lines.join("\n"));
   errors += report.diagnostics.filter((d) => d.severity === "error").length;
