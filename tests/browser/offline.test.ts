@@ -5,6 +5,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { build } from "../../src/build.ts";
+import { SEARCH_CACHE } from "../../src/offline/files.ts";
 import { scratch } from "../helpers/tree.ts";
 import { launchBrowser, serveStatic, type StaticServer, settledStatus } from "./harness.ts";
 
@@ -44,30 +45,31 @@ async function search(page: Page, base: string, lang: string, query: string): Pr
 }
 
 /**
- * An offline search, tried a second time when the first attempt found nothing (seen once on a heavily
- * loaded machine, cause not pinned down); a second failure fails with the page's first status.
+ * Resolves once `check` returns true in the page, evaluated every 50 ms. Playwright's `waitForFunction`
+ * cannot wait on an async check: it takes the promise the check returns for a truthy value and resolves
+ * at once (which made this file's wait for the search cache wait for nothing; see `searchCached`).
  */
-async function searchSettled(page: Page, base: string, lang: string, query: string): Promise<string[]> {
-  const first = await search(page, base, lang, query);
-  if (first.length > 0) return first;
-  const status = await page.textContent(".search-status");
-  const second = await search(page, base, lang, query);
-  assert.ok(second.length > 0, `offline search for ${query} found nothing twice (first status: ${status})`);
-  return second;
+async function until(page: Page, what: string, check: (arg: string[]) => Promise<boolean>, arg: string[] = [], timeout = 20_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (!(await page.evaluate(check, arg))) {
+    assert.ok(Date.now() < deadline, `still waiting after ${timeout} ms: ${what}`);
+    await page.waitForTimeout(50);
+  }
 }
 
-/** Waits until every file of the search bundle is in one of the service worker's caches. */
+/**
+ * Waits until every file of the search bundle is in one of the service worker's caches. When the bundle is
+ * not precached, the worker fetches it in the background after the first online search; going offline
+ * before it is done leaves the files not yet fetched out of reach, and the offline search fails.
+ */
 async function searchCached(page: Page, base: string): Promise<void> {
   const files = (await (await fetch(`${base}pagefind/duet-files.json`)).json()) as string[];
   const urls = files.map((f) => new URL(`pagefind/${f}`, base).pathname);
-  await page.waitForFunction(
-    async (wanted) => {
-      for (const url of wanted) if (!(await caches.match(url, { ignoreSearch: true }))) return false;
-      return true;
-    },
-    urls,
-    { timeout: 20_000 },
-  );
+  const cached = async (wanted: string[]) => {
+    for (const url of wanted) if (!(await caches.match(url, { ignoreSearch: true }))) return false;
+    return true;
+  };
+  await until(page, "every file of the search bundle cached", cached, urls);
 }
 
 async function offlineScenario(prefix: string, searchShardSize?: number): Promise<void> {
@@ -91,8 +93,8 @@ async function offlineScenario(prefix: string, searchShardSize?: number): Promis
     await page.waitForSelector(".offline-mark:not([hidden])");
     await page.goto(`${server.url}zh/panda-cubs/`); // read earlier
     assert.is(await page.textContent("h1"), "成都大熊猫基地迎来双胞胎幼崽");
-    assert.equal(await searchSettled(page, server.url, "zh", "熊猫"), [`${prefix}zh/panda-cubs/`]);
-    assert.equal(await searchSettled(page, server.url, "en", "panda"), [`${prefix}en/chengdu-panda-twins/`]);
+    assert.equal(await search(page, server.url, "zh", "熊猫"), [`${prefix}zh/panda-cubs/`]);
+    assert.equal(await search(page, server.url, "en", "panda"), [`${prefix}en/chengdu-panda-twins/`]);
     await page.goto(`${server.url}en/shanghai-metro-night/`); // never read, not precached
     assert.is(await page.textContent("h1"), "Offline");
     assert.ok((await page.$$eval(".story-list a", (as) => as.length)) >= 1, "the offline page lists stories available offline");
@@ -112,6 +114,30 @@ test("offline works the same under a sub-path", async () => {
 
 test("offline search works the same with the search index in shards (one story each)", async () => {
   await offlineScenario("/news/", 1);
+});
+
+test("offline search when the search bundle is not precached: cached after the first online search, 20 times over", async () => {
+  const out = await scratch("offline-search-later");
+  const built = await build({ articles: "articles", out, cwd: ROOT, searchPrecacheMax: 1 });
+  assert.is(built.offline.searchPrecached, false, "the bundle is left out of the precache");
+  const server = await serveStatic(out);
+  const context = await browser.newContext();
+  try {
+    const page = await controlledPage(context, `${server.url}zh/`);
+    for (let pass = 1; pass <= 20; pass++) {
+      // Each pass starts where a reader's first search does: the worker holds no file of the bundle.
+      await context.setOffline(false);
+      await page.evaluate((name) => caches.delete(name), SEARCH_CACHE);
+      assert.equal(await search(page, server.url, "zh", "地铁"), ["/zh/shanghai-metro-night/"], `pass ${pass}: online`);
+      await searchCached(page, server.url);
+      await context.setOffline(true);
+      assert.equal(await search(page, server.url, "zh", "熊猫"), ["/zh/panda-cubs/"], `pass ${pass}: offline, zh`);
+      assert.equal(await search(page, server.url, "en", "panda"), ["/en/chengdu-panda-twins/"], `pass ${pass}: offline, en`);
+    }
+  } finally {
+    await context.close();
+    await server.close();
+  }
 });
 
 test("a new deploy waits, the page offers a reload, and after it the new story shows and old caches are gone", async () => {
@@ -170,8 +196,8 @@ test("the kill switch removes the caches and the worker after one visit", async 
       if ((await page.getAttribute("html", "data-sw").catch(() => null)) !== "off") await page.reload().catch(() => undefined);
     }
     assert.is(await page.getAttribute("html", "data-sw"), "off", "the new deploy's page is shown");
-    await page.waitForFunction(async () => (await navigator.serviceWorker.getRegistrations()).length === 0, null, { timeout: 20_000 });
-    await page.waitForFunction(async () => (await caches.keys()).length === 0);
+    await until(page, "no worker registered", async () => (await navigator.serviceWorker.getRegistrations()).length === 0);
+    await until(page, "no cache left", async () => (await caches.keys()).length === 0);
     await page.reload();
     assert.is(await page.textContent("h1"), "最新报道", "the site still works, from the network");
     await page.reload();
