@@ -30,6 +30,8 @@ test("an edited article is rebuilt, served, and its open page is told to reload"
     const page = await (await fetch(`${base}en/shanghai-metro-night/`)).text();
     assert.match(page, /__duet\/live\.js/, "pages get the live-reload script");
     assert.match(page, /data-sw="off"/, "the dev site installs no service worker");
+    // A malformed path (as an <img src> on a page may ask for) gets 400, and the server goes on.
+    assert.is((await fetch(`${base}zh/%ZZ`)).status, 400);
 
     const events = await fetch(`${base}__duet/events`);
     const reader = events.body!.getReader();
