@@ -12,30 +12,16 @@ import type { EnglishPart } from "./raw/english-part.ts";
 import { locateParts } from "./raw/layout.ts";
 import type { Layout } from "./raw/layout.ts";
 import { isLatinText, splitRawLines } from "./raw/lines.ts";
-import type { DroppedLine, RawLine } from "./raw/lines.ts";
+import type { RawLine } from "./raw/lines.ts";
 import { resolveStoryDate } from "./raw/story-date.ts";
 import { traceRawParse } from "./raw/trace.ts";
+import type { RawTrace } from "./raw/trace.ts";
+
+export type { RawTrace } from "./raw/trace.ts";
 
 /** Front matter keys a raw scrape may start with. */
 export const RAW_FRONT_MATTER_KEYS = ["date", "slug", "title_zh", "keywords_zh", "id"] as const;
 
-/** What the parser understood, for `npm run check` (operators use it to see why a page looks wrong). */
-export interface RawTrace {
-  /** First and last line of the Chinese body paragraphs. */
-  zhBody?: [number, number];
-  /** First and last line of the English content paragraphs. */
-  enBody?: [number, number];
-  /** Line of the English title. */
-  enTitleLine?: number;
-  /** Line of the English keywords. */
-  keywordsLine?: number;
-  /** Line giving the source URL. */
-  sourceLine?: number;
-  /** Line announcing the English part (`英语如下:`). */
-  separatorLine?: number;
-  /** Every non-blank line that reaches no page, with the rule that dropped it, in file order. */
-  dropped: DroppedLine[];
-}
 
 /** A parse result with the trace of what the raw-scrape parser understood. */
 export interface RawParseResult extends ParseResult {

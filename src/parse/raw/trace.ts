@@ -1,10 +1,27 @@
 // The trace of a raw-scrape parse: which lines became what, and which were dropped by which rule.
 import type { Located } from "../../types.ts";
-import type { RawTrace } from "../raw-scrape.ts";
 import type { ChinesePart } from "./chinese-part.ts";
 import type { EnglishPart } from "./english-part.ts";
 import type { Layout } from "./layout.ts";
-import type { RawLine } from "./lines.ts";
+import type { DroppedLine, RawLine } from "./lines.ts";
+
+/** What the parser understood, for `npm run check` (operators use it to see why a page looks wrong). */
+export interface RawTrace {
+  /** First and last line of the Chinese body paragraphs. */
+  zhBody?: [number, number];
+  /** First and last line of the English content paragraphs. */
+  enBody?: [number, number];
+  /** Line of the English title. */
+  enTitleLine?: number;
+  /** Line of the English keywords. */
+  keywordsLine?: number;
+  /** Line giving the source URL. */
+  sourceLine?: number;
+  /** Line announcing the English part (`英语如下:`). */
+  separatorLine?: number;
+  /** Every non-blank line that reaches no page, with the rule that dropped it, in file order. */
+  dropped: DroppedLine[];
+}
 
 /** First and last line of some paragraphs. */
 function spanOf(paragraphs: readonly Located<string>[]): [number, number] | undefined {
