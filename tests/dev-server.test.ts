@@ -34,7 +34,7 @@ test("an update that throws an unexpected error is reported in one line, the ser
     onProgress: (step) => {
       if (!failNext || step.stage !== "ingest") return;
       failNext = false;
-      throw new Error("injected failure\nwith a second line");
+      throw new Error("injected failure\u0007\nwith a second line");
     },
   });
   /** Edits a story's headline and waits until the run it starts is reported. */
@@ -53,7 +53,7 @@ test("an update that throws an unexpected error is reported in one line, the ser
     failNext = true;
     const failed = await edit("A Headline The Failed Update Saw");
     assert.instance(failed, BuildError);
-    assert.is((failed as BuildError).message, "update failed: injected failure; the next change makes a whole build");
+    assert.is((failed as BuildError).message, "update failed: injected failure\\u{7}; the next change makes a whole build");
     assert.is((failed as BuildError).cause instanceof Error, true, "the error is kept as the cause");
     const home = await fetch(dev.server.url);
     assert.is(home.status, 200, "the server still serves");

@@ -1,7 +1,7 @@
 // The dev server: the dev site served with live reload, updated after every edit to the sources or templates.
 import { watch, type FSWatcher } from "node:fs";
 import path from "node:path";
-import { BuildError } from "../diagnostics.ts";
+import { BuildError, printable } from "../diagnostics.ts";
 import { serveSite, type SiteServer } from "../serve/index.ts";
 import { DevSite, type DevOptions, type DevResult } from "./index.ts";
 
@@ -113,8 +113,11 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   };
 }
 
-/** An unexpected failure of a build or update, as a one-line `BuildError` keeping the error as its cause. */
+/**
+ * An unexpected failure of a build or update as a `BuildError` keeping the error as its cause: the first
+ * line of its message, escaped (a file name in it may hold control characters), so it prints as one line.
+ */
 function unexpected(cause: unknown, whole: boolean): BuildError {
-  const message = (cause instanceof Error ? cause.message : String(cause)).split("\n")[0];
+  const message = printable((cause instanceof Error ? cause.message : String(cause)).split("\n")[0]!);
   return new BuildError(`${whole ? "build" : "update"} failed: ${message}; the next change makes a whole build`, [], { cause });
 }
