@@ -5,7 +5,8 @@ import { BuildError, countSeverity, error, sortDiagnostics, warning } from "./di
 import { ingestArticles, toDisplay } from "./ingest/index.ts";
 import { buildServiceWorker, DEFAULT_PRECACHE_BUDGET, type OfflineSummary } from "./offline/index.ts";
 import { parseSources } from "./parse/index.ts";
-import { hashOf, openCache, saveCache, sourceReuse, type BuildCache } from "./cache/index.ts";
+import { openCache, saveCache, sourceReuse, type BuildCache } from "./cache/index.ts";
+import { hashOf } from "./shared/hash.ts";
 import { pairArticles } from "./pair/index.ts";
 import { checkOutputDir, createStaging, discardStaging, emptyTrash, markOutput, publishStaging, recoverOutput } from "./publish/index.ts";
 import { collectGarbage, planArticlePages, planSite, RENDER_CHUNK, renderBody, renderSite, type ArticlePage, type PlanOptions } from "./render/index.ts";

@@ -3,7 +3,7 @@ import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { build, type BuildResult } from "../src/build.ts";
-import { hashOf, hashOfAll } from "../src/cache/index.ts";
+import { hashOf, hashOfAll } from "../src/shared/hash.ts";
 import { BuildError } from "../src/diagnostics.ts";
 import { hashTree, scratch } from "./helpers/tree.ts";
 

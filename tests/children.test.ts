@@ -31,13 +31,20 @@ test("a build killed with SIGKILL takes the processes it started with it", async
     import { guardChildren } from "./src/children.ts";
     guardChildren();
     const helper = spawn("sleep", ["60"], { stdio: "ignore" });
-    console.log(helper.pid);
+    process.stdout.write(String(helper.pid) + "\\n");
     setInterval(() => {}, 1000);`;
   const build = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: ROOT, stdio: ["ignore", "pipe", "inherit"] });
-  const helper = await new Promise<number>((resolve) => build.stdout.once("data", (chunk: Buffer) => resolve(Number(chunk.toString().trim()))));
-  assert.ok(running(helper), "the helper process started");
-  build.kill("SIGKILL");
-  assert.ok(await eventually(() => !running(helper), 5000), `process ${helper} outlived the killed build`);
+  try {
+    const helper = await new Promise<number>((resolve) => {
+      build.stdout.once("data", (chunk: Buffer) => resolve(Number(chunk.toString().trim())));
+      build.once("exit", () => resolve(Number.NaN));
+    });
+    assert.ok(running(helper), `the helper process ${helper} started`);
+    build.kill("SIGKILL");
+    assert.ok(await eventually(() => !running(helper), 5000), `process ${helper} outlived the killed build`);
+  } finally {
+    build.kill("SIGKILL");
+  }
 });
 
 test("a process that dies while watched rejects with its exit status; one closed after stop() does not", async () => {

@@ -6,87 +6,19 @@
 // is still the one that build wrote (same inode, size and modification time); anything else is
 // rendered again. So a cached build writes the same bytes as a clean one.
 import { createHash } from "node:crypto";
-import { link, lstat, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { warning } from "../diagnostics.ts";
-import { decodeCacheFile, encodeCacheFile } from "./file.ts";
+import type { SourceStamp } from "../ingest/reuse.ts";
 import type { RenderedBody } from "../render/body.ts";
-import type { ConversionTable } from "../search/convert.ts";
-import type { Diagnostic, ParseResult, SourceFile } from "../types.ts";
+import type { PageStamp } from "../render/index.ts";
+import type { ConversionTable, SearchStamp } from "../search/index.ts";
+import type { Diagnostic, ParseResult } from "../types.ts";
+import { decodeCacheFile, encodeCacheFile } from "./file.ts";
+import { Memo } from "./memo.ts";
 
-/** Identity of a published file: a reused file must be exactly the one the last build wrote. */
-export interface FileStamp {
-  ino: number;
-  size: number;
-  mtimeMs: number;
-}
-
-/** A source file as the last build read it: its identity, its display path and kind, and its content key. */
-export interface SourceStamp extends FileStamp {
-  ctimeMs: number;
-  path: string;
-  kind: SourceFile["kind"];
-  key: string;
-}
-
-/** A published page: the hash of everything it was rendered from, and the file it became. */
-export interface PageStamp extends FileStamp {
-  key: string;
-}
-
-/** A memo of one stage's results by content hash. Only entries used by a build are kept for the next. */
-export class Memo<T> {
-  readonly #previous: Map<string, T>;
-  readonly #next = new Map<string, T>();
-  readonly #missed = new Set<string>();
-  hits = 0;
-  misses = 0;
-
-  constructor(previous: Map<string, T> = new Map()) {
-    this.#previous = previous;
-  }
-
-  /** The value for `key`, computing and remembering it on a miss. */
-  get(key: string, compute: () => T): T {
-    let value = this.#next.get(key) ?? this.#previous.get(key);
-    if (value === undefined) {
-      this.misses++;
-      this.#missed.add(key);
-      value = compute();
-    } else {
-      this.hits++;
-    }
-    this.#next.set(key, value);
-    return value;
-  }
-
-  /** True when `key` has a value from the last build or this one. */
-  has(key: string): boolean {
-    return this.#next.has(key) || this.#previous.has(key);
-  }
-
-  /** Entries to keep for the next build. */
-  entries(): Map<string, T> {
-    return this.#next;
-  }
-
-  /**
-   * The shards (by `shardOf(key)`) whose entries to keep differ from those loaded: a shard with a miss,
-   * or with a loaded entry this build did not use. Only these need writing again.
-   */
-  changedShards(shardOf: (key: string) => number): Set<number> {
-    const count = (keys: Iterable<string>) => {
-      const counts = new Map<number, number>();
-      for (const key of keys) counts.set(shardOf(key), (counts.get(shardOf(key)) ?? 0) + 1);
-      return counts;
-    };
-    const before = count(this.#previous.keys());
-    const after = count(this.#next.keys());
-    const changed = new Set([...this.#missed].map(shardOf));
-    for (const shard of new Set([...before.keys(), ...after.keys()])) if (before.get(shard) !== after.get(shard)) changed.add(shard);
-    return changed;
-  }
-}
+export { Memo } from "./memo.ts";
+export { sourceReuse } from "./sources.ts";
 
 /**
  * The cache's state file: what describes the last published output (its page and search-bundle stamps)
@@ -109,13 +41,6 @@ interface StoredState {
 interface StoredShard {
   version: string;
   entries: Map<string, unknown>;
-}
-
-/** One shard of the last search bundle: its folder, the hash of its records and its files (relative to the bundle). */
-export interface SearchStamp {
-  dir: string;
-  key: string;
-  files: Record<string, FileStamp>;
 }
 
 /** A cache open for one build. */
@@ -151,26 +76,6 @@ const STATE_FILE = "state.v8";
 const MEMOS = ["parsed", "bodies", "records", "tables"] as const;
 const SHARDS = 16;
 const shardOf = (key: string): number => parseInt(key[0]!, 16) % SHARDS || 0;
-
-/** SHA-256 of the given parts, hex. */
-export function hashOf(...parts: (string | Uint8Array)[]): string {
-  return hashOfAll(parts);
-}
-
-/**
- * `hashOf` over any number of parts. A site's texts or records are hundreds of thousands of parts at
- * 100,000 stories, past what a spread call's arguments can hold (V8 throws near 200,000).
- */
-export function hashOfAll(parts: Iterable<string | Uint8Array>): string {
-  const hash = createHash("sha256");
-  for (const part of parts) hash.update(part).update("\0");
-  return hash.digest("hex");
-}
-
-/** The content key of a source: everything its parse result depends on. */
-export function sourceKey(source: Pick<SourceFile, "path" | "relPath" | "kind" | "text">): string {
-  return hashOf(source.path, source.relPath, source.kind, source.text);
-}
 
 /**
  * The code version: a hash over Duet's sources, templates, Eleventy adapter and lock file. Any change
@@ -299,90 +204,3 @@ export function reopenCache(cache: BuildCache): BuildCache {
   };
 }
 
-/**
- * What ingest needs from the cache to skip reading unchanged sources: a file whose inode, size,
- * modification and change times, display path and kind are all as the last build saw them, and whose
- * parse result is still cached, is known by its content key. Every file read is remembered for the next build.
- */
-export function sourceReuse(cache: BuildCache, untouched?: (abs: string) => boolean): SourceReuse {
-  return {
-    ...(untouched && {
-      unseen(abs, display, kind) {
-        const last = cache.sources.get(abs);
-        if (!last || last.path !== display || last.kind !== kind || !untouched(abs) || !cache.parsed.has(last.key)) return undefined;
-        cache.next.sources.set(abs, last);
-        return last.key;
-      },
-    }),
-    known(abs, seen) {
-      const last = cache.sources.get(abs);
-      const same =
-        last !== undefined &&
-        last.ino === seen.ino &&
-        last.size === seen.size &&
-        last.mtimeMs === seen.mtimeMs &&
-        last.ctimeMs === seen.ctimeMs &&
-        last.path === seen.path &&
-        last.kind === seen.kind &&
-        cache.parsed.has(last.key);
-      return same ? last.key : undefined;
-    },
-    remember(abs, stamp) {
-      cache.next.sources.set(abs, stamp);
-    },
-  };
-}
-
-/** Lets ingest skip reading sources unchanged since the last build (see `sourceReuse`). */
-export interface SourceReuse {
-  /**
-   * The content key of the file at `abs` when it is known unchanged without looking at it (the dev
-   * server's watcher reported no change to it since the last build, which read it), else undefined.
-   */
-  unseen?(abs: string, display: string, kind: SourceStamp["kind"]): string | undefined;
-  /** The content key of the file at `abs` when it is unchanged since the last build, else undefined. */
-  known(abs: string, seen: Omit<SourceStamp, "key">): string | undefined;
-  /** Records what this build read (or skipped) at `abs`, for the next build. */
-  remember(abs: string, stamp: SourceStamp): void;
-}
-
-/** The stamp of a file, or undefined when it is missing or not a regular file. */
-export async function stampOf(file: string): Promise<FileStamp | undefined> {
-  const s = await lstat(file).catch(() => undefined);
-  return s?.isFile() ? { ino: s.ino, size: s.size, mtimeMs: s.mtimeMs } : undefined;
-}
-
-/** True when `file` is still the file `stamp` describes. */
-export async function unchanged(file: string, stamp: FileStamp): Promise<boolean> {
-  const now = await stampOf(file);
-  return now !== undefined && now.ino === stamp.ino && now.size === stamp.size && now.mtimeMs === stamp.mtimeMs;
-}
-
-/**
- * Hard-links each of `files` (paths relative to both directories) from `from` into `to`. Linking never
- * overwrites: a file already in `to` is an error, so a reused file can never be written through.
- */
-export async function linkFiles(from: string, to: string, files: readonly string[], workers = 32): Promise<void> {
-  const made = new Map<string, Promise<unknown>>();
-  await mapLimit(files, workers, async (file) => {
-    const dir = path.dirname(path.join(to, file));
-    if (!made.has(dir)) made.set(dir, mkdir(dir, { recursive: true }));
-    await made.get(dir);
-    await link(path.join(from, file), path.join(to, file));
-  });
-}
-
-/** Maps `items` through `task` with at most `workers` running at once, keeping the order. */
-export async function mapLimit<T, R>(items: readonly T[], workers: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(workers, items.length) }, async () => {
-      while (next < items.length) {
-        const at = next++;
-        out[at] = await task(items[at]!);
-      }
-    }),
-  );
-  return out;
-}

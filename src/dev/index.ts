@@ -22,8 +22,8 @@ import { reopenCache, type BuildCache } from "../cache/index.ts";
 import { BuildError, countSeverity } from "../diagnostics.ts";
 import { writeSearchFileList } from "../offline/index.ts";
 import { articleSearchLayout, outputFileOf, renderPages, type ArticlePage } from "../render/index.ts";
-import { indexSite, recordFields, shardStories, storiesOf, type Story } from "../search/index.ts";
-import type { SearchShard } from "../search/layout.ts";
+import { indexSite, recordFields, shardStories, storiesOf, type StoryPages } from "../search/index.ts";
+import type { SearchShard } from "../shared/search-layout.ts";
 import type { Diagnostic } from "../types.ts";
 import { NEWS_ZONE, nowFromEnv } from "../validate/index.ts";
 import { filesOf, NO_PAGES, planChanges, sameData, splitChanges } from "./diff.ts";
@@ -279,7 +279,7 @@ async function indexShards(articles: readonly ArticlePage[], layout: SearchShard
 }
 
 /** True when two stories make the same search record: the same objects, or the same fields a record is made from. */
-function sameRecord(a: Story, b: Story): boolean {
+function sameRecord(a: StoryPages, b: StoryPages): boolean {
   return (a.zh === b.zh && a.en === b.en) || sameData(recordFields(a), recordFields(b));
 }
 

@@ -4,7 +4,7 @@ import path from "node:path";
 import { error, warning } from "../diagnostics.ts";
 import type { Diagnostic, SourceFile } from "../types.ts";
 import { decodeSource, MAX_SOURCE_BYTES } from "./decode.ts";
-import { sourceKey, type SourceReuse } from "../cache/index.ts";
+import { sourceKey, type SourceReuse } from "./reuse.ts";
 import type { DecodeResult } from "./decode.ts";
 
 /** What ingest found: decoded sources and the problems met on the way. */
@@ -37,7 +37,7 @@ const READ_CONCURRENCY = 64;
  */
 export async function ingestArticles(articlesDir: string, cwd = process.cwd(), reuse?: SourceReuse): Promise<IngestResult> {
   const diagnostics: Diagnostic[] = [];
-  const found = await listFiles(articlesDir, cwd, diagnostics);
+  const found = await findSources(articlesDir, cwd, diagnostics);
   const sources: SourceFile[] = [];
   for (let i = 0; i < found.length; i += READ_CONCURRENCY) {
     const batch = found.slice(i, i + READ_CONCURRENCY);
@@ -113,7 +113,7 @@ interface FoundFile {
  * Walks the tree and classifies each file by its extension. The articles folder itself may be a symbolic
  * link (the user pointed at it); links inside it are not followed, whatever they point at.
  */
-async function listFiles(root: string, cwd: string, diagnostics: Diagnostic[]): Promise<FoundFile[]> {
+async function findSources(root: string, cwd: string, diagnostics: Diagnostic[]): Promise<FoundFile[]> {
   const found: FoundFile[] = [];
   const missing = await whyNotAFolder(root);
   if (missing) {

@@ -1,6 +1,6 @@
 // Offline: a Workbox service worker whose precache list comes from the real output, within a size budget.
 import { mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
-import { mapLimit } from "../cache/index.ts";
+import { mapLimit } from "../shared/concurrency.ts";
 import { tmpdir } from "node:os";
 import path from "node:path";
 // The one entry point used, imported alone: the package's index also loads generateSW's bundler, which
@@ -36,7 +36,7 @@ export interface OfflineOptions {
   kill?: boolean;
   /** Precache the whole search bundle when it is at most this many bytes (default 2 MiB); else it is cached after a first search. */
   searchPrecacheMax?: number;
-  /** Folders of the search bundle's shards (see search/layout.ts), "" for the first; default: one shard. */
+  /** Folders of the search bundle's shards (see shared/search-layout.ts), "" for the first; default: one shard. */
   searchShards?: readonly string[];
 }
 
@@ -66,7 +66,7 @@ const SHELL = [
 /** Writes the search bundle's file list (which the service worker caches after a first search); returns the files' names. */
 export async function writeSearchFileList(outDir: string): Promise<string[]> {
   await rm(path.join(outDir, "pagefind", SEARCH_FILE_LIST), { force: true });
-  const names = await listFiles(path.join(outDir, "pagefind"));
+  const names = await listSearchFiles(path.join(outDir, "pagefind"));
   await writeFile(path.join(outDir, "pagefind", SEARCH_FILE_LIST), JSON.stringify(names));
   return names;
 }
@@ -122,7 +122,7 @@ function shardStarts(dirs: readonly string[]): string[] {
 }
 
 /** The files under `dir`, relative to it with `/` separators, sorted. */
-async function listFiles(dir: string): Promise<string[]> {
+async function listSearchFiles(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
     .filter((e) => e.isFile())

@@ -1,5 +1,5 @@
 // Parse: turn each decoded source into article drafts, with the parser its kind calls for.
-import { sourceKey } from "../cache/index.ts";
+import { sourceKey } from "../ingest/reuse.ts";
 import type { ArticleDraft, Diagnostic, ParseResult, SourceFile } from "../types.ts";
 import { parseMarkdownArticle } from "./markdown.ts";
 import { parseRawScrape } from "./raw-scrape.ts";

@@ -1,5 +1,6 @@
 // Article bodies to safe HTML: one markdown-it instance with raw HTML off; raw-scrape paragraphs escaped.
 import MarkdownIt from "markdown-it";
+import { escapeHtml } from "../shared/escape.ts";
 import type { DraftBody } from "../types.ts";
 
 /**
@@ -46,11 +47,4 @@ export function renderBody(body: DraftBody): RenderedBody {
     }
   }
   return { html: md.renderer.render(tokens, md.options, env), lead };
-}
-
-const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-
-/** Escapes text for HTML element content and quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 }

@@ -4,16 +4,19 @@ import { DateTime } from "luxon";
 import type { SitePlan } from "./plan.ts";
 import { buildAssets, type AssetMap } from "./assets.ts";
 import { chunksOf, collectGarbage, RENDER_CHUNK, runEleventy, type RunOptions, type SiteData } from "./runs.ts";
-import { hashOf, linkFiles, mapLimit, stampOf, unchanged, type BuildCache } from "../cache/index.ts";
+import { mapLimit } from "../shared/concurrency.ts";
+import { linkFiles, stampOf, unchanged, type FileStamp } from "../shared/files.ts";
+import { hashOf } from "../shared/hash.ts";
 
-export { planSite, planArticlePages, articleSearchLayout, articleUrl, pageUrl, PAGE_SIZE } from "./plan.ts";
+export { planSite, planArticlePages, articleSearchLayout, articleUrl, pageUrl, LIST_PAGE_SIZE } from "./plan.ts";
 export { pageWindow } from "./lists.ts";
 export { chunksOf, collectGarbage, RENDER_CHUNK } from "./runs.ts";
 export type { SiteData } from "./runs.ts";
 export type { ArticleMemo, ArticlePage, IndexPage, ListEntry, ListPage, PlanOptions, SitePlan, VersionLink } from "./plan.ts";
 export type { PageLink } from "./lists.ts";
 export { parseBaseUrl, DEFAULT_BASE_URL } from "./site-url.ts";
-export { renderBody, escapeHtml } from "./body.ts";
+export { renderBody } from "./body.ts";
+export { escapeHtml } from "../shared/escape.ts";
 export { STRINGS } from "./strings.ts";
 export { bundleScript } from "./bundle.ts";
 export type { AssetMap } from "./assets.ts";
@@ -27,9 +30,26 @@ export interface RenderOptions {
   /** False when the site ships the service-worker kill switch: pages then unregister instead of registering. */
   serviceWorker?: boolean;
   /** With a build cache, pages whose inputs are unchanged are linked from the last output instead of rendered. */
-  cache?: BuildCache;
+  cache?: PageReuse;
   /** Article, list and index pages per Eleventy run (default 4,000). */
   chunk?: number;
+}
+
+/** A published page: the hash of everything it was rendered from, and the file it became. */
+export interface PageStamp extends FileStamp {
+  key: string;
+}
+
+/** What rendering asks of a build cache to reuse pages of the last output (see cache/). */
+export interface PageReuse {
+  /** Hash of the code the cached results were made by: part of every page's key. */
+  version: string;
+  /** The last output folder (absolute), whose files may be linked. */
+  out: string;
+  /** Published pages of the last build, by output path relative to `out`. */
+  pages: ReadonlyMap<string, PageStamp>;
+  /** Filled in by this build for the next: every page it published. */
+  next: { pages: Map<string, PageStamp> };
 }
 
 /** What rendering did. */

@@ -63,7 +63,7 @@ export interface IndexPage {
 }
 
 /** Stories per list page. */
-export const PAGE_SIZE = 20;
+export const LIST_PAGE_SIZE = 20;
 
 /** A numbered link of a list's pagination, or a gap (shown as "…") where numbers are left out. */
 export type PageLink = { number: number; url: string } | { gap: true };
@@ -175,7 +175,7 @@ function entryFrom(page: ArticlePage): ListEntry {
 }
 
 function paginate(kind: ListPage["kind"], lang: Lang, base: string, heading: string, entries: ListEntry[], switchUrl: string, site: SiteUrl): ListPage[] {
-  const count = Math.max(1, Math.ceil(entries.length / PAGE_SIZE));
+  const count = Math.max(1, Math.ceil(entries.length / LIST_PAGE_SIZE));
   return Array.from({ length: count }, (_, i) => {
     const number = i + 1;
     const url = pageUrl(base, number);
@@ -187,7 +187,7 @@ function paginate(kind: ListPage["kind"], lang: Lang, base: string, heading: str
       url,
       heading,
       number,
-      entries: entries.slice(i * PAGE_SIZE, number * PAGE_SIZE),
+      entries: entries.slice(i * LIST_PAGE_SIZE, number * LIST_PAGE_SIZE),
       pages: pageWindow(number, count).map((n): PageLink => (n === null ? { gap: true } : { number: n, url: pageUrl(base, n) })),
       pageCount: count,
       ...(number > 1 ? { newer: pageUrl(base, number - 1) } : {}),

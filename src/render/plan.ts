@@ -9,11 +9,11 @@ import { planLists, type IndexPage, type ListEntry, type ListPage } from "./list
 import { absoluteUrl, type SiteUrl } from "./site-url.ts";
 import { articleSitemapUrl, plainSitemapUrl, planNewsSitemap, planSitemaps, type NewsEntry, type SitemapFile } from "./sitemap.ts";
 import { STRINGS } from "./strings.ts";
-import { searchLayout, type LayoutOptions, type SearchShard } from "../search/layout.ts";
+import { searchLayout, type LayoutOptions, type SearchShard } from "../shared/search-layout.ts";
 
 export { articleUrl } from "./articles.ts";
 export type { ArticleMemo, ArticlePage, VersionLink } from "./articles.ts";
-export { PAGE_SIZE, pageUrl } from "./lists.ts";
+export { LIST_PAGE_SIZE, pageUrl } from "./lists.ts";
 export type { IndexPage, ListEntry, ListPage } from "./lists.ts";
 
 /** A page with nothing but a language and head data (search pages). */
@@ -25,7 +25,7 @@ export interface SimplePage {
 
 /** A search page. */
 export interface SearchPage extends SimplePage {
-  /** The search bundle's Pagefind indexes, oldest stories first (see search/layout.ts). */
+  /** The search bundle's Pagefind indexes, oldest stories first (see shared/search-layout.ts). */
   shards: SearchShard[];
 }
 
@@ -65,7 +65,7 @@ export interface PlanOptions {
   buildTime: DateTime;
   /** Newest stories per language precached for offline reading (default 20). */
   offlineStories?: number;
-  /** How the search bundle is laid out: stories per index, packed results (see search/layout.ts). */
+  /** How the search bundle is laid out: stories per index, packed results (see shared/search-layout.ts). */
   search?: LayoutOptions;
   /** Renders an article body; a build cache passes a memoised one (see cache/). Default: markdown-it every time. */
   renderBody?: BodyRenderer;
@@ -73,7 +73,7 @@ export interface PlanOptions {
   articleMemo?: ArticleMemo;
 }
 
-/** The search bundle's layout for the stories these article pages belong to (see search/layout.ts). */
+/** The search bundle's layout for the stories these article pages belong to (see shared/search-layout.ts). */
 export function articleSearchLayout(articles: readonly ArticlePage[], options?: LayoutOptions): SearchShard[] {
   return searchLayout(new Set(articles.map((a) => a.key)).size, options);
 }

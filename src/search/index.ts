@@ -4,22 +4,25 @@ import { gunzipSync } from "node:zlib";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { watchChildren } from "../children.ts";
-import { hashOf, hashOfAll, linkFiles, mapLimit, stampOf, unchanged, type BuildCache, type FileStamp, type SearchStamp } from "../cache/index.ts";
+import { mapLimit } from "../shared/concurrency.ts";
+import { linkFiles, stampOf, unchanged, type FileStamp } from "../shared/files.ts";
+import { hashOf, hashOfAll } from "../shared/hash.ts";
 import type { ArticlePage } from "../render/index.ts";
 import type { Lang } from "../types.ts";
 import { buildConversionTable } from "./conversion-table.ts";
 import { CONVERSION_FILE, createConverter, type ConversionTable } from "./convert.ts";
 import { recordFields, storiesOf, storyRecordHtml, type ResultVersion } from "./records.ts";
 import { packedFileOf, PACKED_DIR, type PackedStory } from "./packed.ts";
-import { searchLayout, type SearchShard } from "./layout.ts";
+import { searchLayout, type SearchShard } from "../shared/search-layout.ts";
 
 export { termsOf, queryOf, phraseTermOf, formTermsOf, inflectionBase, hanCode, normalise } from "./tokens.ts";
 export { CONVERSION_FILE, createConverter, identity } from "./convert.ts";
 export type { ConversionTable, Converter } from "./convert.ts";
 export { buildConversionTable } from "./conversion-table.ts";
 export { recordFields, storyRecordHtml, storiesOf } from "./records.ts";
-export { packedFileCount, packedFileOf, PACKED_DIR } from "./packed.ts";
-export { searchLayout, SHARD_SIZE, type SearchShard } from "./layout.ts";
+export { packedFileOf, PACKED_DIR } from "./packed.ts";
+export { packedFileCount } from "../shared/search-layout.ts";
+export { searchLayout, SHARD_SIZE, type SearchShard } from "../shared/search-layout.ts";
 
 
 /** Files of Pagefind's own search interfaces, which Duet does not use. */
@@ -53,6 +56,34 @@ export interface IndexSummary {
   table: ConversionTable;
 }
 
+/** One shard of the last search bundle: its folder, the hash of its records and its files (relative to the bundle). */
+export interface SearchStamp {
+  dir: string;
+  key: string;
+  files: Record<string, FileStamp>;
+}
+
+/** Remembers a value by a content key, computing it on a miss (a build cache's memo; see cache/). */
+export interface Remembered<T> {
+  get(key: string, compute: () => T): T;
+}
+
+/** What indexing asks of a build cache to reuse records, tables and unchanged shards of the last output (see cache/). */
+export interface SearchReuse {
+  /** Hash of the code the cached results were made by: part of every shard's key. */
+  version: string;
+  /** The last output folder (absolute), whose search bundle may be linked. */
+  out: string;
+  /** Search records (HTML for Pagefind) by the hash of the story fields they are made from. */
+  records: Remembered<string>;
+  /** Traditional → Simplified tables by the hash of the texts they were cut to. */
+  tables: Remembered<ConversionTable>;
+  /** The last build's search bundle, by shard. */
+  search?: readonly SearchStamp[];
+  /** Filled in by this build for the next. */
+  next: { search?: SearchStamp[] };
+}
+
 /** How the index is written. */
 export interface IndexOptions {
   /** The bundle's layout (see layout.ts), as the plan told the search page; default: `searchLayout` of the stories. */
@@ -64,7 +95,7 @@ export interface IndexOptions {
    * true, the shard's folder already holds its index and is left as it is. A shard indexed again
    * replaces the files of the one there.
    */
-  keep?: (shard: number, stories: readonly Story[]) => boolean;
+  keep?: (shard: number, stories: readonly StoryPages[]) => boolean;
 }
 
 /** Files Pagefind writes into every index folder that only the first shard's folder keeps. */
@@ -77,7 +108,7 @@ const ROOT_ONLY_FILES = ["pagefind.js", "pagefind-worker.js", "wasm.en.pagefind"
  * cache, a shard whose records are all unchanged is linked from the last output instead (Pagefind cannot
  * update an index, so any change to a shard's records indexes that shard again).
  */
-export async function indexSite(pages: readonly ArticlePage[], outDir: string, cache?: BuildCache, options: IndexOptions = {}): Promise<IndexSummary> {
+export async function indexSite(pages: readonly ArticlePage[], outDir: string, cache?: SearchReuse, options: IndexOptions = {}): Promise<IndexSummary> {
   const stories = storiesOf(pages);
   const layout = options.shards ?? searchLayout(stories.length);
   const planned = layout.reduce((n, shard) => n + shard.stories, 0);
@@ -87,7 +118,7 @@ export async function indexSite(pages: readonly ArticlePage[], outDir: string, c
   const table = options.table ?? (cache ? cache.tables.get(hashOfAll(texts), () => buildConversionTable(texts)) : buildConversionTable(texts));
   const tableJson = JSON.stringify(table);
   const convert = createConverter(table);
-  const recordOf = (story: Story) => {
+  const recordOf = (story: StoryPages) => {
     if (!cache) return storyRecordHtml(story, convert);
     return cache.records.get(hashOf(tableJson, JSON.stringify(recordFields(story))), () => storyRecordHtml(story, convert));
   };
@@ -116,7 +147,7 @@ export async function indexSite(pages: readonly ArticlePage[], outDir: string, c
     }
     if (options.keep) await replaceShard(records, dir, shard);
     else await writeShard(records, dir, shard);
-    const written = await listFiles(dir, bundlePath);
+    const written = await listBundleFiles(dir, bundlePath);
     files += written.length;
     if (cache) stamps.push({ dir: shard.dir, key, files: await stampFiles(bundlePath, written) });
   }
@@ -125,19 +156,19 @@ export async function indexSite(pages: readonly ArticlePage[], outDir: string, c
   return { records: stories.length, files: files + 1, tableBytes: Buffer.byteLength(tableJson), shards: layout.length, reusedShards, table };
 }
 
-/** One story's versions. */
-export type Story = Partial<Record<Lang, ArticlePage>>;
+/** The article pages of one story, by language (what its search record is made from). */
+export type StoryPages = Partial<Record<Lang, ArticlePage>>;
 
 /** Each shard's stories (from `storiesOf`), as `layout` cuts them: oldest first, by date then key. */
-export function shardStories(stories: readonly Story[], layout: readonly SearchShard[]): Story[][] {
+export function shardStories(stories: readonly StoryPages[], layout: readonly SearchShard[]): StoryPages[][] {
   const ordered = oldestFirst(stories);
   let next = 0;
   return layout.map((shard) => ordered.slice(next, (next += shard.stories)));
 }
 
 /** Stories oldest first, by date then key: the order shards are cut in (see layout.ts). */
-function oldestFirst(stories: readonly Story[]): Story[] {
-  const firstOf = (story: Story) => (story.zh ?? story.en)!;
+function oldestFirst(stories: readonly StoryPages[]): StoryPages[] {
+  const firstOf = (story: StoryPages) => (story.zh ?? story.en)!;
   return stories
     .map((story) => ({ story, millis: firstOf(story).date.toMillis(), key: firstOf(story).key }))
     .sort((a, b) => a.millis - b.millis || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
@@ -221,7 +252,7 @@ async function shareWasm(dir: string, shardDir: string): Promise<void> {
 }
 
 /** The files under `dir`, relative to `bundle`, sorted. */
-async function listFiles(dir: string, bundle: string): Promise<string[]> {
+async function listBundleFiles(dir: string, bundle: string): Promise<string[]> {
   const entries = await readdir(dir, { recursive: true, withFileTypes: true });
   return entries
     .filter((e) => e.isFile())

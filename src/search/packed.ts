@@ -13,14 +13,6 @@ export interface PackedStory {
 /** Folder inside the search bundle holding the packed result files. */
 export const PACKED_DIR = "duet-results";
 
-/** Stories per packed file the build aims for: a page of ten results then fetches at most ten small files. */
-const STORIES_PER_FILE = 16;
-
-/** How many packed files a site of `stories` stories gets: one per 16 stories (625 at 10,000 stories). */
-export function packedFileCount(stories: number): number {
-  return Math.max(1, Math.ceil(stories / STORIES_PER_FILE));
-}
-
 /** The packed file (inside the bundle) holding the record `id` (Pagefind's, such as `en_3fa9c01`), of `files` files. */
 export function packedFileOf(id: string, files: number): string {
   const hash = id.slice(id.lastIndexOf("_") + 1, id.lastIndexOf("_") + 8);

@@ -1,6 +1,6 @@
 // Search records: one small document per story, both languages together, written in search terms.
 import type { ArticlePage } from "../render/index.ts";
-import { escapeHtml } from "../render/index.ts";
+import { escapeHtml } from "../shared/escape.ts";
 import type { Lang } from "../types.ts";
 import type { Converter } from "./convert.ts";
 import { formTermsOf, phraseTermOf, termsOf } from "./tokens.ts";

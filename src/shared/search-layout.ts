@@ -1,6 +1,6 @@
 // The search bundle's layout: how many Pagefind indexes it holds and where, decided from the story count.
-// Shared by the plan (the search page is told the layout), the indexer and the search page's script.
-import { packedFileCount } from "./packed.ts";
+// Shared by the plan (the search page is told the layout), the indexer and the search page's script;
+// so it imports nothing, and runs in the browser as well as in Node.
 
 /**
  * Stories per Pagefind index. Pagefind holds a whole index in memory while writing it, about 130 KB per
@@ -9,13 +9,21 @@ import { packedFileCount } from "./packed.ts";
  */
 export const SHARD_SIZE = 10_000;
 
+/** Stories per packed result file the build aims for (see search/packed.ts): a page of ten results then fetches at most ten small files. */
+const STORIES_PER_PACKED_FILE = 16;
+
+/** How many packed result files a shard of `stories` stories gets: one per 16 stories (625 at 10,000 stories). */
+export function packedFileCount(stories: number): number {
+  return Math.max(1, Math.ceil(stories / STORIES_PER_PACKED_FILE));
+}
+
 /** One Pagefind index of the bundle. */
 export interface SearchShard {
   /** Folder inside the bundle, "" for the first (which also holds Pagefind's script and WebAssembly) or `shard-N/`. */
   dir: string;
   /** Stories in it. */
   stories: number;
-  /** Packed result files in it (see packed.ts); 0 when results come from Pagefind's fragments. */
+  /** Packed result files in it (see search/packed.ts); 0 when results come from Pagefind's fragments. */
   packed: number;
 }
 
@@ -23,7 +31,7 @@ export interface SearchShard {
 export interface LayoutOptions {
   /** Stories per index (default `SHARD_SIZE`). */
   shardSize?: number;
-  /** Pack result display data (see packed.ts). */
+  /** Pack result display data (see search/packed.ts). */
   pack?: boolean;
 }
 

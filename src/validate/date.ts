@@ -10,13 +10,13 @@ const FULL_WIDTH_DIGIT_RE = /[０-９]/;
 const OFFSET_RE = /(?:Z|[+-]\d{2}(?::?\d{2})?)$/i;
 
 /** A parsed date, or why it could not be parsed. */
-export type DateResult = { date: DateTime } | { problem: string };
+export type NewsDateResult = { date: DateTime } | { problem: string };
 
 /**
  * Parses an ISO 8601 date or date-time. Without an offset the time is read in `zone`
  * (so `2024-01-29` is midnight in Shanghai, never UTC midnight); with one, the offset is kept.
  */
-export function parseNewsDate(value: unknown, zone = NEWS_ZONE): DateResult {
+export function parseNewsDate(value: unknown, zone = NEWS_ZONE): NewsDateResult {
   if (typeof value !== "string") return { problem: `date must be an ISO 8601 string such as "2024-01-29", not ${describe(value)}` };
   // "2024-01-29 10:00" is common in hand-written front matter; ISO 8601 wants a "T" there.
   const text = value.trim().replace(/^(\d{4}-\d{2}-\d{2}) (?=\d)/, "$1T");

@@ -19,7 +19,7 @@ export interface DateInput {
 }
 
 /** The decided date, or the diagnostic saying why there is none. */
-export interface DateResult {
+export interface StoryDateResult {
   /** `YYYY-MM-DD` with the line it was decided from. */
   date?: Located<string>;
   /** At most one error (`raw/no-year`, `raw/no-date`), or a `raw/date-mismatch` warning. */
@@ -59,7 +59,7 @@ function checkLeadsAgree(input: DateInput, zh: Located<StatedDay> | undefined, e
  * Decides the date: a `YYYY-MM-DD-` file name gives it whole; otherwise the month and day stated
  * in the lead, with the year stated there or taken from a year folder. Never guesses a year.
  */
-export function resolveStoryDate(input: DateInput): DateResult {
+export function resolveStoryDate(input: DateInput): StoryDateResult {
   const named = dayFromFileName(input.relPath);
   if (named?.year) return { date: { value: formatDay(named.year, named.month, named.day), line: 1 }, diagnostics: [] };
   const zhDay = findZhLeadDay(input);

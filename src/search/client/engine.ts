@@ -3,7 +3,7 @@ import { CONVERSION_FILE, createConverter, identity, type ConversionTable, type 
 import { formTermsOf, hasHan, phraseTermOf, queryOf } from "../tokens.ts";
 import type { ResultVersion } from "../records.ts";
 import { packedFileOf, type PackedStory } from "../packed.ts";
-import type { SearchShard } from "../layout.ts";
+import type { SearchShard } from "../../shared/search-layout.ts";
 
 
 /** One story found. */

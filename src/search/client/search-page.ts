@@ -1,7 +1,7 @@
 // The search page: one box for both languages, facets, sorting, highlighting, keyboard navigation, URL state.
 import { highlight } from "../highlight.ts";
 import { createEngine, type SearchFilters, type StoryResult } from "./engine.ts";
-import type { SearchShard } from "../layout.ts";
+import type { SearchShard } from "../../shared/search-layout.ts";
 import { nearestKeywords } from "./suggest.ts";
 import type { SearchUiStrings } from "../../render/strings.ts";
 
