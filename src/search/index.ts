@@ -1,18 +1,16 @@
 // Index: one Pagefind record per story in search terms, the conversion table, and the search page's script.
-import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
-import { gunzipSync } from "node:zlib";
+import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { watchChildren } from "../children.ts";
-import { mapLimit } from "../shared/concurrency.ts";
-import { linkFiles, stampOf, unchanged, type FileStamp } from "../shared/files.ts";
+import { linkFiles, type FileStamp } from "../shared/files.ts";
 import { hashOf, hashOfAll } from "../shared/hash.ts";
 import type { ArticlePage } from "../render/index.ts";
 import type { Lang } from "../types.ts";
 import { buildConversionTable } from "./conversion-table.ts";
 import { CONVERSION_FILE, createConverter, type ConversionTable } from "./convert.ts";
-import { recordFields, storiesOf, storyRecordHtml, type ResultVersion } from "./records.ts";
-import { packedFileOf, PACKED_DIR, type PackedStory } from "./packed.ts";
+import { recordFields, storiesOf, storyRecordHtml } from "./records.ts";
+import { allUnchanged, listBundleFiles, packFragments, shareWasm, stampFiles } from "./bundle-files.ts";
 import { searchLayout, type SearchShard } from "../shared/search-layout.ts";
 
 export { termsOf, queryOf, phraseTermOf, formTermsOf, inflectionBase, hanCode, normalise } from "./tokens.ts";
@@ -234,69 +232,3 @@ async function replaceShard(records: readonly { url: string; content: string }[]
 /** The folder of a shard after the first, inside the first's: see layout.ts. */
 const SHARD_DIR_RE = /^shard-\d+$/;
 
-/**
- * Points a shard's entry file at the first shard's WebAssembly. Pagefind loads `wasm.<name>.pagefind`
- * next to the entry file, `<name>` being the entry's `wasm` field; a name that climbs out of the shard's
- * folder makes every shard load the one file (the browser resolves the dot segments), so a reader fetches
- * it once rather than once per shard.
- */
-async function shareWasm(dir: string, shardDir: string): Promise<void> {
-  const file = path.join(dir, "pagefind-entry.json");
-  const entry = JSON.parse(await readFile(file, "utf8")) as { languages: Record<string, { wasm?: string }> };
-  const up = "../".repeat(shardDir.split("/").filter(Boolean).length);
-  for (const language of Object.values(entry.languages)) {
-    const wasm = language.wasm ?? "unknown";
-    language.wasm = `${wasm}/../${up}wasm.${wasm}`;
-  }
-  await writeFile(file, JSON.stringify(entry));
-}
-
-/** The files under `dir`, relative to `bundle`, sorted. */
-async function listBundleFiles(dir: string, bundle: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(bundle, path.join(e.parentPath, e.name)))
-    .sort();
-}
-
-/** Stamps of `files` (relative to `bundle`). */
-async function stampFiles(bundle: string, files: readonly string[]): Promise<Record<string, FileStamp>> {
-  const stamps: Record<string, FileStamp> = {};
-  const taken = await mapLimit(files, 16, async (file) => [file, await stampOf(path.join(bundle, file))] as const);
-  for (const [file, stamp] of taken) if (stamp) stamps[file] = stamp;
-  return stamps;
-}
-
-/**
- * Moves the display data of every Pagefind fragment (gzip, `pagefind_dcd` then JSON) into packed
- * files keyed by record id, then removes the fragments. Ids are sorted, so the files are reproducible.
- */
-async function packFragments(bundle: string, count: number): Promise<void> {
-  const dir = path.join(bundle, "fragment");
-  const names = (await readdir(dir)).filter((name) => name.endsWith(".pf_fragment")).sort();
-  const stories = await mapLimit(names, 16, async (name): Promise<[string, PackedStory]> => {
-    const text = gunzipSync(await readFile(path.join(dir, name))).toString("utf8");
-    const { meta } = JSON.parse(text.replace(/^pagefind_dcd/, "")) as { meta: Record<string, string | undefined> };
-    const zh = meta.zh ? (JSON.parse(meta.zh) as ResultVersion) : undefined;
-    const en = meta.en ? (JSON.parse(meta.en) as ResultVersion) : undefined;
-    return [name.slice(0, -".pf_fragment".length), { date: meta.date ?? "", ...(zh ? { zh } : {}), ...(en ? { en } : {}) }];
-  });
-  const files = new Map<string, Record<string, PackedStory>>();
-  for (const [id, story] of stories) {
-    const file = packedFileOf(id, count);
-    const entries = files.get(file) ?? {};
-    entries[id] = story;
-    files.set(file, entries);
-  }
-  await rm(path.join(bundle, PACKED_DIR), { recursive: true, force: true });
-  await mkdir(path.join(bundle, PACKED_DIR), { recursive: true });
-  await mapLimit([...files], 16, ([file, entries]) => writeFile(path.join(bundle, file), JSON.stringify(entries)));
-  await rm(dir, { recursive: true });
-}
-
-/** True when every file of `files` under `dir` is still the one stamped. */
-async function allUnchanged(dir: string, files: Record<string, FileStamp>): Promise<boolean> {
-  const checks = await mapLimit(Object.entries(files), 16, ([file, stamp]) => unchanged(path.join(dir, file), stamp));
-  return checks.every(Boolean);
-}

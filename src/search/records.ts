@@ -5,6 +5,13 @@ import type { Lang } from "../types.ts";
 import type { Converter } from "./convert.ts";
 import { formTermsOf, phraseTermOf, termsOf } from "./tokens.ts";
 
+/** True for a value with every field of a `ResultVersion` (a record's display data read back). */
+export function isResultVersion(value: unknown): value is ResultVersion {
+  if (typeof value !== "object" || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return ["t", "u", "k", "l", "d"].every((field) => typeof v[field] === "string");
+}
+
 /** What the browser shows for one language version of a search result. */
 export interface ResultVersion {
   /** Headline. */
