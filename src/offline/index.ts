@@ -3,8 +3,8 @@ import { mkdtemp, readdir, rm, stat, writeFile } from "node:fs/promises";
 import { mapLimit } from "../shared/concurrency.ts";
 import { tmpdir } from "node:os";
 import path from "node:path";
-// The one entry point used, imported alone: the package's index also loads generateSW's bundler, which
-// took 0.7 s of every build's start.
+// The entry points used, imported alone: the package's index also loads generateSW's bundler, which
+// would slow every build's start.
 import { injectManifest } from "workbox-build/build/inject-manifest.js";
 import { getManifest } from "workbox-build/build/get-manifest.js";
 import { bundleScript } from "../render/bundle.ts";

@@ -9,7 +9,7 @@ import { sitePath, type SiteUrl } from "./site-url.ts";
 
 /**
  * Article, list and index pages one Eleventy run renders. Each run costs a start-up and a full
- * collection; longer runs hold more (runs of 22,000 pages exhausted a 7 GiB heap at 100,000 stories).
+ * collection; longer runs hold more, and very long ones exhaust the heap on a large archive (bench/RESULTS.md).
  */
 export const RENDER_CHUNK = 4000;
 

@@ -3,9 +3,9 @@
 // so it imports nothing, and runs in the browser as well as in Node.
 
 /**
- * Stories per Pagefind index. Pagefind holds a whole index in memory while writing it, about 130 KB per
- * story here (1.3 GiB at 10,000 stories, 12.7 GiB at 100,000), so a larger site is split into shards, one
- * after another, and the search page searches every shard.
+ * Stories per Pagefind index. Pagefind holds a whole index in memory while writing it, so a larger site
+ * is split into shards, indexed one after another, and the search page searches every shard
+ * (memory per story: bench/RESULTS.md).
  */
 export const SHARD_SIZE = 10_000;
 
