@@ -3,6 +3,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { nearestKeywords } from "../src/search/client/suggest.ts";
 import { highlight } from "../src/search/highlight.ts";
+import { fromStoredVersion, toStoredVersion } from "../src/search/result-data.ts";
 import { buildConversionTable, createConverter, formTermsOf, hanCode, identity, inflectionBase, packedFileCount, packedFileOf, phraseTermOf, queryOf, searchLayout, SHARD_SIZE, storyRecordHtml, termsOf } from "../src/search/index.ts";
 import type { ArticlePage } from "../src/render/index.ts";
 
@@ -92,6 +93,16 @@ test("a story's record weights titles and keywords above the lead and keeps disp
   assert.not.match(html, /<\/script>|<b>|" onmouseover/);
   assert.match(html, /data-pagefind-sort="date">1706457600</);
   assert.match(html, /<p>zfscript0 zfcloud0 zfb0 zfonmouseover0 zfx0<\/p>/, "word-form terms of the English title and keywords");
+});
+
+test("a record stores display data under one-letter keys, which Pagefind indexes glued to a word, and reads it back by name", () => {
+  const html = storyRecordHtml({ en: page("en", "Lead Poisoning", ["health"]) }, identity);
+  const stored = /data-pagefind-meta="en">([^<]*)</.exec(html)?.[1]?.replaceAll("&quot;", '"') ?? "";
+  assert.equal(Object.keys(JSON.parse(stored)), ["t", "u", "k", "l", "d"]);
+  const version = { title: "Lead Poisoning", url: "/en/s/", keywords: "health", lead: "Lead text", dateText: "January 29, 2024" };
+  assert.equal(fromStoredVersion(JSON.parse(stored)), version);
+  assert.equal(fromStoredVersion(toStoredVersion(version)), version);
+  for (const bad of [null, "x", { t: "a" }, { ...toStoredVersion(version), d: 5 }]) assert.is(fromStoredVersion(bad), undefined, JSON.stringify(bad));
 });
 
 test("word forms: inflections of a word share one base, derived words and short words keep theirs", () => {

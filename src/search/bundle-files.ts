@@ -6,7 +6,7 @@ import { gunzipSync } from "node:zlib";
 import { mapLimit } from "../shared/concurrency.ts";
 import { stampOf, unchanged, type FileStamp } from "../shared/files.ts";
 import { packedFileOf, PACKED_DIR, type PackedStory } from "./packed.ts";
-import { isResultVersion, type ResultVersion } from "./records.ts";
+import { isStoredVersion, type StoredResultVersion } from "./result-data.ts";
 
 /**
  * Points a shard's entry file at the first shard's WebAssembly. Pagefind loads `wasm.<name>.pagefind`
@@ -95,8 +95,8 @@ function isFragment(value: unknown): value is { meta: Record<string, string | un
 }
 
 /** A result's display data from a record's metadata, checked. */
-function resultVersionOf(json: string, fragment: string): ResultVersion {
+function resultVersionOf(json: string, fragment: string): StoredResultVersion {
   const value: unknown = JSON.parse(json);
-  if (!isResultVersion(value)) throw new Error(`Pagefind's fragment ${fragment} holds result data of an unknown shape`);
+  if (!isStoredVersion(value)) throw new Error(`Pagefind's fragment ${fragment} holds result data of an unknown shape`);
   return value;
 }

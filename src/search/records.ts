@@ -3,28 +3,8 @@ import type { ArticlePage } from "../render/index.ts";
 import { escapeHtml } from "../shared/escape.ts";
 import type { Lang } from "../types.ts";
 import type { Converter } from "./convert.ts";
+import { toStoredVersion, type ResultVersion } from "./result-data.ts";
 import { formTermsOf, phraseTermOf, termsOf } from "./tokens.ts";
-
-/** True for a value with every field of a `ResultVersion` (a record's display data read back). */
-export function isResultVersion(value: unknown): value is ResultVersion {
-  if (typeof value !== "object" || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return ["t", "u", "k", "l", "d"].every((field) => typeof v[field] === "string");
-}
-
-/** What the browser shows for one language version of a search result. */
-export interface ResultVersion {
-  /** Headline. */
-  t: string;
-  /** Site-relative URL. */
-  u: string;
-  /** Keywords, joined with "、" (zh) or ", " (en). */
-  k: string;
-  /** Lead, shortened. */
-  l: string;
-  /** Date as the language writes it. */
-  d: string;
-}
 
 /** Longest lead indexed and shown, in characters: enough to rank on, small enough to stay light. */
 const LEAD_LENGTH = 160;
@@ -60,13 +40,13 @@ export function storyRecordHtml(story: Partial<Record<Lang, ArticlePage>>, conve
   const addFilter = (key: string, value: string) => meta.push(`<span data-pagefind-filter="${key}">${escapeHtml(value)}</span>`);
   for (const page of versions) {
     const version: ResultVersion = {
-      t: page.title,
-      u: page.url,
-      k: page.keywords.map((k) => k.name).join(page.lang === "zh" ? "、" : ", "),
-      l: shorten(page.lead),
-      d: page.dateText,
+      title: page.title,
+      url: page.url,
+      keywords: page.keywords.map((k) => k.name).join(page.lang === "zh" ? "、" : ", "),
+      lead: shorten(page.lead),
+      dateText: page.dateText,
     };
-    addMeta(page.lang, JSON.stringify(version));
+    addMeta(page.lang, JSON.stringify(toStoredVersion(version)));
     addFilter("lang", page.lang);
     for (const keyword of page.keywords) addFilter(`kw_${page.lang}`, keyword.name);
   }

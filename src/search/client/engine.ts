@@ -1,7 +1,7 @@
 // The search engine the page uses: Pagefind underneath, Duet's terms, Traditional→Simplified, one result per story.
 import { CONVERSION_FILE, createConverter, identity, type ConversionTable, type Converter } from "../convert.ts";
 import { formTermsOf, hasHan, phraseTermOf, queryOf } from "../tokens.ts";
-import type { ResultVersion } from "../records.ts";
+import { fromStoredVersion, type ResultVersion } from "../result-data.ts";
 import { packedFileOf, type PackedStory } from "../packed.ts";
 import type { SearchShard } from "../../shared/search-layout.ts";
 
@@ -122,7 +122,7 @@ export async function createEngine(bundle: string, base: string, initial: readon
     const { spec, result } = found;
     const id = idOf(found);
     return spec.packed > 0
-      ? packed(spec, result.id).then((s) => ({ id, score: result.score, ...s }))
+      ? packed(spec, result.id).then((s) => ({ id, score: result.score, zh: fromStoredVersion(s.zh), en: fromStoredVersion(s.en), date: s.date }))
       : result.data().then((d) => toStory(id, result.score, d.meta));
   };
   /** Runs one search on every shard; each shard's results keep their order, tagged with the shard. */
@@ -253,7 +253,7 @@ function mergeCounts(all: readonly Record<string, Record<string, number>>[]): Re
 }
 
 function toStory(id: string, score: number, meta: Record<string, string>): StoryResult {
-  const parse = (json: string | undefined) => (json ? (JSON.parse(json) as ResultVersion) : undefined);
+  const parse = (json: string | undefined) => (json ? fromStoredVersion(JSON.parse(json)) : undefined);
   return { id, score, zh: parse(meta.zh), en: parse(meta.en), date: meta.date ?? "" };
 }
 

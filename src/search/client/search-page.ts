@@ -113,19 +113,19 @@ function renderResult(story: StoryResult): HTMLLIElement {
   const shownLang = story[readerLang] ? readerLang : otherLang;
   if (shownLang !== readerLang) item.lang = shownLang === "zh" ? "zh-CN" : "en";
   const link = document.createElement("a");
-  link.href = root.dataset.base!.replace(/\/$/, "") + shown.u;
+  link.href = root.dataset.base!.replace(/\/$/, "") + shown.url;
   link.className = "result-title";
-  link.append(...marked(shown.t));
+  link.append(...marked(shown.title));
   const meta = document.createElement("p");
   meta.className = "result-meta";
   const date = document.createElement("span");
-  date.textContent = shown.d;
+  date.textContent = shown.dateText;
   meta.append(date);
   if (shownLang !== readerLang) meta.append(" ", badge(onlyMarks[shownLang]));
   const other = story[otherLang];
   if (shownLang === readerLang && other) {
     const alt = document.createElement("a");
-    alt.href = root.dataset.base!.replace(/\/$/, "") + other.u;
+    alt.href = root.dataset.base!.replace(/\/$/, "") + other.url;
     alt.lang = otherLang === "zh" ? "zh-CN" : "en";
     alt.hreflang = alt.lang;
     alt.textContent = ui.alsoIn;
@@ -133,12 +133,12 @@ function renderResult(story: StoryResult): HTMLLIElement {
   }
   const lead = document.createElement("p");
   lead.className = "result-lead";
-  lead.append(...marked(shown.l));
+  lead.append(...marked(shown.lead));
   item.append(link, meta, lead);
-  if (shown.k) {
+  if (shown.keywords) {
     const keywords = document.createElement("p");
     keywords.className = "result-keywords";
-    keywords.append(...marked(shown.k));
+    keywords.append(...marked(shown.keywords));
     item.append(keywords);
   }
   return item;
