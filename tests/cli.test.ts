@@ -56,7 +56,7 @@ test("an unexpected failure is one readable line and status 1; --verbose or DEBU
   const args = ["--articles", "tests/fixtures/build/mixed", "--out", path.join(ROOT, "tests/.output/cli-unexpected"), "--no-cache"];
   const plain = command("build.ts", args, env);
   assert.is(plain.status, 1);
-  assert.match(plain.stderr, /\nduet: build failed: Pagefind's indexing process stopped unexpectedly \(exit status 101\); .* was left as it was\nduet: run again with --verbose/);
+  assert.match(plain.stderr, /\nduet: build failed: index: Pagefind's indexing process stopped unexpectedly \(exit status 101\); .* was left as it was\nduet: run again with --verbose/);
   assert.not.match(plain.stderr, /\n\s+at /);
   const verbose = command("build.ts", [...args, "--verbose"], env);
   assert.is(verbose.status, 1);

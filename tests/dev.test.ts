@@ -4,10 +4,11 @@ import path from "node:path";
 import { DateTime } from "luxon";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { build, prepareSite } from "../src/build.ts";
+import { build } from "../src/build.ts";
 import { DevSite, planChanges, sameData, type DevEvent } from "../src/dev/index.ts";
 import { BuildError } from "../src/diagnostics.ts";
 import { serveSite } from "../src/serve/index.ts";
+import { runFrontHalf } from "./helpers/front-half.ts";
 import { hashTree, scratch } from "./helpers/tree.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -226,7 +227,7 @@ test("plan data compares by value, dates by instant and zone", () => {
 test("planChanges lists the changed pages and the files no page makes any more", async () => {
   const articles = await scratch("dev-plan-src");
   await cp(MIXED, articles, { recursive: true });
-  const plan = async () => (await prepareSite({ articles, cwd: ROOT, now: DateTime.fromSeconds(1767225600) })).plan;
+  const plan = async () => (await runFrontHalf(articles, ROOT, DateTime.fromSeconds(1767225600))).plan;
   const before = await plan();
   await rm(path.join(articles, "2024/lantern.zh.md"));
   const after = await plan();

@@ -153,7 +153,7 @@ test("Pagefind dying under the build (a full disk) fails the build with one line
   const result = await run(process.execPath, ["--import", "tsx", "scripts/build.ts", "--articles", MIXED, "--out", out, "--no-cache"], { cwd: ROOT, env }).catch((e: { code: number; stderr: string }) => e);
   assert.is((result as { code?: number }).code, 1);
   const stderr = (result as { stderr: string }).stderr;
-  assert.match(stderr, new RegExp(`duet: build failed: Pagefind's indexing process stopped unexpectedly \\(exit status 101\\); ${out} was left as it was`));
+  assert.match(stderr, new RegExp(`duet: build failed: index: Pagefind's indexing process stopped unexpectedly \\(exit status 101\\); ${out} was left as it was`));
   assert.not.match(stderr, /\n\s+at /, "no stack trace without DEBUG=duet");
   assert.equal(await hashTree(out), before);
   assert.equal(await leftovers(out), []);

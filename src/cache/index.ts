@@ -9,6 +9,7 @@ import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { warning } from "../diagnostics.ts";
+import { toDisplay } from "../ingest/index.ts";
 import type { SourceStamp } from "../ingest/reuse.ts";
 import type { RenderedBody } from "../render/body.ts";
 import type { PageStamp } from "../render/index.ts";
@@ -36,7 +37,7 @@ interface StoredState {
 /**
  * One shard of a memo: the entries whose key starts with one hex digit. Entries are keyed by content,
  * so any shard is valid on its own; a rebuild after a small edit rewrites only the shards it changed
- * (at 10,000 stories the memos are about 280 MB, and writing them whole took over a second).
+ * (their size on a large site: bench/RESULTS.md).
  */
 interface StoredShard {
   version: string;
@@ -181,6 +182,21 @@ export async function saveCache(cache: BuildCache): Promise<void> {
     ...(cache.next.search ? { search: cache.next.search } : {}),
   };
   await write(STATE_FILE, state);
+}
+
+/**
+ * Saves the cache of a build whose site is published. A cache that cannot be saved costs the next build
+ * time, never this one: the failure is returned as a warning (its path relative to `cwd`), not thrown.
+ */
+export async function saveCacheOrWarn(cache: BuildCache, cwd: string): Promise<Diagnostic[]> {
+  try {
+    await saveCache(cache);
+    return [];
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code ?? (cause as Error).message;
+    const message = `the build cache could not be saved (${code}); the site was built, and the next build renders everything again`;
+    return [warning(toDisplay(cache.dir, cwd), 1, "cache/unwritable", message)];
+  }
 }
 
 /**

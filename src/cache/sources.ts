@@ -16,28 +16,16 @@ export interface SourceCache {
  * modification and change times, display path and kind are all as the last build saw them, and whose
  * parse result is still cached, is known by its content key. Every file read is remembered for the next build.
  */
-export function sourceReuse(cache: SourceCache, untouched?: (abs: string) => boolean): SourceReuse {
+export function sourceReuse(cache: SourceCache): SourceReuse {
   return {
-    ...(untouched && {
-      unseen(abs, display, kind) {
-        const last = cache.sources.get(abs);
-        if (!last || last.path !== display || last.kind !== kind || !untouched(abs) || !cache.parsed.has(last.key)) return undefined;
-        cache.next.sources.set(abs, last);
-        return last.key;
-      },
-    }),
-    known(abs, seen) {
-      const last = cache.sources.get(abs);
-      const same =
-        last !== undefined &&
-        last.ino === seen.ino &&
-        last.size === seen.size &&
-        last.mtimeMs === seen.mtimeMs &&
-        last.ctimeMs === seen.ctimeMs &&
-        last.path === seen.path &&
-        last.kind === seen.kind &&
-        cache.parsed.has(last.key);
-      return same ? last.key : undefined;
+    async known(file, look) {
+      const last = cache.sources.get(file.abs);
+      if (!last || last.path !== file.display || last.kind !== file.kind || !cache.parsed.has(last.key)) return undefined;
+      const seen = await look();
+      const same = seen !== undefined && last.ino === seen.ino && last.size === seen.size && last.mtimeMs === seen.mtimeMs && last.ctimeMs === seen.ctimeMs;
+      if (!same) return undefined;
+      cache.next.sources.set(file.abs, { ...seen, key: last.key });
+      return last.key;
     },
     remember(abs, stamp) {
       cache.next.sources.set(abs, stamp);

@@ -4,7 +4,7 @@ import path from "node:path";
 import { error, warning } from "../diagnostics.ts";
 import type { Diagnostic, SourceFile } from "../types.ts";
 import { decodeSource, MAX_SOURCE_BYTES } from "./decode.ts";
-import { sourceKey, type SourceReuse } from "./reuse.ts";
+import { sourceKey, type FoundSource, type SourceLook, type SourceReuse } from "./reuse.ts";
 import type { DecodeResult } from "./decode.ts";
 
 /** What ingest found: decoded sources and the problems met on the way. */
@@ -83,16 +83,16 @@ export async function readSourceBytes(abs: string, display: string): Promise<{ b
  * any other file is read, and given its content key. Either way the cache remembers what was seen.
  */
 async function readKnownSource(file: FoundFile, reuse: SourceReuse): Promise<DecodeResult> {
-  const unseen = reuse.unseen?.(file.abs, file.display, file.kind);
-  if (unseen) return { source: { path: file.display, relPath: file.rel, text: "", kind: file.kind, key: unseen } };
   // Stat before reading: a file changed in between is stamped older than its text, so it is read again next time.
-  const stat = await lstat(file.abs).catch(() => undefined);
-  const seen = stat && { ino: stat.ino, size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, path: file.display, kind: file.kind };
-  const key = seen && reuse.known(file.abs, seen);
-  if (seen && key) {
-    reuse.remember(file.abs, { ...seen, key });
-    return { source: { path: file.display, relPath: file.rel, text: "", kind: file.kind, key } };
-  }
+  let looked: ReturnType<SourceLook> | undefined;
+  const look: SourceLook = () =>
+    (looked ??= lstat(file.abs).then(
+      (stat) => ({ ino: stat.ino, size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, path: file.display, kind: file.kind }),
+      () => undefined,
+    ));
+  const key = await reuse.known(file, look);
+  if (key) return { source: { path: file.display, relPath: file.rel, text: "", kind: file.kind, key } };
+  const seen = await look();
   const result = await readSource(file);
   if ("source" in result && seen) {
     const read = { ...result.source, key: sourceKey(result.source) };
@@ -102,11 +102,8 @@ async function readKnownSource(file: FoundFile, reuse: SourceReuse): Promise<Dec
   return result;
 }
 
-interface FoundFile {
-  abs: string;
+interface FoundFile extends FoundSource {
   rel: string;
-  display: string;
-  kind: SourceFile["kind"];
 }
 
 /**

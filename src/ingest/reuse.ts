@@ -11,16 +11,24 @@ export interface SourceStamp extends FileStamp {
   key: string;
 }
 
-/** Lets ingest skip reading sources unchanged since the last build (see `sourceReuse`). */
+/** A source file ingest found: its absolute path, its path as diagnostics print it, and its kind. */
+export interface FoundSource {
+  abs: string;
+  display: string;
+  kind: SourceStamp["kind"];
+}
+
+/** What a look at a source file tells (its `lstat`, and how ingest names it), undefined when it cannot be looked at. */
+export type SourceLook = () => Promise<Omit<SourceStamp, "key"> | undefined>;
+
+/** Lets ingest skip reading sources unchanged since the last build (see cache/sources.ts). */
 export interface SourceReuse {
   /**
-   * The content key of the file at `abs` when it is known unchanged without looking at it (the dev
-   * server's watcher reported no change to it since the last build, which read it), else undefined.
+   * The content key of `file` when it is unchanged since the last build, else undefined; a file known so is
+   * recorded for the next build too. `look` stats the file, should the answer need it.
    */
-  unseen?(abs: string, display: string, kind: SourceStamp["kind"]): string | undefined;
-  /** The content key of the file at `abs` when it is unchanged since the last build, else undefined. */
-  known(abs: string, seen: Omit<SourceStamp, "key">): string | undefined;
-  /** Records what this build read (or skipped) at `abs`, for the next build. */
+  known(file: FoundSource, look: SourceLook): Promise<string | undefined>;
+  /** Records what this build read at `abs`, for the next build. */
   remember(abs: string, stamp: SourceStamp): void;
 }
 

@@ -8,6 +8,7 @@ import { releaseStaging } from "./staging.ts";
 export { checkOutputDir, OUTPUT_MARKER, type ProtectedDirs } from "./guard.ts";
 export { recoverOutput } from "./recover.ts";
 export { createStaging, discardStaging, stagingPrefix } from "./staging.ts";
+export { emptyTrash, prepareOutput, stageOutput, trashDirOf } from "./output.ts";
 
 /** How the output a swap replaced is disposed of. */
 export interface RetireOptions {
@@ -72,10 +73,4 @@ async function retire(retired: string, options: RetireOptions): Promise<void> {
 function removeDetached(dir: string): void {
   const script = "require('node:fs').rmSync(process.argv[1], { recursive: true, force: true })";
   spawn(process.execPath, ["-e", script, dir], { detached: true, stdio: "ignore" }).unref();
-}
-
-/** Empties a trash folder of outputs an earlier build replaced (a detached removal may have been stopped). */
-export async function emptyTrash(trashDir: string): Promise<void> {
-  // Housekeeping only: a trash folder that cannot be reached (the cache cannot be made) holds nothing.
-  await rm(trashDir, { recursive: true, force: true }).catch(() => undefined);
 }

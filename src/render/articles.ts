@@ -73,11 +73,19 @@ export function articleUrl(lang: Lang, slug: string): string {
 export type BodyRenderer = (body: DraftBody) => RenderedBody;
 
 /**
- * Article pages a long-running process (`npm start`) keeps between plans, by the article they show: a page
- * is reused while its article and the other version's article are the very objects it was planned from
- * (one process keeps one site address and body renderer).
+ * Results of earlier plans by the object they were made from; a `WeakMap` is one. Planning looks an
+ * object up before it makes anything from it, and keeps what it made.
  */
-export type ArticleMemo = WeakMap<Article, { alternate: Article | undefined; page: ArticlePage }>;
+export interface ObjectMemo<K extends object, V> {
+  get(key: K): V | undefined;
+  set(key: K, value: V): unknown;
+}
+
+/** An article page as planned, with the other version's article it links to (the page depends on both). */
+export interface PlannedPage {
+  alternate: Article | undefined;
+  page: ArticlePage;
+}
 
 /**
  * Longest file name most file systems accept, in bytes. Validation keeps slugs well under it; a URL
@@ -88,8 +96,10 @@ const MAX_NAME_BYTES = 255;
 /**
  * Plans the article pages of `stories`. A story whose URL is taken (ignoring case) is an error naming
  * both files; one whose page cannot be written as a file (`render/unwritable-url`) is an error on its file.
+ * A page in `memo` is reused while its article and the other version's are the very objects it was planned
+ * from; a memo serves one site address and body renderer.
  */
-export function planArticles(stories: readonly Story[], site: SiteUrl, render: BodyRenderer = renderBody, memo?: ArticleMemo): PlannedArticles {
+export function planArticles(stories: readonly Story[], site: SiteUrl, render: BodyRenderer = renderBody, memo?: ObjectMemo<Article, PlannedPage>): PlannedArticles {
   const diagnostics: Diagnostic[] = [];
   const articles: ArticlePage[] = [];
   const published: Story[] = [];

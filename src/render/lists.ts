@@ -1,7 +1,7 @@
 // Story lists: each language's home, keyword pages and archives, paginated, untranslated stories marked.
 import { storyDate, storyLangs } from "../pair/index.ts";
 import { LANG_PATHS, type Lang, type Story } from "../types.ts";
-import type { ArticlePage, VersionLink } from "./articles.ts";
+import type { ArticlePage, ObjectMemo, VersionLink } from "./articles.ts";
 import { basicMeta, type PageHead } from "./head.ts";
 import { absoluteUrl, type SiteUrl } from "./site-url.ts";
 import { STRINGS } from "./strings.ts";
@@ -95,29 +95,56 @@ export function pageUrl(base: string, n: number): string {
   return n === 1 ? base : `${base}${LANG_PATHS.page}${n}/`;
 }
 
+/**
+ * List entries by the article page they show, so that every list of a plan shows one entry object per
+ * page, and plans given the same memo share them too (comparing two plans then mostly compares identities).
+ */
+export interface EntryMemo {
+  /** Entries in the page's own language. */
+  plain: ObjectMemo<ArticlePage, ListEntry>;
+  /** Entries in another language's lists, marked as the story's only version. */
+  marked: ObjectMemo<ArticlePage, ListEntry>;
+}
+
 /** Plans every list and index page of one language. */
-export function planLists(lang: Lang, stories: readonly Story[], articles: readonly ArticlePage[], site: SiteUrl): { lists: ListPage[]; indexes: IndexPage[] } {
+export function planLists(lang: Lang, stories: readonly Story[], articles: readonly ArticlePage[], site: SiteUrl, memo: EntryMemo): { lists: ListPage[]; indexes: IndexPage[] } {
   const ui = STRINGS[lang];
   const other: Lang = lang === "zh" ? "en" : "zh";
   // Entries are made from the planned pages, whose dates are already formatted (luxon formats slowly).
   const pagesOf = new Map<string, Partial<Record<Lang, ArticlePage>>>();
   for (const page of articles) pagesOf.set(page.key, { ...pagesOf.get(page.key), [page.lang]: page });
-  const entries = stories.map((story) => entryFor(story, lang, pagesOf.get(story.key)!));
-  const lists: ListPage[] = paginate("home", lang, `/${lang}/`, ui.latest, entries, `/${other}/`, site);
+  const entries = stories.map((story) => entryFor(story, lang, pagesOf.get(story.key)!, memo));
+  const home = paginate("home", lang, `/${lang}/`, ui.latest, entries, `/${other}/`, site);
+  const keywords = planKeywordLists(lang, articles, site, memo);
+  const archive = planArchive(lang, stories, entries, site);
+  const indexes: IndexPage[] = [
+    indexPage("keywords", lang, `/${lang}/${LANG_PATHS.keywords}`, ui.keywordsTitle, keywords.items, `/${other}/${LANG_PATHS.keywords}`, site),
+    indexPage("archive", lang, `/${lang}/${LANG_PATHS.archive}`, ui.archiveTitle, archive.items, `/${other}/${LANG_PATHS.archive}`, site),
+  ];
+  return { lists: [...home, ...keywords.lists, ...archive.lists], indexes };
+}
 
+/** Each keyword's list of `lang`, and the keyword index's items, most used first. */
+function planKeywordLists(lang: Lang, articles: readonly ArticlePage[], site: SiteUrl, memo: EntryMemo): { lists: ListPage[]; items: IndexPage["items"] } {
+  const other: Lang = lang === "zh" ? "en" : "zh";
   const byKeyword = new Map<string, { name: string; entries: ListEntry[] }>();
   for (const article of articles) {
     if (article.lang !== lang) continue;
     for (const keyword of article.keywords) {
       const group = byKeyword.get(keyword.url) ?? { name: keyword.name, entries: [] };
-      group.entries.push(entryFrom(article));
+      group.entries.push(entryFrom(article, memo));
       byKeyword.set(keyword.url, group);
     }
   }
-  const keywordItems = [...byKeyword].map(([url, group]) => ({ name: group.name, url, count: group.entries.length }));
-  keywordItems.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, lang));
-  for (const [url, group] of byKeyword) lists.push(...paginate("keyword", lang, url, group.name, group.entries, `/${other}/`, site));
+  const items = [...byKeyword].map(([url, group]) => ({ name: group.name, url, count: group.entries.length }));
+  items.sort((a, b) => b.count - a.count || a.name.localeCompare(b.name, lang));
+  const lists = [...byKeyword].flatMap(([url, group]) => paginate("keyword", lang, url, group.name, group.entries, `/${other}/`, site));
+  return { lists, items };
+}
 
+/** The year and month lists of `lang` (`entries` are the stories' entries, in story order), and the archive index's items. */
+function planArchive(lang: Lang, stories: readonly Story[], entries: readonly ListEntry[], site: SiteUrl): { lists: ListPage[]; items: IndexPage["items"] } {
+  const other: Lang = lang === "zh" ? "en" : "zh";
   const years = new Map<string, Map<string, ListEntry[]>>();
   stories.forEach((story, i) => {
     // The story's year and month in its own zone.
@@ -130,7 +157,8 @@ export function planLists(lang: Lang, stories: readonly Story[], articles: reado
     months.set(monthKey, month);
     month.push(entries[i]!);
   });
-  const archiveItems: IndexPage["items"] = [];
+  const lists: ListPage[] = [];
+  const items: IndexPage["items"] = [];
   for (const [year, months] of years) {
     const yearBase = `/${lang}/${LANG_PATHS.archive}${year}/`;
     const yearEntries = [...months.values()].flat();
@@ -141,36 +169,25 @@ export function planLists(lang: Lang, stories: readonly Story[], articles: reado
       lists.push(...paginate("month", lang, base, name, monthEntries, `/${other}/${LANG_PATHS.archive}${year}/${month}/`, site));
       return { name, url: base, count: monthEntries.length };
     });
-    archiveItems.push({ name: lang === "zh" ? `${year}年` : year, url: yearBase, count: yearEntries.length, children });
+    items.push({ name: lang === "zh" ? `${year}年` : year, url: yearBase, count: yearEntries.length, children });
   }
-  const indexes: IndexPage[] = [
-    indexPage("keywords", lang, `/${lang}/${LANG_PATHS.keywords}`, ui.keywordsTitle, keywordItems, `/${other}/${LANG_PATHS.keywords}`, site),
-    indexPage("archive", lang, `/${lang}/${LANG_PATHS.archive}`, ui.archiveTitle, archiveItems, `/${other}/${LANG_PATHS.archive}`, site),
-  ];
-  return { lists, indexes };
+  return { lists, items };
 }
 
 /** A story as an entry in `lang`'s lists: in `lang` when it has that version, else in its own language, marked. */
-function entryFor(story: Story, lang: Lang, pages: Partial<Record<Lang, ArticlePage>>): ListEntry {
+function entryFor(story: Story, lang: Lang, pages: Partial<Record<Lang, ArticlePage>>, memo: EntryMemo): ListEntry {
   const shown = story.versions[lang] ? lang : storyLangs(story)[0]!;
-  if (shown === lang) return entryFrom(pages[shown]!);
+  if (shown === lang) return entryFrom(pages[shown]!, memo);
   const page = pages[shown]!;
-  let entry = markedEntries.get(page);
-  if (!entry) markedEntries.set(page, (entry = { ...entryFrom(page), onlyMark: STRINGS[shown].onlyThisLang }));
+  let entry = memo.marked.get(page);
+  if (!entry) memo.marked.set(page, (entry = { ...entryFrom(page, memo), onlyMark: STRINGS[shown].onlyThisLang }));
   return entry;
 }
 
-/**
- * Entries made from each page, so a page planned once (see `ArticleMemo`) gives the same entry objects to
- * every list and every plan: comparing two plans' lists (`npm start`) then mostly compares identities.
- */
-const plainEntries = new WeakMap<ArticlePage, ListEntry>();
-const markedEntries = new WeakMap<ArticlePage, ListEntry>();
-
 /** A page as a list entry in its own language. */
-function entryFrom(page: ArticlePage): ListEntry {
-  let entry = plainEntries.get(page);
-  if (!entry) plainEntries.set(page, (entry = { lang: page.lang, htmlLang: page.htmlLang, url: page.url, title: page.title, dateIso: page.dateIso, dateText: page.dateText }));
+function entryFrom(page: ArticlePage, memo: EntryMemo): ListEntry {
+  let entry = memo.plain.get(page);
+  if (!entry) memo.plain.set(page, (entry = { lang: page.lang, htmlLang: page.htmlLang, url: page.url, title: page.title, dateIso: page.dateIso, dateText: page.dateText }));
   return entry;
 }
 

@@ -1,20 +1,20 @@
 // The page plan: every page and file of the site as plain data; templates only print it.
 import type { DateTime } from "luxon";
-import type { Diagnostic, Lang, Story } from "../types.ts";
+import type { Article, Diagnostic, Lang, Story } from "../types.ts";
 import { LANG_PATHS, LANGS, ROOT_PATHS } from "../types.ts";
-import { planArticles, type ArticleMemo, type ArticlePage, type BodyRenderer, type PlannedArticles } from "./articles.ts";
+import { planArticles, type ArticlePage, type BodyRenderer, type ObjectMemo, type PlannedArticles, type PlannedPage } from "./articles.ts";
 import { planFeed, type Feed } from "./feeds.ts";
 import { basicMeta, type PageHead } from "./head.ts";
-import { planLists, type IndexPage, type ListEntry, type ListPage } from "./lists.ts";
+import { planLists, type EntryMemo, type IndexPage, type ListEntry, type ListPage } from "./lists.ts";
 import { absoluteUrl, type SiteUrl } from "./site-url.ts";
 import { articleSitemapUrl, plainSitemapUrl, planNewsSitemap, planSitemaps, type NewsEntry, type SitemapFile } from "./sitemap.ts";
 import { STRINGS } from "./strings.ts";
 import { searchLayout, type LayoutOptions, type SearchShard } from "../shared/search-layout.ts";
 
 export { articleUrl } from "./articles.ts";
-export type { ArticleMemo, ArticlePage, VersionLink } from "./articles.ts";
+export type { ArticlePage, ObjectMemo, PlannedArticles, PlannedPage, VersionLink } from "./articles.ts";
 export { LIST_PAGE_SIZE, pageUrl } from "./lists.ts";
-export type { IndexPage, ListEntry, ListPage } from "./lists.ts";
+export type { EntryMemo, IndexPage, ListEntry, ListPage } from "./lists.ts";
 
 /** A page with nothing but a language and head data (search pages). */
 export interface SimplePage {
@@ -69,8 +69,17 @@ export interface PlanOptions {
   search?: LayoutOptions;
   /** Renders an article body; a build cache passes a memoised one (see cache/). Default: markdown-it every time. */
   renderBody?: BodyRenderer;
-  /** Article pages planned earlier in this process (see `ArticleMemo`). */
-  articleMemo?: ArticleMemo;
+  /** Pages and list entries of earlier plans, reused while made from the very same objects (see `PlanMemo`). */
+  memo?: PlanMemo;
+}
+
+/**
+ * What planning may reuse from earlier plans of one site (same address, body renderer): article pages by
+ * their article (see `planArticles`), and list entries by their page. A `WeakMap` serves for each.
+ */
+export interface PlanMemo {
+  articles: ObjectMemo<Article, PlannedPage>;
+  entries: EntryMemo;
 }
 
 /** The search bundle's layout for the stories these article pages belong to (see shared/search-layout.ts). */
@@ -80,7 +89,7 @@ export function articleSearchLayout(articles: readonly ArticlePage[], options?: 
 
 /** Plans the article pages of the stories (already sorted newest first): the first part of `planSite`. */
 export function planArticlePages(stories: readonly Story[], options: PlanOptions): PlannedArticles {
-  return planArticles(stories, options.site, options.renderBody, options.articleMemo);
+  return planArticles(stories, options.site, options.renderBody, options.memo?.articles);
 }
 
 /**
@@ -92,8 +101,10 @@ export function planSite(stories: readonly Story[], options: PlanOptions, planne
   const { articles, published, diagnostics } = planned;
   const lists: ListPage[] = [];
   const indexes: IndexPage[] = [];
+  // Without a memo, entries are still shared by the lists of this plan.
+  const entries = options.memo?.entries ?? { plain: new WeakMap(), marked: new WeakMap() };
   for (const lang of LANGS) {
-    const planned = planLists(lang, published, articles, site);
+    const planned = planLists(lang, published, articles, site, entries);
     lists.push(...planned.lists);
     indexes.push(...planned.indexes);
   }

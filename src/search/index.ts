@@ -1,5 +1,5 @@
 // Index: one Pagefind record per story in search terms, the conversion table, and the search page's script.
-import { mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
+import { rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as pagefind from "pagefind";
 import { watchChildren } from "../children.ts";
@@ -48,7 +48,7 @@ export interface IndexSummary {
   tableBytes: number;
   /** Pagefind indexes (shards) in the bundle. */
   shards: number;
-  /** Shards linked unchanged from the last build's output, or left in place (see `IndexOptions.keep`); the others were indexed anew. */
+  /** Shards linked unchanged from the last build's output; the others were indexed anew. */
   reusedShards: number;
   /** The Traditional → Simplified table written beside the index. */
   table: ConversionTable;
@@ -84,16 +84,8 @@ export interface SearchReuse {
 
 /** How the index is written. */
 export interface IndexOptions {
-  /** The bundle's layout (see layout.ts), as the plan told the search page; default: `searchLayout` of the stories. */
+  /** The bundle's layout (see shared/search-layout.ts), as the plan told the search page; default: `searchLayout` of the stories. */
   shards?: readonly SearchShard[];
-  /** Use this conversion table instead of cutting one to the stories' texts (`npm start` keeps its first build's). */
-  table?: ConversionTable;
-  /**
-   * Writing into a live output (`npm start`): called with each shard and its stories; when it returns
-   * true, the shard's folder already holds its index and is left as it is. A shard indexed again
-   * replaces the files of the one there.
-   */
-  keep?: (shard: number, stories: readonly StoryPages[]) => boolean;
 }
 
 /** Files Pagefind writes into every index folder that only the first shard's folder keeps. */
@@ -111,15 +103,10 @@ export async function indexSite(pages: readonly ArticlePage[], outDir: string, c
   const layout = options.shards ?? searchLayout(stories.length);
   const planned = layout.reduce((n, shard) => n + shard.stories, 0);
   if (planned !== stories.length) throw new Error(`the search layout holds ${planned} stories, the site has ${stories.length}`);
-  const texts = options.table ? [] : pages.flatMap((p) => [p.title, p.lead, ...p.keywords.map((k) => k.name)]);
-  // Cutting OpenCC's dictionaries to the corpus takes over a second at 10,000 stories; the texts decide it.
-  const table = options.table ?? (cache ? cache.tables.get(hashOfAll(texts), () => buildConversionTable(texts)) : buildConversionTable(texts));
-  const tableJson = JSON.stringify(table);
-  const convert = createConverter(table);
-  const recordOf = (story: StoryPages) => {
-    if (!cache) return storyRecordHtml(story, convert);
-    return cache.records.get(hashOf(tableJson, JSON.stringify(recordFields(story))), () => storyRecordHtml(story, convert));
-  };
+  const texts = pages.flatMap((p) => [p.title, p.lead, ...p.keywords.map((k) => k.name)]);
+  // Cutting OpenCC's dictionaries to the corpus is slow on a large site; the texts decide it.
+  const table = cache ? cache.tables.get(hashOfAll(texts), () => buildConversionTable(texts)) : buildConversionTable(texts);
+  const recordOf = recordMaker(table, cache?.records);
   const bundlePath = path.join(outDir, "pagefind");
   const stamps: SearchStamp[] = [];
   let files = 0;
@@ -127,12 +114,7 @@ export async function indexSite(pages: readonly ArticlePage[], outDir: string, c
   const members = shardStories(stories, layout);
   // The first shard comes first: its folder is the bundle itself, and it is listed before any other is written.
   for (const [at, shard] of layout.entries()) {
-    if (options.keep?.(at, members[at]!)) {
-      reusedShards++;
-      continue;
-    }
-    const records = members[at]!.map((story) => ({ url: (story.zh ?? story.en)!.url, content: recordOf(story) }));
-    const dir = path.join(bundlePath, shard.dir);
+    const records = members[at]!.map(recordOf);
     // The index is made from the records alone (the table is written beside it), so they are its key.
     const key = cache ? hashOfAll([cache.version, shard.dir, String(shard.packed), ...records.flatMap((r) => [r.url, r.content])]) : "";
     const last = cache?.search?.find((s) => s.dir === shard.dir && s.key === key);
@@ -143,15 +125,31 @@ export async function indexSite(pages: readonly ArticlePage[], outDir: string, c
       reusedShards++;
       continue;
     }
-    if (options.keep) await replaceShard(records, dir, shard);
-    else await writeShard(records, dir, shard);
-    const written = await listBundleFiles(dir, bundlePath);
+    await writeShard(records, path.join(bundlePath, shard.dir), shard);
+    const written = await listBundleFiles(path.join(bundlePath, shard.dir), bundlePath);
     files += written.length;
     if (cache) stamps.push({ dir: shard.dir, key, files: await stampFiles(bundlePath, written) });
   }
+  const tableJson = JSON.stringify(table);
   await writeFile(path.join(bundlePath, CONVERSION_FILE), tableJson);
   if (cache) cache.next.search = stamps;
   return { records: stories.length, files: files + 1, tableBytes: Buffer.byteLength(tableJson), shards: layout.length, reusedShards, table };
+}
+
+/** One story's search record: the URL of its first version, and the HTML Pagefind indexes. */
+export interface SearchRecord {
+  url: string;
+  content: string;
+}
+
+/** Makes stories' search records with a conversion table, reusing those `records` holds (keyed by the table and the story's fields). */
+export function recordMaker(table: ConversionTable, records?: Remembered<string>): (story: StoryPages) => SearchRecord {
+  const tableJson = JSON.stringify(table);
+  const convert = createConverter(table);
+  return (story) => {
+    const content = records ? records.get(hashOf(tableJson, JSON.stringify(recordFields(story))), () => storyRecordHtml(story, convert)) : storyRecordHtml(story, convert);
+    return { url: (story.zh ?? story.en)!.url, content };
+  };
 }
 
 /** The article pages of one story, by language (what its search record is made from). */
@@ -174,7 +172,7 @@ function oldestFirst(stories: readonly StoryPages[]): StoryPages[] {
 }
 
 /** Hands `records` to a new Pagefind index and writes it into `dir`; Pagefind's error results become thrown errors. */
-async function indexRecords(records: readonly { url: string; content: string }[], dir: string): Promise<void> {
+async function indexRecords(records: readonly SearchRecord[], dir: string): Promise<void> {
   // Every record is written in language-neutral search terms, so one index serves both languages.
   const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
   if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
@@ -194,9 +192,9 @@ async function indexRecords(records: readonly { url: string; content: string }[]
 /**
  * Indexes one shard's records into `dir` in a Pagefind process of its own. Only the first shard keeps
  * Pagefind's script and WebAssembly; the others' entry files point at the first's WebAssembly (see
- * `shareWasm`), which the search page then loads once.
+ * `shareWasm`), which the search page then loads once. Files of an earlier index in `dir` are not removed.
  */
-async function writeShard(records: readonly { url: string; content: string }[], dir: string, shard: SearchShard): Promise<void> {
+export async function writeShard(records: readonly SearchRecord[], dir: string, shard: SearchShard): Promise<void> {
   // Pagefind's library never settles its promises should its process die (a panic on a full disk):
   // every call races the process's exit.
   const service = watchChildren("Pagefind's indexing process");
@@ -213,22 +211,3 @@ async function writeShard(records: readonly { url: string; content: string }[], 
   if (shard.dir !== "") await shareWasm(dir, shard.dir);
   if (shard.packed > 0) await packFragments(dir, shard.packed);
 }
-
-/**
- * Indexes a shard into a folder that holds an earlier index of it: into a new folder beside it first,
- * then the earlier files go and the new ones move in. Other shards' folders inside the first shard's are
- * left alone, so the bundle ends up as a clean build would write it.
- */
-async function replaceShard(records: readonly { url: string; content: string }[], dir: string, shard: SearchShard): Promise<void> {
-  const fresh = path.join(path.dirname(path.resolve(dir)), `.next-${path.basename(path.resolve(dir))}`);
-  await rm(fresh, { recursive: true, force: true });
-  await writeShard(records, fresh, shard);
-  await mkdir(dir, { recursive: true });
-  for (const name of await readdir(dir)) if (!SHARD_DIR_RE.test(name)) await rm(path.join(dir, name), { recursive: true, force: true });
-  for (const name of await readdir(fresh)) await rename(path.join(fresh, name), path.join(dir, name));
-  await rm(fresh, { recursive: true });
-}
-
-/** The folder of a shard after the first, inside the first's: see layout.ts. */
-const SHARD_DIR_RE = /^shard-\d+$/;
-

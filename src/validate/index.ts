@@ -33,32 +33,25 @@ export interface ValidateResult {
 export interface ValidateOptions {
   /** The build's notion of now, for `article/future-date`; defaults to `SOURCE_DATE_EPOCH` when set, else the clock. */
   now?: DateTime;
-  /** Results of earlier runs in this process, by draft (see `DraftMemo`). */
-  memo?: DraftMemo;
+  /** Results of validating these drafts before, at the same `now`, to reuse instead of validating again. */
+  memo?: ValidationMemo;
+}
+
+/** One draft's validation: its article (none when it failed) and the problems found in it. */
+export interface DraftResult {
+  article: Article | undefined;
+  found: Diagnostic[];
 }
 
 /**
- * What a long-running process (`npm start`) remembers between builds: each draft's article and problems,
- * by the draft object (the parse cache hands back the same object for an unchanged source), for one notion of now.
+ * Where validation may find a draft's earlier result, by the draft object (the parse cache hands back the
+ * same object for an unchanged source). Every result recalled must have been made at the same `now`.
  */
-export class DraftMemo {
-  #now = NaN;
-  #results = new WeakMap<ArticleDraft, { article: Article | undefined; found: Diagnostic[] }>();
-
-  /** The result for `draft` at `now`, validating it on a miss; a different `now` forgets every result. */
-  get(draft: ArticleDraft, now: DateTime): { article: Article | undefined; found: Diagnostic[] } {
-    if (now.toMillis() !== this.#now) {
-      this.#now = now.toMillis();
-      this.#results = new WeakMap();
-    }
-    let result = this.#results.get(draft);
-    if (!result) {
-      const found: Diagnostic[] = [];
-      result = { article: validateDraft(draft, found, now), found };
-      this.#results.set(draft, result);
-    }
-    return result;
-  }
+export interface ValidationMemo {
+  /** The earlier result for `draft`, if any. */
+  recall(draft: ArticleDraft): DraftResult | undefined;
+  /** Keeps the result just made for `draft`. */
+  remember(draft: ArticleDraft, result: DraftResult): void;
 }
 
 /** Validates each draft independently; a draft with any error yields no article. */
@@ -67,15 +60,30 @@ export function validateDrafts(drafts: readonly ArticleDraft[], options: Validat
   const diagnostics: Diagnostic[] = [];
   const now = options.now ?? nowFromEnv(process.env);
   for (const draft of drafts) {
-    let found: Diagnostic[] = [];
-    let article: Article | undefined;
-    if (options.memo) ({ article, found } = options.memo.get(draft, now));
-    else article = validateDraft(draft, found, now);
+    const { article, found } = options.memo?.recall(draft) ?? validateAndRemember(draft, now, options.memo);
     // Both drafts of a raw scrape share its date, slug and source: report each problem once.
     diagnostics.push(...found.filter((d) => !diagnostics.some((seen) => sameDiagnostic(seen, d))));
     if (article && !found.some((d) => d.severity === "error")) articles.push(article);
   }
   return { articles, diagnostics };
+}
+
+/** Validates one draft, keeping the result in `memo` when there is one. */
+function validateAndRemember(draft: ArticleDraft, now: DateTime, memo: ValidationMemo | undefined): DraftResult {
+  const found: Diagnostic[] = [];
+  const result = { article: validateDraft(draft, found, now), found };
+  memo?.remember(draft, result);
+  return result;
+}
+
+/**
+ * The articles that may be published: a story is all or nothing, so an error in any file (`problems`
+ * of ingest, parse and validation) keeps every article of that file's story out.
+ */
+export function keepWholeStories(articles: readonly Article[], problems: readonly Diagnostic[]): Article[] {
+  const failedFiles = new Set(problems.filter((d) => d.severity === "error").map((d) => d.file));
+  const failedKeys = new Set(articles.filter((a) => failedFiles.has(a.file)).map((a) => a.key));
+  return articles.filter((a) => !failedKeys.has(a.key));
 }
 
 /** Validates one draft, pushing its problems onto `out`; `now` is the build time. */

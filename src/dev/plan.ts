@@ -1,0 +1,83 @@
+// An update's front half: the sources read again (only those the file watcher reported, when it did),
+// validated, paired and their article pages planned, each stage reusing what the session remembers.
+import path from "node:path";
+import type { DateTime } from "luxon";
+import { sourceReuse, type BuildCache } from "../cache/index.ts";
+import { ingestArticles } from "../ingest/index.ts";
+import type { SourceReuse } from "../ingest/reuse.ts";
+import { pairArticles } from "../pair/index.ts";
+import { parseSources } from "../parse/index.ts";
+import { parseBaseUrl, planArticlePages, renderBody, type PlannedArticles, type PlanOptions } from "../render/index.ts";
+import { hashOf } from "../shared/hash.ts";
+import type { Diagnostic, DraftBody, Story } from "../types.ts";
+import { keepWholeStories, validateDrafts } from "../validate/index.ts";
+import type { Session } from "./session.ts";
+
+/** What the sources are and how the site is planned. */
+export interface PlanInput {
+  articles: string;
+  cwd: string;
+  baseUrl: string;
+  now: DateTime;
+  shardSize: number;
+  /** Every path (absolute; files or folders) that may have changed since the last build or update; undefined: any may have. */
+  changed?: ReadonlySet<string>;
+}
+
+/** Stories with their article pages planned: what `planSite` goes on from. */
+export interface PlannedStories {
+  stories: Story[];
+  articles: PlannedArticles;
+  options: PlanOptions;
+  /** The diagnostics of ingest, parse, validation and pairing (the article pages' are in `articles`). */
+  diagnostics: Diagnostic[];
+}
+
+/** Ingest → parse → validate → pair → article pages, over a cache reopened from the last build or update. */
+export async function planStories(input: PlanInput, cache: BuildCache, session: Session, step: (stage: string, count: number, unit: string) => void): Promise<PlannedStories> {
+  const reuse = sourceReuse(cache);
+  const ingested = await ingestArticles(input.articles, input.cwd, input.changed ? trustUnreported(reuse, cache, input.changed) : reuse);
+  step("ingest", ingested.sources.length, "files");
+  const parsed = parseSources(ingested.sources, cache.parsed);
+  const drafts = parsed.files.flatMap((f) => f.drafts);
+  step("parse", drafts.length, "drafts");
+  const validated = validateDrafts(drafts, { now: input.now, memo: session.validation.at(input.now) });
+  step("validate", validated.articles.length, "articles");
+  const early = [...ingested.diagnostics, ...parsed.files.flatMap((f) => f.diagnostics), ...validated.diagnostics];
+  const paired = pairArticles(keepWholeStories(validated.articles, early));
+  step("pair", paired.stories.length, "stories");
+  const bodies = cache.bodies;
+  const options: PlanOptions = {
+    site: parseBaseUrl(input.baseUrl),
+    buildTime: input.now,
+    search: { shardSize: input.shardSize },
+    memo: session.plan,
+    renderBody: (body: DraftBody) => bodies.get(hashOf(JSON.stringify(body)), () => renderBody(body)),
+  };
+  const articles = planArticlePages(paired.stories, options);
+  return { stories: paired.stories, articles, options, diagnostics: [...early, ...paired.diagnostics] };
+}
+
+/**
+ * Source reuse that takes a source the watcher did not report (neither it nor a folder holding it is in
+ * `changed`) as the last run read it, without looking at it; any other source is looked at as usual.
+ */
+function trustUnreported(reuse: SourceReuse, cache: BuildCache, changed: ReadonlySet<string>): SourceReuse {
+  return {
+    known: (file, look) => {
+      const last = cache.sources.get(file.abs);
+      if (!last || last.path !== file.display || last.kind !== file.kind || touches(changed, file.abs) || !cache.parsed.has(last.key)) return reuse.known(file, look);
+      reuse.remember(file.abs, last);
+      return Promise.resolve(last.key);
+    },
+    remember: (abs, stamp) => reuse.remember(abs, stamp),
+  };
+}
+
+/** True when `abs` or a folder holding it is in `changed`. */
+function touches(changed: ReadonlySet<string>, abs: string): boolean {
+  for (let at = abs; ; at = path.dirname(at)) {
+    if (changed.has(at)) return true;
+    if (path.dirname(at) === at) return false;
+  }
+}

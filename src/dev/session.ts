@@ -1,0 +1,52 @@
+// What `npm start` keeps in memory between builds and updates: the results the stages may reuse, and
+// what the served output was last made from.
+import type { DateTime } from "luxon";
+import type { BuiltSite } from "../build.ts";
+import type { BuildCache } from "../cache/index.ts";
+import type { PlanMemo } from "../render/index.ts";
+import type { ArticleDraft } from "../types.ts";
+import { NEWS_ZONE, nowFromEnv, type DraftResult, type ValidationMemo } from "../validate/index.ts";
+
+/** Validation results by the draft object they were made from, for one notion of now (see `at`). */
+export class DraftResults implements ValidationMemo {
+  #now = NaN;
+  #results = new WeakMap<ArticleDraft, DraftResult>();
+
+  /** This memo for drafts validated at `now`: a different now than last time forgets every result. */
+  at(now: DateTime): this {
+    if (now.toMillis() !== this.#now) {
+      this.#now = now.toMillis();
+      this.#results = new WeakMap();
+    }
+    return this;
+  }
+
+  recall(draft: ArticleDraft): DraftResult | undefined {
+    return this.#results.get(draft);
+  }
+
+  remember(draft: ArticleDraft, result: DraftResult): void {
+    this.#results.set(draft, result);
+  }
+}
+
+/** What the served output was last made from; an update starts from it. The cache is the one that build or update used. */
+export type LastSite = Required<BuiltSite> & { cache: BuildCache };
+
+/** A dev session: memos filled by every build and update, and, after the first success, what was served. */
+export interface Session {
+  validation: DraftResults;
+  /** Article pages by their article, list entries by their page (see `PlanMemo`). */
+  plan: PlanMemo;
+  last?: LastSite;
+}
+
+/** A new, empty session. */
+export function createSession(): Session {
+  return { validation: new DraftResults(), plan: { articles: new WeakMap(), entries: { plain: new WeakMap(), marked: new WeakMap() } } };
+}
+
+/** The dev site's notion of now: the clock (or `SOURCE_DATE_EPOCH`) to the hour, so remembered validation holds between edits. */
+export function devNow(): DateTime {
+  return nowFromEnv(process.env).setZone(NEWS_ZONE).startOf("hour");
+}

@@ -1,0 +1,47 @@
+// The output folder around a build: checked and repaired before anything is written, staged beside it while the build writes.
+import { mkdir, rm } from "node:fs/promises";
+import path from "node:path";
+import { BuildError, countSeverity, error } from "../diagnostics.ts";
+import type { Diagnostic } from "../types.ts";
+import { checkOutputDir, type ProtectedDirs } from "./guard.ts";
+import { recoverOutput } from "./recover.ts";
+import { createStaging } from "./staging.ts";
+
+/** The folder inside a build cache that replaced outputs are moved into, and emptied by the next build. */
+export function trashDirOf(cacheDir: string): string {
+  return path.join(cacheDir, "trash");
+}
+
+/**
+ * Before anything is written: refuses an output folder a build must not replace, repairs what a killed
+ * build left beside it, and empties the cache's trash. Returns the warnings to report; throws `BuildError` on a refusal.
+ */
+export async function prepareOutput(out: string, dirs: ProtectedDirs, display: string): Promise<Diagnostic[]> {
+  const refused = await checkOutputDir(out, dirs, display);
+  if (refused.length > 0) throw new BuildError(`build refused; ${display} was left as it was`, refused);
+  const recovered = await recoverOutput(out, display);
+  if (countSeverity(recovered, "error") > 0) throw new BuildError(`build refused; ${display} was left as it was`, recovered);
+  if (dirs.cacheDir) await emptyTrash(trashDirOf(dirs.cacheDir));
+  return recovered;
+}
+
+/**
+ * A staging folder beside `out`, its parent made if missing; a folder that cannot be made is a diagnostic
+ * (added to `diagnostics`, and named as `given`), not a stack trace.
+ */
+export async function stageOutput(out: string, given: string, diagnostics: readonly Diagnostic[]): Promise<string> {
+  try {
+    await mkdir(path.dirname(out), { recursive: true });
+    return await createStaging(out);
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code ?? (cause as Error).message;
+    const problem = error(given, 1, "output/unwritable", `cannot write beside ${given}: its parent folder cannot be made or written to (${code})`);
+    throw new BuildError(`build failed; ${given} was left as it was`, [...diagnostics, problem], { cause });
+  }
+}
+
+/** Empties a trash folder of outputs an earlier build replaced (a detached removal may have been stopped). */
+export async function emptyTrash(trashDir: string): Promise<void> {
+  // Housekeeping only: a trash folder that cannot be reached (the cache cannot be made) holds nothing.
+  await rm(trashDir, { recursive: true, force: true }).catch(() => undefined);
+}
