@@ -1,11 +1,13 @@
 import { DateTime } from "luxon";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
+import { readPageConfig } from "../src/search/client/page-config.ts";
 import { nearestKeywords } from "../src/search/client/suggest.ts";
 import { highlight } from "../src/search/highlight.ts";
 import { fromStoredVersion, toStoredVersion } from "../src/search/result-data.ts";
 import { buildConversionTable, createConverter, formTermsOf, hanCode, identity, inflectionBase, packedFileCount, packedFileOf, phraseTermOf, queryOf, searchLayout, SHARD_SIZE, storyRecordHtml, termsOf } from "../src/search/index.ts";
 import type { ArticlePage } from "../src/render/index.ts";
+import { STRINGS } from "../src/render/strings.ts";
 
 const code = (text: string) => "zq" + [...text].map(hanCode).join("");
 
@@ -103,6 +105,26 @@ test("a record stores display data under one-letter keys, which Pagefind indexes
   assert.equal(fromStoredVersion(JSON.parse(stored)), version);
   assert.equal(fromStoredVersion(toStoredVersion(version)), version);
   for (const bad of [null, "x", { t: "a" }, { ...toStoredVersion(version), d: 5 }]) assert.is(fromStoredVersion(bad), undefined, JSON.stringify(bad));
+});
+
+test("the search page's data-* attributes are checked: a wrong one stops the script with an error naming it", () => {
+  const dataset = {
+    lang: "en",
+    bundle: "/pagefind/",
+    base: "/",
+    shards: JSON.stringify([{ dir: "", stories: 3, packed: 0 }]),
+    ui: JSON.stringify(STRINGS.en.searchUi),
+    onlyMarks: JSON.stringify({ zh: "仅中文", en: "English only" }),
+  };
+  const read = (change: Record<string, string | undefined>) => readPageConfig({ dataset: { ...dataset, ...change } } as unknown as HTMLElement);
+  assert.equal(read({}).shards, [{ dir: "", stories: 3, packed: 0 }]);
+  assert.is(read({}).ui.alsoIn, STRINGS.en.searchUi.alsoIn);
+  assert.throws(() => read({ shards: "[{" }), /data-shards is not JSON/);
+  assert.throws(() => read({ shards: "[]" }), /data-shards is not a search layout/);
+  assert.throws(() => read({ shards: '[{"dir":""}]' }), /data-shards is not a search layout/);
+  assert.throws(() => read({ ui: JSON.stringify({ ...STRINGS.en.searchUi, loading: 1 }) }), /data-ui lacks/);
+  assert.throws(() => read({ onlyMarks: '{"zh":"x"}' }), /data-only-marks lacks/);
+  assert.throws(() => read({ bundle: undefined }), /has no data-bundle/);
 });
 
 test("word forms: inflections of a word share one base, derived words and short words keep theirs", () => {

@@ -1,58 +1,45 @@
 // The search page: one box for both languages, facets, sorting, highlighting, keyboard navigation, URL state.
-import { highlight } from "../highlight.ts";
-import { createEngine, type SearchFilters, type StoryResult } from "./engine.ts";
 import type { SearchShard } from "../../shared/search-layout.ts";
+import { highlight } from "../highlight.ts";
+import { createEngine, type SearchFilters, type SearchOutcome, type StoryResult } from "./engine.ts";
+import { renderFacets, suggestionsItem, type FacetContext } from "./facets-view.ts";
+import { isSearchShard, readPageConfig } from "./page-config.ts";
+import { renderResult, type ResultContext } from "./results-view.ts";
 import { nearestKeywords } from "./suggest.ts";
-import type { SearchUiStrings } from "../../render/strings.ts";
-
+import { stateFromUrl, urlOf, type State } from "./url-state.ts";
 
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 200;
-
-const root = document.getElementById("search")!;
-const input = document.getElementById("site-search") as HTMLInputElement;
-const status = root.querySelector<HTMLElement>(".search-status")!;
-const list = root.querySelector<HTMLOListElement>(".search-results")!;
-const facets = root.querySelector<HTMLElement>(".search-facets")!;
-const langSelect = root.querySelector<HTMLSelectElement>("#search-lang")!;
-const sortSelect = root.querySelector<HTMLSelectElement>("#search-sort")!;
-const yearSelect = root.querySelector<HTMLSelectElement>("#search-year")!;
-const readerLang = root.dataset.lang === "en" ? "en" : "zh";
-const otherLang = readerLang === "zh" ? "en" : "zh";
-const ui = JSON.parse(root.dataset.ui!) as SearchUiStrings;
-/** The "only in this language" mark of each language, shown in the story's own language (as lists do). */
-const onlyMarks = JSON.parse(root.dataset.onlyMarks!) as Record<"zh" | "en", string>;
-const engine = await createEngine(root.dataset.bundle!, root.dataset.base!, JSON.parse(root.dataset.shards!) as SearchShard[]);
-
-interface State {
-  q: string;
-  lang: string;
-  sort: "relevance" | "newest";
-  kw: string;
-  year: string;
-}
-
-/** Reads the state from the URL (shared links and the back button restore a search). */
-function stateFromUrl(): State {
-  const p = new URLSearchParams(location.search);
-  return { q: p.get("q") ?? "", lang: p.get("lang") ?? "", sort: p.get("sort") === "newest" ? "newest" : "relevance", kw: p.get("kw") ?? "", year: p.get("year") ?? "" };
-}
-
-function urlOf(state: State): string {
-  const p = new URLSearchParams();
-  for (const [key, value] of Object.entries(state)) if (value && !(key === "sort" && value === "relevance")) p.set(key, value);
-  const query = p.toString();
-  return `${location.pathname}${query ? `?${query}` : ""}`;
-}
-
-let state = stateFromUrl();
-let ticket = 0;
 /**
- * Facet counts need Pagefind's filter index (about 200 KB at 10,000 stories). It is fetched once the
- * reader has looked at results for this long without searching again, so a reader refining a query
- * on a slow connection never waits behind it.
+ * Facet counts need Pagefind's filter index, which grows with the keywords (bench/RESULTS.md). It is
+ * fetched once the reader has looked at results this long without searching again, so a reader
+ * refining a query on a slow connection never waits behind it.
  */
 const FACET_DELAY_MS = 1000;
+
+/** The element `selector` finds in `scope`; throws, naming it, when the page lacks it. */
+function required<T extends Element>(scope: ParentNode, selector: string): T {
+  const found = scope.querySelector<T>(selector);
+  if (!found) throw new Error(`the search page has no ${selector}`);
+  return found;
+}
+
+const root = required<HTMLElement>(document, "#search");
+const input = required<HTMLInputElement>(document, "#site-search");
+const status = required<HTMLElement>(root, ".search-status");
+const list = required<HTMLOListElement>(root, ".search-results");
+const facets = required<HTMLElement>(root, ".search-facets");
+const langSelect = required<HTMLSelectElement>(root, "#search-lang");
+const sortSelect = required<HTMLSelectElement>(root, "#search-sort");
+const yearSelect = required<HTMLSelectElement>(root, "#search-year");
+const config = readPageConfig(root);
+const { ui } = config;
+const readerLang = config.lang;
+const engine = await createEngine(config.bundle, config.base, config.shards);
+
+let state = stateFromUrl();
+/** Counts searches, so a slower earlier one never overwrites a newer one. */
+let ticket = 0;
 let facetTimer: ReturnType<typeof setTimeout> | undefined;
 
 /** Runs the current state's search and renders it; a slower earlier search never overwrites a newer one. */
@@ -60,14 +47,9 @@ async function run(): Promise<void> {
   const mine = ++ticket;
   clearTimeout(facetTimer);
   const filters: SearchFilters = { lang: state.lang, year: state.year, [`kw_${readerLang}`]: state.kw };
-  if (state.q.trim() === "" && !state.kw && !state.year) {
-    list.replaceChildren();
-    facets.replaceChildren();
-    status.textContent = "";
-    return;
-  }
+  if (state.q.trim() === "" && !state.kw && !state.year) return clearResults();
   status.textContent = ui.loading;
-  let outcome: Awaited<ReturnType<typeof engine.search>>;
+  let outcome: SearchOutcome;
   let stories: StoryResult[];
   try {
     outcome = await engine.search(state.q, filters, state.sort);
@@ -79,76 +61,48 @@ async function run(): Promise<void> {
     return;
   }
   if (mine !== ticket) return;
-  list.replaceChildren(...stories.map(renderResult));
-  renderFacets(outcome.facets);
+  list.replaceChildren(...stories.map((story) => renderResult(story, resultContext())));
+  renderFacets(outcome.facets, facetContext());
   status.textContent = outcome.hits.length > 0 ? ui.results.replace("{n}", String(outcome.hits.length)) : ui.noResults;
   askToCacheSearch();
-  // Only the facets are redrawn when their counts arrive; the results (and whichever one has focus) stay as they are.
-  if (!engine.hasFacets()) {
-    facetTimer = setTimeout(() => {
-      if (mine !== ticket) return;
-      void engine.loadFacets().then(async () => {
-        if (mine !== ticket) return;
-        const counted = await engine.search(state.q, filters, state.sort);
-        if (mine === ticket) renderFacets(counted.facets);
-      });
-    }, FACET_DELAY_MS);
-  }
-  if (outcome.hits.length === 0) await renderSuggestions(mine);
+  if (!engine.hasFacets()) facetTimer = setTimeout(() => countFacets(mine, filters), FACET_DELAY_MS);
+  if (outcome.hits.length === 0) await showSuggestions(mine);
 }
 
-let cacheRequested = false;
-/** After the first search that worked online, ask the service worker to keep the whole search bundle. */
-function askToCacheSearch(): void {
-  if (cacheRequested || !navigator.onLine) return;
-  const controller = navigator.serviceWorker?.controller;
-  if (!controller) return;
-  cacheRequested = true;
-  controller.postMessage({ type: "CACHE_SEARCH" });
+function clearResults(): void {
+  list.replaceChildren();
+  facets.replaceChildren();
+  status.textContent = "";
 }
 
-function renderResult(story: StoryResult): HTMLLIElement {
-  const item = document.createElement("li");
-  const shown = story[readerLang] ?? story[otherLang]!;
-  const shownLang = story[readerLang] ? readerLang : otherLang;
-  if (shownLang !== readerLang) item.lang = shownLang === "zh" ? "zh-CN" : "en";
-  const link = document.createElement("a");
-  link.href = root.dataset.base!.replace(/\/$/, "") + shown.url;
-  link.className = "result-title";
-  link.append(...marked(shown.title));
-  const meta = document.createElement("p");
-  meta.className = "result-meta";
-  const date = document.createElement("span");
-  date.textContent = shown.dateText;
-  meta.append(date);
-  if (shownLang !== readerLang) meta.append(" ", badge(onlyMarks[shownLang]));
-  const other = story[otherLang];
-  if (shownLang === readerLang && other) {
-    const alt = document.createElement("a");
-    alt.href = root.dataset.base!.replace(/\/$/, "") + other.url;
-    alt.lang = otherLang === "zh" ? "zh-CN" : "en";
-    alt.hreflang = alt.lang;
-    alt.textContent = ui.alsoIn;
-    meta.append(" · ", alt);
-  }
-  const lead = document.createElement("p");
-  lead.className = "result-lead";
-  lead.append(...marked(shown.lead));
-  item.append(link, meta, lead);
-  if (shown.keywords) {
-    const keywords = document.createElement("p");
-    keywords.className = "result-keywords";
-    keywords.append(...marked(shown.keywords));
-    item.append(keywords);
-  }
-  return item;
+/** Loads the filter index and redraws only the facets; the results (and whichever one has focus) stay as they are. */
+function countFacets(mine: number, filters: SearchFilters): void {
+  if (mine !== ticket) return;
+  void engine.loadFacets().then(async () => {
+    if (mine !== ticket) return;
+    const counted = await engine.search(state.q, filters, state.sort);
+    if (mine === ticket) renderFacets(counted.facets, facetContext());
+  });
 }
 
-function badge(text: string): HTMLElement {
-  const span = document.createElement("span");
-  span.className = "only-mark";
-  span.textContent = text;
-  return span;
+/** The empty state: the keywords nearest to what was typed, as one-click searches. */
+async function showSuggestions(mine: number): Promise<void> {
+  const nearest = nearestKeywords(state.q, Object.keys(await engine.keywords(readerLang)), 5);
+  if (mine !== ticket || nearest.length === 0) return;
+  list.replaceChildren(
+    suggestionsItem(nearest, ui, (keyword) => {
+      input.value = keyword;
+      update({ q: keyword }, true);
+    }),
+  );
+}
+
+function resultContext(): ResultContext {
+  return { readerLang, base: config.base, ui, onlyMarks: config.onlyMarks, marked };
+}
+
+function facetContext(): FacetContext {
+  return { facets, yearSelect, readerLang, ui, kw: state.kw, year: state.year, toggleKeyword: (name) => update({ kw: state.kw === name ? "" : name }, true) };
 }
 
 /** Text nodes and <mark> elements for `text` with the query's matches marked. */
@@ -161,50 +115,14 @@ function marked(text: string): Node[] {
   });
 }
 
-/** Keyword facets (the reader's language, top 12 by count) and the year choices. */
-function renderFacets(counts: Record<string, Record<string, number>>): void {
-  const keywords = Object.entries(counts[`kw_${readerLang}`] ?? {})
-    .filter(([, n]) => n > 0)
-    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
-    .slice(0, 12);
-  const heading = document.createElement("h2");
-  heading.textContent = ui.keywords;
-  const chips = keywords.map(([name, n]) => {
-    const button = document.createElement("button");
-    button.type = "button";
-    button.className = "facet";
-    button.setAttribute("aria-pressed", String(state.kw === name));
-    button.textContent = `${name} (${n})`;
-    button.addEventListener("click", () => update({ kw: state.kw === name ? "" : name }, true));
-    return button;
-  });
-  facets.replaceChildren(...(chips.length ? [heading, ...chips] : []));
-  const years = Object.entries(counts.year ?? {}).filter(([, n]) => n > 0).sort((a, b) => b[0].localeCompare(a[0]));
-  const keep = state.year;
-  yearSelect.replaceChildren(new Option(ui.any, ""), ...years.map(([y, n]) => new Option(`${y} (${n})`, y)));
-  if (keep && !years.some(([y]) => y === keep)) yearSelect.append(new Option(keep, keep));
-  yearSelect.value = keep;
-}
-
-/** The empty state: the keywords nearest to what was typed, as one-click searches. */
-async function renderSuggestions(mine: number): Promise<void> {
-  const nearest = nearestKeywords(state.q, Object.keys(await engine.keywords(readerLang)), 5);
-  if (mine !== ticket || nearest.length === 0) return;
-  const item = document.createElement("li");
-  item.className = "suggestions";
-  item.append(`${ui.suggestions} `);
-  for (const keyword of nearest) {
-    const button = document.createElement("button");
-    button.type = "button";
-    button.className = "facet";
-    button.textContent = keyword;
-    button.addEventListener("click", () => {
-      input.value = keyword;
-      update({ q: keyword }, true);
-    });
-    item.append(button, " ");
-  }
-  list.replaceChildren(item);
+let cacheRequested = false;
+/** After the first search that worked online, ask the service worker to keep the whole search bundle. */
+function askToCacheSearch(): void {
+  if (cacheRequested || !navigator.onLine) return;
+  const controller = navigator.serviceWorker?.controller;
+  if (!controller) return;
+  cacheRequested = true;
+  controller.postMessage({ type: "CACHE_SEARCH" });
 }
 
 /** Changes the state, records it in the URL (a new history entry when `push`), and searches. */
@@ -252,22 +170,29 @@ root.ownerDocument.addEventListener("keydown", (event) => {
   if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
   const links = [...list.querySelectorAll<HTMLAnchorElement>("a.result-title")];
   if (links.length === 0) return;
-  const at = links.indexOf(document.activeElement as HTMLAnchorElement);
+  const at = links.findIndex((link) => link === document.activeElement);
   if (document.activeElement !== input && at < 0) return;
   event.preventDefault();
-  if (event.key === "ArrowDown") links[Math.min(at + 1, links.length - 1)]!.focus();
-  else if (at <= 0) input.focus();
-  else links[at - 1]!.focus();
+  const next = event.key === "ArrowDown" ? links[Math.min(at + 1, links.length - 1)] : at <= 0 ? input : links[at - 1];
+  next?.focus();
 });
 
 // The dev server (`npm start`) indexed some shards again after an edit: the page takes the new index in
 // place and searches again, the reader's query, filters and scroll kept.
 window.addEventListener("duet:search-index", (event) => {
-  const detail = (event as CustomEvent<{ shards: string[]; layout: SearchShard[] }>).detail;
+  const detail = (event as CustomEvent<unknown>).detail;
+  if (!isIndexUpdate(detail)) return;
   event.preventDefault();
   // Should the new shards fail to open, loading the page again opens them the ordinary way.
   void engine.refresh(detail.layout, detail.shards).then(run, () => location.reload());
 });
+
+/** True for the live-reload channel's `search` event data (see serve/): the shards indexed again and the new layout. */
+function isIndexUpdate(value: unknown): value is { shards: string[]; layout: SearchShard[] } {
+  if (typeof value !== "object" || value === null) return false;
+  const { shards, layout } = value as Record<string, unknown>;
+  return Array.isArray(shards) && shards.every((s) => typeof s === "string") && Array.isArray(layout) && layout.length > 0 && layout.every(isSearchShard);
+}
 
 root.classList.add("ready");
 syncControls();
