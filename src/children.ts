@@ -62,6 +62,18 @@ export function watchChildren(what: string): ChildWatch {
 }
 
 /**
+ * Starts a process meant to outlive this one (removing a replaced output in the background): detached,
+ * without the build's mark, and not killed when this process exits.
+ */
+export function spawnDetached(command: string, args: readonly string[]): void {
+  const env = { ...process.env };
+  delete env[BUILD_MARK];
+  const child = spawn(command, args, { detached: true, stdio: "ignore", env });
+  running.delete(child);
+  child.unref();
+}
+
+/**
  * Makes sure no process a build starts outlives it. On any exit of this process the ones still running are
  * killed; should this process be killed outright (`kill -9`, which runs no exit handler), a small detached
  * watchdog notices within a fraction of a second and kills every process carrying this build's mark.

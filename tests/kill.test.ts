@@ -47,4 +47,18 @@ test("a build killed outright at any moment leaves no process running, and the n
   }
 });
 
+test("the command line's background removal of the replaced output finishes after the build has exited", async () => {
+  const out = path.join(await scratch("trash"), "dist");
+  const cacheDir = path.join(path.dirname(out), "cache");
+  const args = ["--import", "tsx", "scripts/build.ts", "--articles", MIXED, "--out", out, "--cache", cacheDir];
+  for (let i = 0; i < 2; i++) {
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: "ignore" });
+    assert.is(await new Promise((resolve) => child.once("exit", resolve)), 0);
+  }
+  const trash = path.join(cacheDir, "trash");
+  const deadline = Date.now() + 10_000;
+  while ((await readdir(trash).catch(() => [])).length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  assert.equal(await readdir(trash).catch(() => []), [], "the replaced output is still in the cache's trash");
+});
+
 test.run();

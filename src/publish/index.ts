@@ -1,5 +1,5 @@
 // Publish: swap a finished build into place, so a failed build never touches the live output.
-import { spawn } from "node:child_process";
+import { spawnDetached } from "../children.ts";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from "./guard.ts";
@@ -72,5 +72,5 @@ async function retire(retired: string, options: RetireOptions): Promise<void> {
 /** Removes a folder in a detached process, so a command need not wait for tens of thousands of unlinks. */
 function removeDetached(dir: string): void {
   const script = "require('node:fs').rmSync(process.argv[1], { recursive: true, force: true })";
-  spawn(process.execPath, ["-e", script, dir], { detached: true, stdio: "ignore" }).unref();
+  spawnDetached(process.execPath, ["-e", script, dir]);
 }
