@@ -3,22 +3,24 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { DateTime } from "luxon";
-import type { BuildOptions, BuildResult, ProgressStep } from "./build-options.ts";
+import type { BuildOptions, BuildResult } from "./build-options.ts";
 import { openCache, saveCacheOrWarn, sourceReuse, type BuildCache } from "./cache/index.ts";
 import { BuildError, countSeverity, sortDiagnostics } from "./diagnostics.ts";
 import { ingestArticles, toDisplay } from "./ingest/index.ts";
-import { buildServiceWorker, DEFAULT_PRECACHE_BUDGET } from "./offline/index.ts";
+import { buildServiceWorker, DEFAULT_PRECACHE_BUDGET, type OfflineOptions } from "./offline/index.ts";
 import { pairArticles } from "./pair/index.ts";
 import { parseSources } from "./parse/index.ts";
-import { discardStaging, markOutput, prepareOutput, publishStaging, stageOutput, trashDirOf } from "./publish/index.ts";
-import { collectGarbage, parseBaseUrl, planSite, RENDER_CHUNK, renderBody, renderSite, type AssetMap, type PlanOptions, type SitePlan } from "./render/index.ts";
+import { discardStaging, markOutput, prepareOutput, publishStaging, stageOutput, trashDirOf, type RetireOptions } from "./publish/index.ts";
+import { collectGarbage, parseBaseUrl, planSite, RENDER_CHUNK, renderBody, renderSite, type ArticlePage, type AssetMap, type PlanOptions, type SitePlan } from "./render/index.ts";
 import { buildReport, measureOutput, measureWeights } from "./report.ts";
 import { indexSite, type IndexSummary } from "./search/index.ts";
 import { hashOf } from "./shared/hash.ts";
+import { runStage, stageTimer } from "./stages.ts";
 import type { Diagnostic, DraftBody, Story } from "./types.ts";
 import { keepWholeStories, NEWS_ZONE, nowFromEnv, validateDrafts } from "./validate/index.ts";
 
 export type { BuildOptions, BuildResult, BuiltSite, ProgressStep } from "./build-options.ts";
+export { stageTimer } from "./stages.ts";
 
 /** The checkout holding `templates/` and `.eleventy.ts`: where a build finds them unless told otherwise. */
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");
@@ -64,19 +66,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     step("render", pages, cache ? `pages (${rendered.reused} unchanged)` : "pages");
     const indexed = await runStage("index", () => indexSite(plan.articles, staging, cache, { shards: plan.searches[0]?.shards }));
     step("index", indexed.records, indexUnit(indexed));
-    const offline = await runStage("offline", () =>
-      buildServiceWorker(staging, {
-        articles: plan.precacheArticles,
-        budgetBytes: options.precacheBudget ?? DEFAULT_PRECACHE_BUDGET,
-        kill: options.killServiceWorker,
-        searchPrecacheMax: options.searchPrecacheMax,
-        searchShards: plan.searches[0]?.shards.map((shard) => shard.dir),
-      }),
-    );
+    const offline = await runStage("offline", () => buildServiceWorker(staging, offlineOptions(options, plan)));
     step("offline", offline.precacheFiles, "files precached");
     const report = options.report ? { file: path.resolve(cwd, options.report), stories, diagnostics } : undefined;
-    const trashDir = cacheDir && trashDirOf(cacheDir);
-    const { weights, output } = await runStage("publish", () => publish(staging, out, rendered.assets, plan, report, { trashDir, removeInBackground: options.removeOldOutputInBackground }));
+    const retire = { trashDir: cacheDir && trashDirOf(cacheDir), removeInBackground: options.removeOldOutputInBackground };
+    const { weights, output } = await runStage("publish", () => publish(staging, out, { assets: rendered.assets, articles: plan.articles, report }, retire));
     step("publish", output.files, "files");
     const summary = cache && { parsed: cache.parsed.misses, pagesReused: rendered.reused, pagesRendered: rendered.rendered, searchShards: indexed.shards, searchShardsReused: indexed.reusedShards };
     made = { weights, offline, output, ...(summary && { cache: summary }), ...(kept && { kept: { plan: kept, assets: rendered.assets, table: indexed.table, cache } }) };
@@ -86,26 +80,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   if (cache) diagnostics.push(...(await saveCacheOrWarn(cache, cwd)));
   return { stories, diagnostics, pages, millis: performance.now() - started, ...made };
-}
-
-/** A stage reporter: each call tells `onProgress` a stage finished, with the time since the last call (or since `started`). */
-export function stageTimer(onProgress: ((step: ProgressStep) => void) | undefined, started: number): (stage: string, count: number, unit: string) => void {
-  let lap = started;
-  return (stage, count, unit) => {
-    const now = performance.now();
-    onProgress?.({ stage, count, unit, millis: now - lap });
-    lap = now;
-  };
-}
-
-/** Runs a stage that writes the site; its failure (Eleventy's, Pagefind's, Workbox's, the file system's) is rethrown once, naming the stage and keeping the cause. */
-async function runStage<T>(stage: string, run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (cause) {
-    if (cause instanceof BuildError) throw cause;
-    throw new Error(`${stage}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
-  }
 }
 
 /** How the site is planned: its address, search layout, and bodies rendered through the cache when there is one. */
@@ -149,20 +123,23 @@ function indexUnit(indexed: IndexSummary): string {
   return `stories, ${indexed.shards} shards (${indexed.reusedShards} unchanged)`;
 }
 
+/** The service worker's options: the newest articles precached within the budget, and the search bundle's shards. */
+function offlineOptions(options: BuildOptions, plan: SitePlan): OfflineOptions {
+  const searchShards = plan.searches[0]?.shards.map((shard) => shard.dir);
+  return { articles: plan.precacheArticles, budgetBytes: options.precacheBudget ?? DEFAULT_PRECACHE_BUDGET, kill: options.killServiceWorker, searchPrecacheMax: options.searchPrecacheMax, searchShards };
+}
+
 /** Writes the report (when asked for), weighs the pages, marks the staging folder complete and swaps it in for `out`. */
-async function publish(
-  staging: string,
-  out: string,
-  assets: AssetMap,
-  plan: SitePlan,
-  report: { file: string; stories: readonly Story[]; diagnostics: readonly Diagnostic[] } | undefined,
-  retire: { trashDir?: string; removeInBackground?: boolean },
-) {
-  if (report) await writeFile(report.file, `${JSON.stringify(buildReport(report.stories, plan.articles, report.diagnostics), null, 2)}\n`);
-  const weights = await measureWeights(staging, assets, plan.articles.map((a) => `${a.url.slice(1)}index.html`));
+async function publish(staging: string, out: string, site: { assets: AssetMap; articles: readonly ArticlePage[]; report?: ReportFile }, retire: RetireOptions) {
+  const { report, articles } = site;
+  if (report) await writeFile(report.file, `${JSON.stringify(buildReport(report.stories, articles, report.diagnostics), null, 2)}\n`);
+  const weights = await measureWeights(staging, site.assets, articles.map((a) => `${a.url.slice(1)}index.html`));
   // The marker is the last file of a complete output: recovery trusts a staging folder holding it.
   await markOutput(staging);
   const output = await measureOutput(staging);
   await publishStaging(staging, out, retire);
   return { weights, output };
 }
+
+/** Where the JSON report goes, and what it tells. */
+type ReportFile = { file: string; stories: readonly Story[]; diagnostics: readonly Diagnostic[] };

@@ -14,7 +14,7 @@ export interface PlanChanges {
 
 /**
  * Compares two plans page by page (by URL or path). Article pages planned from unchanged articles are the
- * same objects (see `ArticleMemo`), so most comparisons end at the first identity check.
+ * same objects (see `PlanMemo`), so most comparisons end at the first identity check.
  */
 export function planChanges(before: SitePlan, after: SitePlan): PlanChanges {
   // A page's head data is computed from its other fields and the site address (see render/head.ts),

@@ -6,9 +6,10 @@
 // is the site a clean build with the same options makes, file for file, but for the Traditional →
 // Simplified table, which stays the first build's until the next whole build.
 import path from "node:path";
-import { build, PROJECT_ROOT, stageTimer } from "../build.ts";
+import { build, PROJECT_ROOT } from "../build.ts";
 import { reopenCache } from "../cache/index.ts";
 import { BuildError, countSeverity, sortDiagnostics } from "../diagnostics.ts";
+import { stageTimer } from "../stages.ts";
 import { planSite, renderPages, type SiteData } from "../render/index.ts";
 import type { SearchShard } from "../shared/search-layout.ts";
 import { filesOf } from "./diff.ts";

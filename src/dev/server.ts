@@ -4,6 +4,7 @@ import path from "node:path";
 import { BuildError, printable } from "../diagnostics.ts";
 import { serveSite, type SiteServer } from "../serve/index.ts";
 import { DevSite, type DevOptions, type DevResult } from "./index.ts";
+import { RunQueue, type Run } from "./queue.ts";
 
 /** How the dev server runs. */
 export interface DevServerOptions extends DevOptions {
@@ -24,9 +25,6 @@ export interface DevServer {
   close(): Promise<void>;
 }
 
-/** Quiet time after the last change before an update starts: editors save in bursts (write, rename, touch). */
-const QUIET_MS = 100;
-
 /**
  * Builds the site, serves it, and watches the articles and templates: an article change brings the site
  * up to date in place (see `DevSite.update`), a template change makes a whole build; open pages reload
@@ -36,18 +34,41 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   let server: SiteServer | undefined;
   // An update lets open pages load what it changed before it goes on (see `DevOptions.quiet`).
   const site = new DevSite({ ...options, quiet: (ms, max) => server?.quiet(ms, max) ?? Promise.resolve() });
+  const run = runner(site, options.report ?? (() => undefined), () => server);
+  const queue = new RunQueue(run);
+  // Watching starts before the first build, so an edit made while it runs is built after it.
   const articles = path.resolve(options.cwd ?? process.cwd(), options.articles);
-  const report = options.report ?? (() => undefined);
+  const watchers: FSWatcher[] = [
+    watch(articles, { recursive: true }, (_, name) => queue.change(false, name === null ? null : path.join(articles, name.toString()))),
+    watch(options.templates, { recursive: true }, () => queue.change(true)),
+  ];
+  await queue.first(async () => {
+    await run(true);
+    server = await serveSite(path.resolve(options.cwd ?? process.cwd(), options.out), { port: options.port, liveReload: true, hold: (file) => site.pending(file) });
+  });
+  return {
+    server: server!,
+    site,
+    settled: () => queue.settled().then(() => site.settled()),
+    close: async () => {
+      for (const w of watchers) w.close();
+      await queue.close();
+      await server!.close();
+    },
+  };
+}
+
+/** One build or update at a time, reported; true when it succeeded. An update tells open pages itself, as soon as each can show it. */
+function runner(site: DevSite, report: (outcome: DevResult | BuildError) => void, server: () => SiteServer | undefined): Run {
   // Set when a run failed unexpectedly: what is on disk is then unknown, so the next run is a whole build.
   let broken = false;
-  /** One build or update; true when it succeeded. An update tells open pages itself, as soon as each can show it. */
-  const run = async (whole: boolean, changed?: ReadonlySet<string>): Promise<boolean> => {
+  return async (whole, changed) => {
     const wholeBuild = whole || broken;
     try {
-      const outcome = wholeBuild ? await site.build() : await site.update(changed, (event) => server?.notify(event.kind, event));
+      const outcome = wholeBuild ? await site.build() : await site.update(changed, (event) => server()?.notify(event.kind, event));
       broken = false;
       report(outcome);
-      if (outcome.kind === "build") server?.reload();
+      if (outcome.kind === "build") server()?.reload();
       return true;
     } catch (cause) {
       // The server outlives any failure: an error that is not a BuildError (a bug, a file system error)
@@ -56,60 +77,6 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
       report(cause instanceof BuildError ? cause : unexpected(cause, wholeBuild));
       return false;
     }
-  };
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let whole = false;
-  // What the watcher reported since the last update (it watches from before the first build, so an edit
-  // made while that build runs is reported too); undefined, so that every source is looked at, once it
-  // reported something without a name.
-  let changed: Set<string> | undefined = new Set();
-  let waiting: (() => void)[] = [];
-  // Builds and updates, one after another; the first build and the server come first.
-  let running: Promise<void> = Promise.resolve();
-  const schedule = (templates: boolean) => {
-    whole ||= templates;
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = undefined;
-      const wholeBuild = whole;
-      const paths = changed;
-      const done = waiting;
-      whole = false;
-      changed = new Set();
-      waiting = [];
-      running = running.then(async () => {
-        // A failed update is tried again with the next change, so what it saw changed is seen again.
-        if (!(await run(wholeBuild, paths))) {
-          if (changed && paths) for (const p of paths) changed.add(p);
-          else changed = undefined;
-        }
-        for (const resolve of done) resolve();
-      });
-    }, QUIET_MS);
-  };
-  const watchers: FSWatcher[] = [
-    watch(articles, { recursive: true }, (_, name) => {
-      if (name === null) changed = undefined;
-      else changed?.add(path.join(articles, name.toString()));
-      schedule(false);
-    }),
-    watch(options.templates, { recursive: true }, () => schedule(true)),
-  ];
-  running = (async () => {
-    await run(true);
-    server = await serveSite(path.resolve(options.cwd ?? process.cwd(), options.out), { port: options.port, liveReload: true, hold: (file) => site.pending(file) });
-  })();
-  await running;
-  return {
-    server: server!,
-    site,
-    settled: () => (timer === undefined ? running : new Promise<void>((resolve) => waiting.push(resolve))).then(() => site.settled()),
-    close: async () => {
-      for (const w of watchers) w.close();
-      clearTimeout(timer);
-      await running;
-      await server!.close();
-    },
   };
 }
 

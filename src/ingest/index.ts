@@ -58,7 +58,7 @@ async function readSource(file: FoundFile): Promise<DecodeResult> {
 
 /**
  * Reads a source's bytes, its size checked first: a file over `MAX_SOURCE_BYTES` is an `ingest/too-large`
- * error without a byte of it read (a 1.5 GiB file was read whole before being refused), and one that cannot
+ * error without a byte of it read (reading a huge file whole only to refuse it would hold it all in memory), and one that cannot
  * be read is `ingest/unreadable`. `display` names the file in diagnostics.
  */
 export async function readSourceBytes(abs: string, display: string): Promise<{ bytes: Uint8Array } | { diagnostic: Diagnostic }> {

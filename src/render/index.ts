@@ -67,9 +67,9 @@ export interface RenderResult {
  * whose assets are already built. Files already there are overwritten; no other file is touched.
  */
 export async function renderPages(pages: SiteData, options: RunOptions, chunk = RENDER_CHUNK): Promise<void> {
-  // Eleventy holds what it renders until its run ends, and V8 frees garbage only when it sees fit, so
-  // a long site in one run held about 1 GiB more at 10,000 stories. It is rendered in runs instead, with
-  // a full collection after each: the peak stays near one run's, whatever the site's size.
+  // Eleventy holds what it renders until its run ends, and V8 frees garbage only when it sees fit, so a
+  // long site in one run holds far more memory (bench/RESULTS.md). It is rendered in runs instead, with a
+  // full collection after each: the peak stays near one run's, whatever the site's size.
   const chunks = chunksOf(pages, chunk);
   for (const [i, part] of chunks.entries()) {
     // Feeds, sitemaps, search and offline pages are rendered once, with the first run. The news sitemap
@@ -89,11 +89,10 @@ export function outputFileOf(url: string): string {
 
 /**
  * The parts of a plan entry's cache key: the entry as JSON, and an article's body HTML on its own (the
- * largest field, hashed as it is rather than escaped into JSON, which took over a second at 10,000 stories).
- * Its head data is left out: every page's head is computed from the entry's other fields and the site
- * address (see `articleHead` and `basicMeta`), both in the key, and it was a third of the text hashed. An
- * article's luxon date would be written through its `toJSON`, an ISO format that took most of a second at
- * 10,000 stories; its instant and zone say the same.
+ * largest field, hashed as it is: escaping it into JSON is slow on a large site). Its head data is left
+ * out: every page's head is computed from the entry's other fields and the site address (see
+ * `articleHead` and `basicMeta`), both in the key, and it is much of the text. An article's luxon date is
+ * keyed by its instant and zone, which say what its slow ISO `toJSON` would.
  */
 function entryParts(entry: object): string[] {
   const { date, html } = entry as { date?: unknown; html?: unknown };
