@@ -97,4 +97,46 @@ test("a symbolic link to a folder outside is refused even when the served folder
   }
 });
 
+test("the live-reload script reloads a page an edit touched, and one whose event data it cannot read", async () => {
+  const { root } = await site();
+  const server = await serveSite(root, { liveReload: true });
+  try {
+    const script = await (await fetch(`${server.url}__duet/live.js`)).text();
+    const handlers: Record<string, (event: { data: string }) => void> = {};
+    let reloads = 0;
+    let searchPage = false;
+    const details: unknown[] = [];
+    const fakes = {
+      EventSource: class {
+        addEventListener(type: string, listener: (event: { data: string }) => void) {
+          handlers[type] = listener;
+        }
+      },
+      document: { querySelector: () => (searchPage ? {} : null) },
+      location: { pathname: "/zh/a/", reload: () => reloads++ },
+      window: { dispatchEvent: (event: { detail: unknown }) => (details.push(event.detail), true) },
+      CustomEvent: class {
+        detail: unknown;
+        constructor(_type: string, init: { detail: unknown }) {
+          this.detail = init.detail;
+        }
+      },
+    };
+    new Function(...Object.keys(fakes), script)(...Object.values(fakes));
+    const send = (event: string, data: string) => handlers[event]?.({ data });
+    send("pages", '{"files":["zh/b/index.html"]}');
+    assert.is(reloads, 0, "another page changed");
+    send("pages", '{"files":["zh/a/index.html"]}');
+    assert.is(reloads, 1, "this page changed");
+    for (const bad of ["not json", '{"files":"zh/a/index.html"}', "null"]) send("pages", bad);
+    assert.is(reloads, 4, "data it cannot read: reload, the safe side");
+    searchPage = true;
+    send("search", "{oops");
+    assert.equal(details, [null], "the search page is handed null, which its guard refuses");
+    assert.is(reloads, 5, "no page took the new index: reload");
+  } finally {
+    await server.close();
+  }
+});
+
 test.run();
