@@ -54,11 +54,17 @@ worker.addEventListener("message", (event) => {
 
 /** After a reader's first online search: fetch the whole search bundle so every later query works offline. */
 async function cacheSearchBundle(): Promise<void> {
-  const list = (await (await fetch(`${base}pagefind/${SEARCH_FILE_LIST}`)).json()) as string[];
+  const list: unknown = await (await fetch(`${base}pagefind/${SEARCH_FILE_LIST}`)).json();
+  if (!isFileList(list)) throw new Error(`${SEARCH_FILE_LIST} is not a list of file names`);
   const cache = await caches.open(SEARCH_CACHE);
   const missing: string[] = [];
   for (const file of list) if (!(await cache.match(`${base}pagefind/${file}`, { ignoreSearch: true }))) missing.push(file);
   for (let i = 0; i < missing.length; i += 16) {
     await Promise.all(missing.slice(i, i + 16).map((file) => cache.add(`${base}pagefind/${file}`).catch(() => undefined)));
   }
+}
+
+/** True for the search bundle's file list: file names, relative to `pagefind/`. */
+function isFileList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((file) => typeof file === "string");
 }

@@ -43,10 +43,12 @@ export function highlight(text: string, query: string, convert: Converter): Segm
     if (words.some((w) => match[0].startsWith(w))) marked.fill(true, match.index, match.index + match[0].length);
   }
   const segments: Segment[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const last = segments[segments.length - 1];
-    if (last && last.mark === marked[i]) last.text += text[i];
-    else segments.push({ text: text[i]!, mark: marked[i]! });
+  // By UTF-16 unit, as `marked` is indexed.
+  for (const [i, unit] of text.split("").entries()) {
+    const mark = marked[i] ?? false;
+    const last = segments.at(-1);
+    if (last && last.mark === mark) last.text += unit;
+    else segments.push({ text: unit, mark });
   }
   return segments;
 }

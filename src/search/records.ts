@@ -24,7 +24,8 @@ export function storiesOf(pages: readonly ArticlePage[]): Partial<Record<Lang, A
  * The document Pagefind indexes for a story. Titles and keywords carry the highest weight, leads the
  * normal one; all text is given as search terms (see tokens.ts), and the English words of titles and
  * keywords once more as word-form terms, which only the engine's ranking searches for. What the result
- * list shows travels as metadata inside `data-pagefind-ignore`, so it is stored but never indexed as text.
+ * list shows travels as metadata inside `data-pagefind-ignore`: stored, and kept out of the weighted text,
+ * though Pagefind also indexes metadata values as words (see result-data.ts).
  */
 export function storyRecordHtml(story: Partial<Record<Lang, ArticlePage>>, convert: Converter): string {
   const versions = (["zh", "en"] as const).flatMap((lang) => (story[lang] ? [story[lang]] : []));
@@ -34,7 +35,8 @@ export function storyRecordHtml(story: Partial<Record<Lang, ArticlePage>>, conve
   const forms = (of: ArticlePage[]) => [
     ...new Set(of.flatMap((v) => [v.title, ...v.keywords.map((k) => k.name)]).flatMap((text) => formTermsOf(text, convert))),
   ];
-  const first = versions[0]!;
+  const [first] = versions;
+  if (!first) throw new Error("a story with no version has no search record");
   const meta: string[] = [];
   const addMeta = (key: string, value: string) => meta.push(`<span data-pagefind-meta="${key}">${escapeHtml(value)}</span>`);
   const addFilter = (key: string, value: string) => meta.push(`<span data-pagefind-filter="${key}">${escapeHtml(value)}</span>`);
