@@ -49,7 +49,14 @@ export class DevSite {
     const o = this.#options;
     const now = devNow();
     const result = await build({
-      ...{ articles: o.articles, out: o.out, baseUrl: o.baseUrl, root: o.root, cwd: o.cwd, cacheDir: o.cacheDir, onProgress: o.onProgress, now },
+      articles: o.articles,
+      out: o.out,
+      baseUrl: o.baseUrl,
+      root: o.root,
+      cwd: o.cwd,
+      cacheDir: o.cacheDir,
+      onProgress: o.onProgress,
+      now,
       // A caching service worker would hide edits; the dev site unregisters any.
       killServiceWorker: true,
       searchShardSize: o.searchShardSize ?? DEV_SHARD_SIZE,
@@ -57,6 +64,7 @@ export class DevSite {
       keepPlan: true,
     });
     const kept = result.kept;
+    // An update starts from the cache's results in memory: without a cache, the next change makes a whole build.
     if (kept?.cache) this.#session.last = { ...kept, cache: kept.cache };
     const shards = result.cache?.searchShards ?? 0;
     return { kind: "build", stories: result.stories.length, diagnostics: result.diagnostics, written: result.pages, removed: 0, indexed: shards - (result.cache?.searchShardsReused ?? 0), shards, deferred: 0, millis: performance.now() - started };

@@ -2,7 +2,6 @@
 // what the served output was last made from.
 import type { DateTime } from "luxon";
 import type { BuiltSite } from "../build.ts";
-import type { BuildCache } from "../cache/index.ts";
 import type { PlanMemo } from "../render/index.ts";
 import type { ArticleDraft } from "../types.ts";
 import { NEWS_ZONE, nowFromEnv, type DraftResult, type ValidationMemo } from "../validate/index.ts";
@@ -31,7 +30,7 @@ export class DraftResults implements ValidationMemo {
 }
 
 /** What the served output was last made from; an update starts from it. The cache is the one that build or update used. */
-export type LastSite = Required<BuiltSite> & { cache: BuildCache };
+export type LastSite = Required<BuiltSite>;
 
 /** A dev session: memos filled by every build and update, and, after the first success, what was served. */
 export interface Session {
