@@ -61,11 +61,11 @@ export async function serveSite(root: string, options: ServeOptions = {}): Promi
     respond(site, pathname, req, res).catch((cause: unknown) => {
       // A file that vanished or cannot be read mid-request: this request fails, the server goes on.
       if (!res.headersSent) res.writeHead(500, { "content-type": TEXT_TYPE });
-      res.end(`server error: ${(cause as Error)?.message ?? String(cause)}`);
+      res.end(`server error: ${cause instanceof Error ? cause.message : String(cause)}`);
     });
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
+  const { port } = listeningAddress(server.address());
   return {
     url: `http://127.0.0.1:${port}${prefix}`,
     requests,
@@ -78,6 +78,12 @@ export async function serveSite(root: string, options: ServeOptions = {}): Promi
         server.close(() => resolve());
       }),
   };
+}
+
+/** The address a server listening on TCP reports (a pipe would report a string, which `serveSite` never asks for). */
+function listeningAddress(address: AddressInfo | string | null): AddressInfo {
+  if (address === null || typeof address === "string") throw new Error(`the server is not listening on a TCP port: ${address}`);
+  return address;
 }
 
 /** What answering a request needs to know of the server. */

@@ -78,6 +78,7 @@ export function mergeCounts(all: readonly FacetCounts[]): FacetCounts {
   return merged;
 }
 
+/** Opens the Pagefind index at `basePath`, its results linked under `base` and shown without excerpts. */
 async function openShard(module: PagefindModule, basePath: string, base: string): Promise<PagefindInstance> {
   const options = { baseUrl: base, excerptLength: 0 };
   const instance = module.createInstance({ basePath, ...options });
