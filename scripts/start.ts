@@ -1,54 +1,51 @@
-// `npm start`: build, serve on http://localhost:8080/, bring the site up to date on every change and reload open pages.
+// `npm start`: build into the dev server's own folder, serve it on http://localhost:8080/, bring it up
+// to date on every change and reload open pages. It never writes a deploy's output (`dist/`).
 import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { parseArgs } from "node:util";
-import { BuildError, formatDiagnostic } from "../src/diagnostics.ts";
-import { DEV_SHARD_SIZE, type DevResult } from "../src/dev/index.ts";
+import { guardChildren } from "../src/children.ts";
+import { DEV_SHARD_SIZE, devFolders } from "../src/dev/index.ts";
 import { startDevServer } from "../src/dev/server.ts";
+import { createDevReport } from "../src/dev/terminal.ts";
+import { failUnexpectedly, parseCommand, USAGE_ERROR, verbose, wholeValue } from "./cli.ts";
 
-const { values } = parseArgs({
-  options: {
-    articles: { type: "string", default: "articles" },
-    out: { type: "string", default: "dist" },
-    port: { type: "string", default: "8080" },
-    // Its own cache: the dev site differs from a deploy (local base URL, no offline worker), so sharing would evict both.
-    cache: { type: "string", default: ".duet-cache/dev" },
-    "no-cache": { type: "boolean", default: false },
-    "search-shard-size": { type: "string", default: String(DEV_SHARD_SIZE) },
-  },
+const { values: given } = parseCommand("npm start --", "Serves the site while you edit: builds it into the dev server's own folder (never dist/), brings it up to date on every change to the articles or templates, and reloads open pages; errors show over them.", {
+  articles: { type: "string", value: "DIR", default: "articles", help: "article sources" },
+  port: { type: "string", value: "N", default: "8080", whole: { min: 1, max: 65535 }, help: "port to serve on, at http://localhost:N/" },
+  // Its own cache: the dev site differs from a deploy (local base URL, no offline worker), so sharing would evict both.
+  cache: { type: "string", value: "DIR", default: ".duet-cache/dev", help: "the dev server's folder: the site it serves (DIR/site) and its build cache (DIR/cache)" },
+  "no-cache": { type: "boolean", help: "start from an empty build cache, and leave DIR/cache alone" },
+  "search-shard-size": { type: "string", value: "N", default: String(DEV_SHARD_SIZE), whole: { min: 1 }, help: "stories per search shard: an edit indexes one shard again" },
 });
-const root = path.resolve(import.meta.dirname, "..");
-const port = Number(values.port);
-const shardSize = Number(values["search-shard-size"]);
-if (!Number.isInteger(port) || port < 0 || port > 65535 || !Number.isInteger(shardSize) || shardSize < 1) {
-  console.error("duet: --port takes 0–65535 and --search-shard-size a whole number of at least 1");
-  process.exit(2);
+const values = given as Record<"articles" | "port" | "cache" | "search-shard-size", string> & Record<"no-cache", boolean>;
+const port = wholeValue(values.port)!;
+const folders = devFolders(values.cache);
+
+// A deploy's output is the build's alone: a dev folder inside it would change it.
+const production = path.resolve("dist");
+const devDir = path.resolve(values.cache);
+if (devDir === production || devDir.startsWith(production + path.sep)) {
+  console.error(`duet: --cache ${values.cache} lies inside dist/, which npm start never writes; see --help`);
+  process.exit(USAGE_ERROR);
 }
 
-function describe(r: DevResult): string {
-  const seconds = `${(r.millis / 1000).toFixed(2)} s`;
-  if (r.kind === "build") return `built ${r.stories} stories in ${seconds}`;
-  const later = r.deferred > 0 ? ` (${r.deferred} list page(s) and sitemaps still being written)` : "";
-  return `updated in ${seconds}: ${r.written} page(s) written${later}, ${r.removed} removed, ${r.indexed} of ${r.shards} search shard(s) indexed`;
+guardChildren();
+// Exiting (rather than dying of the signal) runs the exit hooks: no staging folder or child process is left.
+for (const [signal, status] of [["SIGINT", 130], ["SIGTERM", 143]] as const) process.once(signal, () => process.exit(status));
+process.on("uncaughtException", (cause) => failUnexpectedly(cause, "npm start stopped"));
+try {
+  const dev = await startDevServer({
+    articles: values.articles,
+    out: folders.site,
+    templates: path.resolve(import.meta.dirname, "../templates"),
+    port,
+    baseUrl: `http://localhost:${port}/`,
+    // Without the cache, the session still needs one: a new, empty one.
+    cacheDir: values["no-cache"] ? await mkdtemp(path.join(os.tmpdir(), "duet-dev-")) : folders.cache,
+    searchShardSize: wholeValue(values["search-shard-size"]),
+    report: createDevReport({ log: (line) => console.log(line), error: (line) => console.error(line), verbose }),
+  });
+  console.log(`duet: serving ${dev.server.url} from ${folders.site} — edit ${values.articles}/ or templates/ and open pages reload`);
+} catch (cause) {
+  failUnexpectedly(cause, "npm start failed");
 }
-
-const dev = await startDevServer({
-  articles: values.articles,
-  out: values.out,
-  templates: path.join(root, "templates"),
-  port,
-  baseUrl: `http://localhost:${port}/`,
-  // Without the cache, the session still needs one: a new, empty one.
-  cacheDir: values["no-cache"] ? await mkdtemp(path.join(os.tmpdir(), "duet-dev-")) : values.cache,
-  searchShardSize: shardSize,
-  report: (outcome) => {
-    for (const d of outcome.diagnostics) console.error(formatDiagnostic(d));
-    if (outcome instanceof BuildError) {
-      console.error(`duet: ${outcome.message}`);
-      // As for builds: the stack of an unexpected failure only when asked for.
-      if (outcome.cause && /\bduet\b/.test(process.env.DEBUG ?? "")) console.error(outcome.cause);
-    } else console.log(`duet: ${describe(outcome)}`);
-  },
-});
-console.log(`duet: serving ${dev.server.url} — edit articles/ or templates/ and open pages reload`);

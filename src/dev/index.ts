@@ -19,7 +19,8 @@ import { createSession, devNow, type LastSite, type Session } from "./session.ts
 import { showEditsFirst, writeChanges, type ShownEdits, type UpdateTarget } from "./write.ts";
 
 export { planChanges, sameData, filesOf, splitChanges } from "./diff.ts";
-export type { DevEvent, DevOptions, DevResult } from "./options.ts";
+export { devFolders } from "./options.ts";
+export type { DevEvent, DevFolders, DevOptions, DevResult } from "./options.ts";
 
 /**
  * Stories per search shard on the dev site: small, so that an edit indexes one small shard again; readers

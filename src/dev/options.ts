@@ -1,4 +1,5 @@
-// What the dev site is built from, and what each build or update reports.
+// What the dev site is built from, where it is written, and what each build or update reports.
+import path from "node:path";
 import type { ProgressStep } from "../build.ts";
 import type { SearchShard } from "../shared/search-layout.ts";
 import type { Diagnostic } from "../types.ts";
@@ -6,6 +7,7 @@ import type { Diagnostic } from "../types.ts";
 /** What the dev site is built from and where it is served from. */
 export interface DevOptions {
   articles: string;
+  /** The folder the dev site is written to and served from: the dev server's own (see `devFolders`), never a deploy's output. */
   out: string;
   /** The address the dev server serves the site at. */
   baseUrl: string;
@@ -51,3 +53,20 @@ export interface DevResult {
  * indexed again, and the layout the search pages now name).
  */
 export type DevEvent = { kind: "pages"; files: string[] } | { kind: "search"; shards: string[]; layout: SearchShard[] };
+
+/** What `npm start` keeps in its folder (see `devFolders`). */
+export interface DevFolders {
+  /** The site it serves, written by every build and update. */
+  site: string;
+  /** Its build cache. */
+  cache: string;
+}
+
+/**
+ * The site and the build cache `npm start` keeps in its folder `dir` (default `.duet-cache/dev`), so a
+ * deploy's output (`dist/`) is never touched. They are siblings: the build's output guard refuses an
+ * output inside the cache, and rightly so for a production build.
+ */
+export function devFolders(dir: string): DevFolders {
+  return { site: path.join(dir, "site"), cache: path.join(dir, "cache") };
+}
