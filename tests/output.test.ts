@@ -137,6 +137,15 @@ test("staging folders of killed builds are removed by the next build; one of a b
   }
 });
 
+test("staging folders of another output whose name starts the same are left alone", async () => {
+  const parent = await scratch("neighbour");
+  const out = path.join(parent, "dist");
+  const neighbour = path.join(parent, `.duet-tmp-dist-2-${await deadPid()}-Nb1234`);
+  await mkdir(neighbour);
+  await build({ articles: MIXED, out, cwd: ROOT });
+  assert.ok((await readdir(parent)).includes(path.basename(neighbour)), "the staging folder of dist-2 was taken for one of dist's");
+});
+
 test("a process that exits in the middle of a build leaves no staging folder", async () => {
   const parent = await scratch("exit");
   const script = `import { createStaging } from "./src/publish/index.ts"; await createStaging(${JSON.stringify(path.join(parent, "dist"))}); process.exit(3);`;

@@ -4,7 +4,7 @@ import path from "node:path";
 import { error, warning } from "../diagnostics.ts";
 import type { Diagnostic } from "../types.ts";
 import { OUTPUT_MARKER } from "./guard.ts";
-import { isRunning, stagingOwner, stagingPrefix } from "./staging.ts";
+import { isRunning, readStagingName, stagingPrefix } from "./staging.ts";
 
 /**
  * Looks at the staging folders beside `outDir` left by builds no longer running. When the output is
@@ -21,7 +21,9 @@ export async function recoverOutput(outDir: string, display: string): Promise<Di
   const diagnostics: Diagnostic[] = [];
   const stale: string[] = [];
   for (const name of names) {
-    const owner = stagingOwner(name, prefix);
+    const staging = readStagingName(name, prefix);
+    if (!staging) continue;
+    const { owner } = staging;
     if (owner === process.pid) continue;
     if (owner !== undefined && isRunning(owner)) {
       const message = `another build (process ${owner}) is writing ${display} now; wait for it to finish, or remove ${path.join(path.dirname(display), name)} if no build is running`;

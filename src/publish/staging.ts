@@ -44,10 +44,20 @@ export async function discardStaging(staging: string): Promise<void> {
   open.delete(staging);
 }
 
-/** The process id in a staging folder's name, or undefined for a name of another shape. */
-export function stagingOwner(name: string, prefix: string): number | undefined {
-  const match = /^(\d+)-/.exec(name.slice(prefix.length));
-  return match ? Number(match[1]) : undefined;
+/** What a name beside the output is: a staging folder of this output's (with the id of the process that made it, when the name has one), or not one of its. */
+export type StagingName = { owner?: number } | undefined;
+
+/**
+ * Reads a name beginning with `prefix`: `<pid>-<6 characters>` with an optional `-old` is a staging
+ * folder of this output; `<6 characters>[-old]` one left by a Duet release that did not name the process.
+ * Anything else (the staging folder of an output whose name merely starts the same, `dist-2` beside
+ * `dist`) is not this output's, and is left alone.
+ */
+export function readStagingName(name: string, prefix: string): StagingName {
+  const rest = name.slice(prefix.length);
+  const match = /^(?:(\d+)-)?[A-Za-z0-9]{6}(?:-old)?$/.exec(rest);
+  if (!match) return undefined;
+  return match[1] === undefined ? {} : { owner: Number(match[1]) };
 }
 
 /** True when a process with this id is running (or exists under another user). */
