@@ -9,7 +9,7 @@ import { failUnexpectedly, parseCommand, verbose, wholeValue } from "./cli.ts";
 const { values: given } = parseCommand("npm run build --", "Builds the article sources into a static site: pages in both languages, feeds, sitemaps, the search index and the service worker.", {
   articles: { type: "string", value: "DIR", default: "articles", help: "article sources" },
   out: { type: "string", value: "DIR", default: "dist", help: "output folder, replaced whole by a successful build (a new or empty folder, or an earlier output)" },
-  "base-url": { type: "string", value: "URL", help: "URL the site is served under, e.g. https://example.org/news/ (default: http://localhost:8080/)" },
+  "base-url": { type: "string", value: "URL", help: "URL the site is served under, e.g. https://example.org/news/ (default: site.yaml's url, else http://localhost:8080/ with a warning)" },
   strict: { type: "boolean", help: "warnings fail the build" },
   "skip-invalid": { type: "boolean", help: "leave out stories with errors and publish the rest" },
   report: { type: "string", value: "FILE", help: "write a JSON report of stories and diagnostics" },
@@ -43,6 +43,7 @@ try {
     articles: values.articles!,
     out: values.out!,
     baseUrl: values["base-url"],
+    production: true,
     strict: values.strict,
     skipInvalid: values["skip-invalid"],
     report: values.report,

@@ -14,8 +14,16 @@ export interface BuildOptions {
   articles: string;
   /** Directory the site is published to (replaced only when the build succeeds). */
   out: string;
-  /** Absolute base URL or path the site is served under; defaults to `/`. */
+  /** Absolute base URL or path the site is served under; overrides site.yaml's `url`; without either, `http://localhost:8080/`. */
   baseUrl?: string;
+  /**
+   * The site's configuration: a site.yaml file, or a folder holding one (relative to `cwd`). Default
+   * `<cwd>/site.yaml`, where a missing file means Duet's defaults; a path given here must exist. Its
+   * folder is the project: the logo's path starts there, and the newsroom's pages are its `pages/`.
+   */
+  siteConfig?: string;
+  /** A build to deploy: without a site URL (site.yaml's `url` or `baseUrl`) it warns that absolute URLs point at localhost. */
+  production?: boolean;
   /** Treat warnings as errors. */
   strict?: boolean;
   /** Leave out stories with errors instead of failing. */

@@ -1,23 +1,25 @@
-// The whole build, top to bottom: prepare output → open cache → ingest → parse → validate → pair → plan
+// The whole build, top to bottom: site.yaml → prepare output → open cache → ingest → parse → validate → pair → plan
 // → render → index → offline → publish → save cache. Each stage is a function from data to data.
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import type { BuildOptions, BuildResult } from "./build-options.ts";
 import { openCache, saveCacheOrWarn, sourceReuse, type BuildCache } from "./cache/index.ts";
-import { BuildError, countSeverity, sortDiagnostics } from "./diagnostics.ts";
+import { BuildError, countSeverity, sortDiagnostics, warning } from "./diagnostics.ts";
 import { ingestArticles, toDisplay } from "./ingest/index.ts";
 import { buildServiceWorker, DEFAULT_PRECACHE_BUDGET, type OfflineOptions } from "./offline/index.ts";
+import { loadPages } from "./pages/index.ts";
 import { pairArticles } from "./pair/index.ts";
 import { parseSources } from "./parse/index.ts";
 import { discardStaging, markOutput, prepareOutput, publishStaging, stageOutput, trashDirOf, type RetireOptions } from "./publish/index.ts";
-import { collectGarbage, parseBaseUrl, planSite, RENDER_CHUNK, renderBody, renderSite, type ArticlePage, type AssetMap, type PlanOptions, type SitePlan } from "./render/index.ts";
+import { collectGarbage, DEFAULT_BASE_URL, parseBaseUrl, planSite, RENDER_CHUNK, renderBody, renderSite, type ArticlePage, type AssetMap, type PlanOptions, type SitePlan } from "./render/index.ts";
 import { buildReport, measureOutput, measureWeights } from "./report.ts";
 import { indexSite, type IndexSummary } from "./search/index.ts";
 import { hashOf } from "./shared/hash.ts";
+import { loadSiteConfig, SITE_FILE, type LoadedSite, type SiteConfig } from "./site/index.ts";
 import { runStage, stageTimer } from "./stages.ts";
 import type { Diagnostic, DraftBody, Story } from "./types.ts";
-import { keepWholeStories, NEWS_ZONE, nowFromEnv, validateDrafts } from "./validate/index.ts";
+import { keepWholeStories, nowFromEnv, validateDrafts } from "./validate/index.ts";
 
 export type { BuildOptions, BuildResult, BuiltSite, ProgressStep } from "./build-options.ts";
 export { stageTimer } from "./stages.ts";
@@ -32,7 +34,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const cwd = options.cwd ?? process.cwd();
   const [out, articles, root] = [path.resolve(cwd, options.out), path.resolve(cwd, options.articles), options.root ?? PROJECT_ROOT];
   const cacheDir = options.cacheDir ? path.resolve(cwd, options.cacheDir) : undefined;
-  const now = (options.now ?? nowFromEnv(process.env)).setZone(NEWS_ZONE);
+  const site = await loadSite(options, cwd);
+  const now = (options.now ?? nowFromEnv(process.env)).setZone(site.config.timeZone);
 
   const housekeeping = await prepareOutput(out, { articles, root, cacheDir, cwd }, toDisplay(out, cwd));
   const cache = cacheDir ? await openCache(cacheDir, root, out, cwd) : undefined;
@@ -42,17 +45,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const parsed = parseSources(ingested.sources, cache?.parsed);
   const drafts = parsed.files.flatMap((f) => f.drafts);
   step("parse", drafts.length, "drafts");
-  const validated = validateDrafts(drafts, { now, memo: options.memo?.validation });
+  const validated = validateDrafts(drafts, { now, zone: site.config.timeZone, memo: options.memo?.validation });
   step("validate", validated.articles.length, "articles");
-  const early = [...ingested.diagnostics, ...parsed.files.flatMap((f) => f.diagnostics), ...validated.diagnostics];
+  const newsroom = await loadPages(path.join(site.dir, "pages"), cwd);
+  const early = [...ingested.diagnostics, ...parsed.files.flatMap((f) => f.diagnostics), ...validated.diagnostics, ...newsroom.diagnostics];
   const paired = pairArticles(keepWholeStories(validated.articles, early));
   step("pair", paired.stories.length, "stories");
   // `let`: once its pages are written, the plan gives way to a lighter one (see `withoutContent`).
-  let plan = planSite(paired.stories, planOptions(options, now, cache));
-  const pages = plan.articles.length + plan.lists.length + plan.indexes.length + plan.searches.length + plan.offline.length + 2;
+  let plan = planSite(paired.stories, { ...planOptions(options, now, cache, site.config), pages: newsroom.pages });
+  const pages = plan.articles.length + plan.lists.length + plan.indexes.length + plan.searches.length + plan.offline.length + plan.pages.length + 2;
   step("plan", pages, "pages");
-  const diagnostics = sortDiagnostics([...housekeeping, ...early, ...paired.diagnostics, ...plan.diagnostics]);
-  refuseOnProblems(diagnostics, housekeeping, options);
+  const diagnostics = sortDiagnostics([...housekeeping, ...site.diagnostics, ...early, ...paired.diagnostics, ...plan.diagnostics]);
+  refuseOnProblems(diagnostics, { housekeeping, fatal: site.diagnostics }, options);
 
   const published = new Set(plan.articles.map((a) => a.key));
   const stories = paired.stories.filter((s) => published.has(s.key));
@@ -82,11 +86,25 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   return { stories, diagnostics, pages, millis: performance.now() - started, ...made };
 }
 
-/** How the site is planned: its address, search layout, and bodies rendered through the cache when there is one. */
-function planOptions(options: BuildOptions, now: DateTime, cache: BuildCache | undefined): PlanOptions {
+/**
+ * The site's configuration (site.yaml) and its problems; a build to deploy without any site URL gets one
+ * `site/no-url` warning, since its feeds, sitemaps and canonical links would point at localhost.
+ */
+async function loadSite(options: BuildOptions, cwd: string): Promise<LoadedSite> {
+  const site = await loadSiteConfig(options.siteConfig ?? SITE_FILE, cwd, { required: options.siteConfig !== undefined });
+  if (options.production && !site.config.url && !/^https?:\/\//i.test(options.baseUrl ?? "")) {
+    const message = `no site URL: feeds, sitemaps and canonical links will point at ${DEFAULT_BASE_URL}; set "url:" in site.yaml or pass --base-url`;
+    site.diagnostics.push(warning(site.file, 1, "site/no-url", message));
+  }
+  return site;
+}
+
+/** How the site is planned: its address and identity, search layout, and bodies rendered through the cache when there is one. */
+function planOptions(options: BuildOptions, now: DateTime, cache: BuildCache | undefined, config: SiteConfig): PlanOptions {
   const bodies = cache?.bodies;
   return {
-    site: parseBaseUrl(options.baseUrl),
+    site: parseBaseUrl(options.baseUrl ?? config.url),
+    config,
     buildTime: now,
     offlineStories: options.offlineStories,
     search: { pack: options.packSearch, shardSize: options.searchShardSize },
@@ -95,9 +113,13 @@ function planOptions(options: BuildOptions, now: DateTime, cache: BuildCache | u
   };
 }
 
-/** Throws `BuildError` when errors (without `skipInvalid`) or warnings (under `strict`) must stop the build before anything is written. */
-function refuseOnProblems(diagnostics: readonly Diagnostic[], housekeeping: readonly Diagnostic[], options: BuildOptions): void {
+/**
+ * Throws `BuildError` when errors (without `skipInvalid`, or any in `fatal`: site.yaml's, which no story
+ * can be left out for) or warnings (under `strict`) must stop the build before anything is written.
+ */
+function refuseOnProblems(diagnostics: readonly Diagnostic[], { housekeeping, fatal }: { housekeeping: readonly Diagnostic[]; fatal: readonly Diagnostic[] }, options: BuildOptions): void {
   const errors = countSeverity(diagnostics, "error");
+  if (countSeverity(fatal, "error") > 0) throw new BuildError(`build failed with ${errors} error(s), site.yaml's among them; ${options.out} was left as it was`, [...diagnostics]);
   // Warnings about the cache or a repaired output concern the machine, not the stories: `--strict` leaves them be.
   const warnings = diagnostics.filter((d) => d.severity === "warning" && !housekeeping.includes(d)).length;
   if ((errors > 0 && !options.skipInvalid) || (options.strict && warnings > 0)) {
@@ -114,7 +136,7 @@ function refuseOnProblems(diagnostics: readonly Diagnostic[], housekeeping: read
 function withoutContent(plan: SitePlan, chunk = RENDER_CHUNK): SitePlan {
   const articles = plan.articles.map((page) => ({ ...page, html: "", head: { canonical: page.head.canonical, alternates: [], meta: [] } }));
   if (articles.length > chunk) collectGarbage();
-  return { ...plan, articles, lists: [], indexes: [], feeds: [], sitemaps: [], news: [], offline: [] };
+  return { ...plan, articles, lists: [], indexes: [], feeds: [], sitemaps: [], news: [], offline: [], pages: [] };
 }
 
 /** What the index step counted, as the progress line says it. */

@@ -177,3 +177,23 @@ export interface Story {
   /** The versions that exist. */
   versions: Partial<Record<Lang, Article>>;
 }
+
+/** A page the newsroom writes itself (About, Contact, Corrections): `pages/<lang>/<slug>.md`. */
+export interface SitePage {
+  /** Display path of the source file. */
+  file: string;
+  /** The folder it is in: its language. */
+  lang: Lang;
+  /** The file name without `.md`: the page is published at `/<lang>/<slug>/`. */
+  slug: string;
+  /** The page's heading and title. */
+  title: string;
+  /** Optional description for search engines. */
+  summary?: string;
+  /** True when the header links to the page (`nav: true`). */
+  nav: boolean;
+  /** Where its header link goes among the others: lower first (default 0, then by title). */
+  order: number;
+  /** The Markdown text, rendered like an article's (raw HTML off). */
+  body: DraftBody;
+}

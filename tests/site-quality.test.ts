@@ -68,7 +68,8 @@ test("Atom feeds parse with a feed parser and list the language's newest stories
   const parser = new Parser();
   for (const lang of ["zh", "en"]) {
     const feed = await parser.parseString(await readOut(out, `${lang}/feed.xml`));
-    assert.is(feed.title, lang === "zh" ? "Duet 双语新闻" : "Duet Bilingual News");
+    // The shipped site.yaml is the sample newsroom's: its name titles the feeds.
+    assert.is(feed.title, lang === "zh" ? "江城日报" : "Jiangcheng Daily");
     assert.ok(feed.items.length >= 3);
     for (const item of feed.items) {
       assert.match(item.link ?? "", new RegExp(`^https://example\\.org/news/${lang}/`));

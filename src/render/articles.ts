@@ -11,6 +11,7 @@ import { keywordSlug } from "./keywords.ts";
 import { DEVICE_NAME_RE, utf8Length } from "../validate/segment.ts";
 import { absoluteUrl, type SiteUrl } from "./site-url.ts";
 import { STRINGS } from "./strings.ts";
+import { DEFAULT_SITE_CONFIG, type PerLang } from "../site/index.ts";
 
 /** A link to one language version of a story. */
 export interface VersionLink {
@@ -97,9 +98,10 @@ const MAX_NAME_BYTES = 255;
  * Plans the article pages of `stories`. A story whose URL is taken (ignoring case) is an error naming
  * both files; one whose page cannot be written as a file (`render/unwritable-url`) is an error on its file.
  * A page in `memo` is reused while its article and the other version's are the very objects it was planned
- * from; a memo serves one site address and body renderer.
+ * from; a memo serves one site address, site name and body renderer. `names` is the site's name per
+ * language, for Open Graph and the JSON-LD publisher.
  */
-export function planArticles(stories: readonly Story[], site: SiteUrl, render: BodyRenderer = renderBody, memo?: ObjectMemo<Article, PlannedPage>): PlannedArticles {
+export function planArticles(stories: readonly Story[], site: SiteUrl, render: BodyRenderer = renderBody, memo?: ObjectMemo<Article, PlannedPage>, names: PerLang = DEFAULT_SITE_CONFIG.name): PlannedArticles {
   const diagnostics: Diagnostic[] = [];
   const articles: ArticlePage[] = [];
   const published: Story[] = [];
@@ -125,7 +127,7 @@ export function planArticles(stories: readonly Story[], site: SiteUrl, render: B
         articles.push(known.page);
         continue;
       }
-      const page = planArticle(story, lang, links, site, render);
+      const page = planArticle(story, lang, links, { site, names }, render);
       memo?.set(article, { alternate, page });
       articles.push(page);
     }
@@ -133,7 +135,7 @@ export function planArticles(stories: readonly Story[], site: SiteUrl, render: B
   return { articles, published, diagnostics };
 }
 
-function planArticle(story: Story, lang: Lang, links: Partial<Record<Lang, VersionLink>>, site: SiteUrl, render: BodyRenderer): ArticlePage {
+function planArticle(story: Story, lang: Lang, links: Partial<Record<Lang, VersionLink>>, at: { site: SiteUrl; names: PerLang }, render: BodyRenderer): ArticlePage {
   const article = story.versions[lang]!;
   const body = render(article.body);
   const self = links[lang]!;
@@ -154,11 +156,11 @@ function planArticle(story: Story, lang: Lang, links: Partial<Record<Lang, Versi
     html: body.html,
     alternate,
   };
-  return { ...page, head: articleHead(page, site) };
+  return { ...page, head: articleHead(page, at.site, at.names[lang]) };
 }
 
 /** Head data of an article: hreflang and `og:locale:alternate` only when the translation exists. */
-function articleHead(page: Omit<ArticlePage, "head">, site: SiteUrl): PageHead {
+function articleHead(page: Omit<ArticlePage, "head">, site: SiteUrl, siteName: string): PageHead {
   const url = absoluteUrl(site, page.url);
   const other = page.alternate;
   const otherUrl = other && absoluteUrl(site, other.url);
@@ -169,7 +171,7 @@ function articleHead(page: Omit<ArticlePage, "head">, site: SiteUrl): PageHead {
         { hreflang: "x-default", href: byLang.zh! },
       ]
     : [];
-  const meta = basicMeta(page.lang, page.title, page.description, url, "article");
+  const meta = basicMeta(page.lang, page.title, page.description, url, "article", siteName);
   if (other) meta.push({ attr: "property", key: "og:locale:alternate", content: OG_LOCALE[other.lang] });
   meta.push({ attr: "property", key: "article:published_time", content: page.dateIso });
   for (const keyword of page.keywords) meta.push({ attr: "property", key: "article:tag", content: keyword.name });
@@ -188,7 +190,7 @@ function articleHead(page: Omit<ArticlePage, "head">, site: SiteUrl): PageHead {
     inLanguage: page.htmlLang,
     keywords: page.keywords.map((k) => k.name),
     ...(page.source ? { isBasedOn: page.source } : {}),
-    publisher: { "@type": "Organization", name: STRINGS[page.lang].siteName, url: absoluteUrl(site, `/${page.lang}/`) },
+    publisher: { "@type": "Organization", name: siteName, url: absoluteUrl(site, `/${page.lang}/`) },
     ...translationLink,
   };
   return { canonical: url, alternates, meta, jsonLd: jsonForScript(jsonLd) };

@@ -3,7 +3,9 @@
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { DEFAULT_SITE_CONFIG, type SiteConfig } from "../site/index.ts";
 import { bundleScript } from "./bundle.ts";
+import { themeStylesheet } from "./theme.ts";
 
 /** Asset name (as templates ask for it, e.g. `style.css`) → site-relative URL of the hashed file. */
 export type AssetMap = Record<string, string>;
@@ -13,13 +15,20 @@ const SCRIPTS: Record<string, string> = {
   "app.js": "src/offline/client/app.ts",
 };
 
-/** Writes every asset of `root/templates/assets` and every bundled script into `outDir/assets/`. */
-export async function buildAssets(root: string, outDir: string): Promise<AssetMap> {
+/**
+ * Writes every asset of `root/templates/assets`, every bundled script and the site's logo into
+ * `outDir/assets/`; the stylesheet takes the site's theme colour.
+ */
+export async function buildAssets(root: string, outDir: string, config: SiteConfig = DEFAULT_SITE_CONFIG): Promise<AssetMap> {
   const target = path.join(outDir, "assets");
   await mkdir(target, { recursive: true });
   const sources = path.join(root, "templates", "assets");
   const files: [string, Uint8Array][] = [];
-  for (const name of (await readdir(sources)).sort()) files.push([name, await readFile(path.join(sources, name))]);
+  for (const name of (await readdir(sources)).sort()) {
+    const bytes = await readFile(path.join(sources, name));
+    files.push([name, name === "style.css" ? themeStylesheet(bytes, config.themeColor) : bytes]);
+  }
+  if (config.logo) files.push([config.logo.asset, await readFile(config.logo.file)]);
   for (const [name, entry] of Object.entries(SCRIPTS)) files.push([name, await bundleScript(path.join(root, entry))]);
   const map: AssetMap = {};
   for (const [name, bytes] of files) {

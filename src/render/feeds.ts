@@ -5,6 +5,7 @@ import type { ArticlePage } from "./articles.ts";
 import { isoDate } from "./dates.ts";
 import { absoluteUrl, type SiteUrl } from "./site-url.ts";
 import { STRINGS } from "./strings.ts";
+import { DEFAULT_SITE_CONFIG, type SiteConfig } from "../site/index.ts";
 
 /** Stories per feed. */
 export const FEED_SIZE = 50;
@@ -27,7 +28,10 @@ export interface Feed {
   lang: Lang;
   /** `<html lang>`-style language tag. */
   language: string;
+  /** The site's name: the feed's title and author. */
   title: string;
+  /** The site's description: Atom's subtitle, JSON Feed's description. */
+  subtitle: string;
   /** Absolute URL of the language's home. */
   home: string;
   /** Site-relative URLs of the two feed files. */
@@ -48,8 +52,8 @@ export function feedPaths(lang: Lang): { atom: string; json: string } {
   return { atom: `/${lang}/${LANG_PATHS.atomFeed}`, json: `/${lang}/${LANG_PATHS.jsonFeed}` };
 }
 
-/** Plans the feeds of one language from its article pages (newest first). */
-export function planFeed(lang: Lang, articles: readonly ArticlePage[], site: SiteUrl, buildTime: DateTime): Feed {
+/** Plans the feeds of one language from its article pages (newest first); `config` names the site. */
+export function planFeed(lang: Lang, articles: readonly ArticlePage[], site: SiteUrl, buildTime: DateTime, config: SiteConfig = DEFAULT_SITE_CONFIG): Feed {
   const ui = STRINGS[lang];
   const paths = feedPaths(lang);
   const newest = articles.filter((a) => a.lang === lang).slice(0, FEED_SIZE);
@@ -65,7 +69,8 @@ export function planFeed(lang: Lang, articles: readonly ArticlePage[], site: Sit
   const feed = {
     lang,
     language: ui.htmlLang,
-    title: ui.siteName,
+    title: config.name[lang],
+    subtitle: config.description[lang],
     home,
     atomPath: paths.atom,
     jsonPath: paths.json,
@@ -77,9 +82,11 @@ export function planFeed(lang: Lang, articles: readonly ArticlePage[], site: Sit
   const json = {
     version: "https://jsonfeed.org/version/1.1",
     title: feed.title,
+    description: feed.subtitle,
     home_page_url: home,
     feed_url: feed.jsonUrl,
     language: feed.language,
+    authors: [{ name: feed.title, url: home }],
     items: entries.map((e) => ({
       id: e.url,
       url: e.url,

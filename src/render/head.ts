@@ -1,6 +1,5 @@
 // What goes in each page's <head> for search engines and social cards: canonical, hreflang, Open Graph, JSON-LD.
 import type { Lang } from "../types.ts";
-import { STRINGS } from "./strings.ts";
 
 /** A `<meta>` element: `property` for Open Graph, `name` for the rest. */
 export interface MetaTag {
@@ -37,15 +36,15 @@ export function jsonForScript(value: unknown): string {
     .replace(/\u2029/g, "\\u2029");
 }
 
-/** Basic tags for any page: title, description, URL, locale, site name. */
-export function basicMeta(lang: Lang, title: string, description: string, url: string, type: "website" | "article"): MetaTag[] {
+/** Basic tags for any page: title, description, URL, locale, the site's name in the page's language. */
+export function basicMeta(lang: Lang, title: string, description: string, url: string, type: "website" | "article", siteName: string): MetaTag[] {
   const og = (key: string, content: string): MetaTag => ({ attr: "property", key, content });
   return [
     og("og:type", type),
     og("og:title", title),
     ...(description ? [og("og:description", description)] : []),
     og("og:url", url),
-    og("og:site_name", STRINGS[lang].siteName),
+    og("og:site_name", siteName),
     og("og:locale", OG_LOCALE[lang]),
     { attr: "name", key: "twitter:card", content: "summary" },
     { attr: "name", key: "twitter:title", content: title },

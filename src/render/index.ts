@@ -72,10 +72,10 @@ export async function renderPages(pages: SiteData, options: RunOptions, chunk = 
   // full collection after each: the peak stays near one run's, whatever the site's size.
   const chunks = chunksOf(pages, chunk);
   for (const [i, part] of chunks.entries()) {
-    // Feeds, sitemaps, search and offline pages are rendered once, with the first run. The news sitemap
+    // Feeds, sitemaps, search, offline and the newsroom's pages are rendered once, with the first run. The news sitemap
     // is one file every run writes (not a pagination that can be emptied), so each run gets its entries:
     // at most two days of stories.
-    const data = i === 0 ? { ...pages, ...part } : { ...pages, ...part, searches: [], feeds: [], sitemaps: [], sitemapIndexes: [], offline: [] };
+    const data = i === 0 ? { ...pages, ...part } : { ...pages, ...part, searches: [], feeds: [], sitemaps: [], sitemapIndexes: [], offline: [], pages: [] };
     await runEleventy(data, options);
     if (chunks.length > 1) collectGarbage();
   }
@@ -103,18 +103,18 @@ function entryParts(entry: object): string[] {
 /**
  * Renders the planned pages with Eleventy; Eleventy's failures are rethrown with their cause. With a
  * cache, each article, list and index page is keyed by the hash of its plan entry and of everything
- * shared (code version, site address, asset URLs): unchanged pages are hard-linked from the last output.
+ * shared (code version, site address and configuration, asset URLs): unchanged pages are hard-linked from the last output.
  */
 export async function renderSite(plan: SitePlan, options: RenderOptions): Promise<RenderResult> {
   const { diagnostics: _, ...site } = plan;
-  const assets = await buildAssets(options.root, options.outDir);
+  const assets = await buildAssets(options.root, options.outDir, plan.config);
   const serviceWorker = options.serviceWorker ?? true;
   const { cache } = options;
   const reused: string[] = [];
   const fresh: { file: string; key: string }[] = [];
   let pages = site;
   if (cache) {
-    const shared = hashOf(cache.version, JSON.stringify(site.site), JSON.stringify(assets), String(serviceWorker));
+    const shared = hashOf(cache.version, JSON.stringify(site.site), JSON.stringify(site.config), JSON.stringify(assets), String(serviceWorker));
     const sift = async <T extends { url: string }>(kind: string, entries: readonly T[]): Promise<T[]> => {
       const keep = await mapLimit(entries, 32, async (entry) => {
         const file = outputFileOf(entry.url);

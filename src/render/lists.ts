@@ -106,8 +106,12 @@ export interface EntryMemo {
   marked: ObjectMemo<ArticlePage, ListEntry>;
 }
 
-/** Plans every list and index page of one language. */
-export function planLists(lang: Lang, stories: readonly Story[], articles: readonly ArticlePage[], site: SiteUrl, memo: EntryMemo): { lists: ListPage[]; indexes: IndexPage[] } {
+/** Where the lists are published: the site's address and its name in the lists' language. */
+type ListSite = SiteUrl & { name: string };
+
+/** Plans every list and index page of one language; `siteName` is the site's name in `lang`. */
+export function planLists(lang: Lang, stories: readonly Story[], articles: readonly ArticlePage[], siteUrl: SiteUrl, memo: EntryMemo, siteName: string): { lists: ListPage[]; indexes: IndexPage[] } {
+  const site: ListSite = { ...siteUrl, name: siteName };
   const ui = STRINGS[lang];
   const other: Lang = lang === "zh" ? "en" : "zh";
   // Entries are made from the planned pages, whose dates are already formatted (luxon formats slowly).
@@ -125,7 +129,7 @@ export function planLists(lang: Lang, stories: readonly Story[], articles: reado
 }
 
 /** Each keyword's list of `lang`, and the keyword index's items, most used first. */
-function planKeywordLists(lang: Lang, articles: readonly ArticlePage[], site: SiteUrl, memo: EntryMemo): { lists: ListPage[]; items: IndexPage["items"] } {
+function planKeywordLists(lang: Lang, articles: readonly ArticlePage[], site: ListSite, memo: EntryMemo): { lists: ListPage[]; items: IndexPage["items"] } {
   const other: Lang = lang === "zh" ? "en" : "zh";
   const byKeyword = new Map<string, { name: string; entries: ListEntry[] }>();
   for (const article of articles) {
@@ -143,7 +147,7 @@ function planKeywordLists(lang: Lang, articles: readonly ArticlePage[], site: Si
 }
 
 /** The year and month lists of `lang` (`entries` are the stories' entries, in story order), and the archive index's items. */
-function planArchive(lang: Lang, stories: readonly Story[], entries: readonly ListEntry[], site: SiteUrl): { lists: ListPage[]; items: IndexPage["items"] } {
+function planArchive(lang: Lang, stories: readonly Story[], entries: readonly ListEntry[], site: ListSite): { lists: ListPage[]; items: IndexPage["items"] } {
   const other: Lang = lang === "zh" ? "en" : "zh";
   const years = new Map<string, Map<string, ListEntry[]>>();
   stories.forEach((story, i) => {
@@ -191,7 +195,7 @@ function entryFrom(page: ArticlePage, memo: EntryMemo): ListEntry {
   return entry;
 }
 
-function paginate(kind: ListPage["kind"], lang: Lang, base: string, heading: string, entries: ListEntry[], switchUrl: string, site: SiteUrl): ListPage[] {
+function paginate(kind: ListPage["kind"], lang: Lang, base: string, heading: string, entries: ListEntry[], switchUrl: string, site: ListSite): ListPage[] {
   const count = Math.max(1, Math.ceil(entries.length / LIST_PAGE_SIZE));
   return Array.from({ length: count }, (_, i) => {
     const number = i + 1;
@@ -210,14 +214,14 @@ function paginate(kind: ListPage["kind"], lang: Lang, base: string, heading: str
       ...(number > 1 ? { newer: pageUrl(base, number - 1) } : {}),
       ...(number < count ? { older: pageUrl(base, number + 1) } : {}),
       switchUrl,
-      head: { canonical: absolute, alternates: [], meta: basicMeta(lang, title, "", absolute, "website") },
+      head: { canonical: absolute, alternates: [], meta: basicMeta(lang, title, "", absolute, "website", site.name) },
     };
   });
 }
 
-function indexPage(kind: IndexPage["kind"], lang: Lang, url: string, heading: string, items: IndexPage["items"], switchUrl: string, site: SiteUrl): IndexPage {
+function indexPage(kind: IndexPage["kind"], lang: Lang, url: string, heading: string, items: IndexPage["items"], switchUrl: string, site: ListSite): IndexPage {
   const absolute = absoluteUrl(site, url);
-  return { kind, lang, url, heading, items, switchUrl, head: { canonical: absolute, alternates: [], meta: basicMeta(lang, heading, "", absolute, "website") } };
+  return { kind, lang, url, heading, items, switchUrl, head: { canonical: absolute, alternates: [], meta: basicMeta(lang, heading, "", absolute, "website", site.name) } };
 }
 
 function monthName(lang: Lang, year: string, month: string): string {

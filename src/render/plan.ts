@@ -1,14 +1,16 @@
 // The page plan: every page and file of the site as plain data; templates only print it.
 import type { DateTime } from "luxon";
-import type { Article, Diagnostic, Lang, Story } from "../types.ts";
+import type { Article, Diagnostic, Lang, SitePage, Story } from "../types.ts";
 import { LANG_PATHS, LANGS, ROOT_PATHS } from "../types.ts";
 import { planArticles, type ArticlePage, type BodyRenderer, type ObjectMemo, type PlannedArticles, type PlannedPage } from "./articles.ts";
 import { planFeed, type Feed } from "./feeds.ts";
+import { planNewsroomPages, type NewsroomPage } from "./pages.ts";
 import { basicMeta, type PageHead } from "./head.ts";
 import { planLists, type EntryMemo, type IndexPage, type ListEntry, type ListPage } from "./lists.ts";
 import { absoluteUrl, type SiteUrl } from "./site-url.ts";
 import { articleSitemapUrl, plainSitemapUrl, planNewsSitemap, planSitemaps, type NewsEntry, type SitemapFile } from "./sitemap.ts";
 import { STRINGS } from "./strings.ts";
+import { DEFAULT_SITE_CONFIG, type NavLink, type SiteConfig } from "../site/index.ts";
 import { searchLayout, type LayoutOptions, type SearchShard } from "../shared/search-layout.ts";
 
 export { articleUrl } from "./articles.ts";
@@ -33,6 +35,12 @@ export interface SearchPage extends SimplePage {
 export interface SitePlan {
   /** Site address: origin and path prefix. */
   site: SiteUrl;
+  /** The site's identity from site.yaml (name, logo, colour, header links, footer); templates print it. */
+  config: SiteConfig;
+  /** Header links per language: site.yaml's, then the newsroom's pages that ask for one. */
+  nav: Record<Lang, NavLink[]>;
+  /** The newsroom's own pages (About, Contact …) from pages/<lang>/. */
+  pages: NewsroomPage[];
   /** Article pages in every language. */
   articles: ArticlePage[];
   /** Paginated lists: homes, keyword pages, year and month archives. */
@@ -61,6 +69,10 @@ export interface SitePlan {
 export interface PlanOptions {
   /** The site's address. */
   site: SiteUrl;
+  /** The site's identity from site.yaml (default: Duet's own names and colours). */
+  config?: SiteConfig;
+  /** The newsroom's own pages (pages/<lang>/<slug>.md), already read and checked. */
+  pages?: readonly SitePage[];
   /** The build's notion of now (from SOURCE_DATE_EPOCH when set), for feeds and the news sitemap. */
   buildTime: DateTime;
   /** Newest stories per language precached for offline reading (default 20). */
@@ -74,7 +86,7 @@ export interface PlanOptions {
 }
 
 /**
- * What planning may reuse from earlier plans of one site (same address, body renderer): article pages by
+ * What planning may reuse from earlier plans of one site (same address, configuration, body renderer): article pages by
  * their article (see `planArticles`), and list entries by their page. A `WeakMap` serves for each.
  */
 export interface PlanMemo {
@@ -89,7 +101,7 @@ export function articleSearchLayout(articles: readonly ArticlePage[], options?: 
 
 /** Plans the article pages of the stories (already sorted newest first): the first part of `planSite`. */
 export function planArticlePages(stories: readonly Story[], options: PlanOptions): PlannedArticles {
-  return planArticles(stories, options.site, options.renderBody, options.memo?.articles);
+  return planArticles(stories, options.site, options.renderBody, options.memo?.articles, (options.config ?? DEFAULT_SITE_CONFIG).name);
 }
 
 /**
@@ -98,13 +110,15 @@ export function planArticlePages(stories: readonly Story[], options: PlanOptions
  */
 export function planSite(stories: readonly Story[], options: PlanOptions, planned: PlannedArticles = planArticlePages(stories, options)): SitePlan {
   const { site, buildTime } = options;
-  const { articles, published, diagnostics } = planned;
+  const config = options.config ?? DEFAULT_SITE_CONFIG;
+  const { articles, published } = planned;
+  const newsroom = planNewsroomPages(options.pages ?? [], articles, site, config);
   const lists: ListPage[] = [];
   const indexes: IndexPage[] = [];
   // Without a memo, entries are still shared by the lists of this plan.
   const entries = options.memo?.entries ?? { plain: new WeakMap(), marked: new WeakMap() };
   for (const lang of LANGS) {
-    const planned = planLists(lang, published, articles, site, entries);
+    const planned = planLists(lang, published, articles, site, entries, config.name[lang]);
     lists.push(...planned.lists);
     indexes.push(...planned.indexes);
   }
@@ -112,12 +126,13 @@ export function planSite(stories: readonly Story[], options: PlanOptions, planne
   const searches = LANGS.map((lang) => {
     const url = `/${lang}/${LANG_PATHS.search}`;
     const absolute = absoluteUrl(site, url);
-    return { lang, url, shards, head: { canonical: absolute, alternates: [], meta: basicMeta(lang, STRINGS[lang].search, "", absolute, "website") } };
+    return { lang, url, shards, head: { canonical: absolute, alternates: [], meta: basicMeta(lang, STRINGS[lang].search, "", absolute, "website", config.name[lang]) } };
   });
   const sitemapUrls = [
     plainSitemapUrl(site, "/"),
     ...lists.map((p) => plainSitemapUrl(site, p.url)),
     ...indexes.map((p) => plainSitemapUrl(site, p.url)),
+    ...newsroom.pages.map((p) => plainSitemapUrl(site, p.url)),
     ...articles.map(articleSitemapUrl),
   ];
   const sitemaps = planSitemaps(sitemapUrls);
@@ -129,20 +144,23 @@ export function planSite(stories: readonly Story[], options: PlanOptions, planne
     const entries = newest
       .filter((a) => a.lang === lang)
       .map((a) => ({ lang: a.lang, htmlLang: a.htmlLang, url: a.url, title: a.title, dateIso: a.dateIso, dateText: a.dateText }));
-    return { lang, url, entries, head: { canonical: absolute, alternates: [], meta: basicMeta(lang, STRINGS[lang].offlineTitle, "", absolute, "website") } };
+    return { lang, url, entries, head: { canonical: absolute, alternates: [], meta: basicMeta(lang, STRINGS[lang].offlineTitle, "", absolute, "website", config.name[lang]) } };
   });
   return {
     site,
+    config,
+    nav: newsroom.nav,
+    pages: newsroom.pages,
     articles,
     lists,
     indexes,
     searches,
-    feeds: LANGS.map((lang) => planFeed(lang, articles, site, buildTime)),
+    feeds: LANGS.map((lang) => planFeed(lang, articles, site, buildTime, config)),
     sitemaps: sitemaps.files,
     sitemapIndexes: sitemaps.index ? [{ path: `/${ROOT_PATHS.sitemap}`, files: sitemaps.index }] : [],
-    news: planNewsSitemap(articles, buildTime, (lang) => STRINGS[lang].siteName),
+    news: planNewsSitemap(articles, buildTime, (lang) => config.name[lang]),
     offline,
     precacheArticles: newest.map((a) => a.url),
-    diagnostics,
+    diagnostics: [...planned.diagnostics, ...newsroom.diagnostics],
   };
 }

@@ -1,4 +1,5 @@
-// Interface strings in each language, and the language facts templates need.
+// Interface strings in each language, and the language facts templates need. The site's own name and
+// description come from its configuration (see site/).
 import type { Lang } from "../types.ts";
 
 /** Strings the search page's script shows, handed to it in `data-ui`. */
@@ -43,10 +44,6 @@ export interface UiStrings {
   htmlLang: string;
   /** Name of the language in itself, for the language switch. */
   name: string;
-  /** Site name shown in the header. */
-  siteName: string;
-  /** Description of the whole site, for pages without one of their own. */
-  siteDescription: string;
   /** Heading of the home page. */
   latest: string;
   /** Label of the search box and search page title. */
@@ -101,10 +98,6 @@ export interface UiStrings {
   offlineText: string;
   /** Heading of the list of stories readable offline. */
   offlineList: string;
-  /** Name of the installed app. */
-  appName: string;
-  /** Short name of the installed app. */
-  appShortName: string;
   /** Strings of the search page's script. */
   searchUi: SearchUiStrings;
 }
@@ -114,8 +107,6 @@ export const STRINGS: Record<Lang, UiStrings> = {
   zh: {
     htmlLang: "zh-CN",
     name: "中文",
-    siteName: "Duet 双语新闻",
-    siteDescription: "中英双语新闻：按关键词检索，离线也能阅读。",
     latest: "最新报道",
     search: "搜索",
     searchButton: "搜索",
@@ -143,8 +134,6 @@ export const STRINGS: Record<Lang, UiStrings> = {
     offlineTitle: "离线",
     offlineText: "现在没有网络连接，这个页面还没有保存到本机。以下报道可以离线阅读；搜索过一次之后，搜索也能离线使用。",
     offlineList: "可离线阅读的报道",
-    appName: "Duet 双语新闻",
-    appShortName: "Duet",
     searchUi: {
       results: "找到 {n} 篇报道",
       noResults: "没有找到相关报道。",
@@ -167,8 +156,6 @@ export const STRINGS: Record<Lang, UiStrings> = {
   en: {
     htmlLang: "en",
     name: "English",
-    siteName: "Duet Bilingual News",
-    siteDescription: "News in Chinese and English, searchable by keyword and readable offline.",
     latest: "Latest stories",
     search: "Search",
     searchButton: "Search",
@@ -196,8 +183,6 @@ export const STRINGS: Record<Lang, UiStrings> = {
     offlineTitle: "Offline",
     offlineText: "You are offline and this page has not been saved on this device. These stories can be read offline; after one search online, search works offline too.",
     offlineList: "Stories available offline",
-    appName: "Duet Bilingual News",
-    appShortName: "Duet",
     searchUi: {
       results: "{n} stories found",
       noResults: "No stories found.",

@@ -2,7 +2,7 @@
 import { DateTime } from "luxon";
 import { quote } from "../diagnostics.ts";
 
-/** The zone news time is in unless a source gives an offset. */
+/** The zone news time is in unless a source gives an offset, and site.yaml names no `time_zone`. */
 export const NEWS_ZONE = "Asia/Shanghai";
 
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;

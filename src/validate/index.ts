@@ -2,7 +2,7 @@
 import type { DateTime } from "luxon";
 import { error, quote, warning } from "../diagnostics.ts";
 import type { Article, ArticleDraft, Diagnostic, Located } from "../types.ts";
-import { describe, parseNewsDate } from "./date.ts";
+import { describe, NEWS_ZONE, parseNewsDate } from "./date.ts";
 import { checkFutureDate, nowFromEnv } from "./future.ts";
 import { limitKeywords, normaliseKeywords } from "./keywords.ts";
 import { fitSegment, MAX_SEGMENT_BYTES, utf8Length } from "./segment.ts";
@@ -33,8 +33,10 @@ export interface ValidateResult {
 export interface ValidateOptions {
   /** The build's notion of now, for `article/future-date`; defaults to `SOURCE_DATE_EPOCH` when set, else the clock. */
   now?: DateTime;
-  /** Results of validating these drafts before, at the same `now`, to reuse instead of validating again. */
+  /** Results of validating these drafts before, at the same `now` and zone, to reuse instead of validating again. */
   memo?: ValidationMemo;
+  /** IANA zone a date without an offset is read in (site.yaml's `time_zone`; default `NEWS_ZONE`, Asia/Shanghai). */
+  zone?: string;
 }
 
 /** One draft's validation: its article (none when it failed) and the problems found in it. */
@@ -60,7 +62,7 @@ export function validateDrafts(drafts: readonly ArticleDraft[], options: Validat
   const diagnostics: Diagnostic[] = [];
   const now = options.now ?? nowFromEnv(process.env);
   for (const draft of drafts) {
-    const { article, found } = options.memo?.recall(draft) ?? validateAndRemember(draft, now, options.memo);
+    const { article, found } = options.memo?.recall(draft) ?? validateAndRemember(draft, { now, zone: options.zone }, options.memo);
     // Both drafts of a raw scrape share its date, slug and source: report each problem once.
     diagnostics.push(...found.filter((d) => !diagnostics.some((seen) => sameDiagnostic(seen, d))));
     if (article && !found.some((d) => d.severity === "error")) articles.push(article);
@@ -69,9 +71,9 @@ export function validateDrafts(drafts: readonly ArticleDraft[], options: Validat
 }
 
 /** Validates one draft, keeping the result in `memo` when there is one. */
-function validateAndRemember(draft: ArticleDraft, now: DateTime, memo: ValidationMemo | undefined): DraftResult {
+function validateAndRemember(draft: ArticleDraft, at: { now: DateTime; zone?: string }, memo: ValidationMemo | undefined): DraftResult {
   const found: Diagnostic[] = [];
-  const result = { article: validateDraft(draft, found, now), found };
+  const result = { article: validateDraft(draft, found, at.now, at.zone), found };
   memo?.remember(draft, result);
   return result;
 }
@@ -86,8 +88,8 @@ export function keepWholeStories(articles: readonly Article[], problems: readonl
   return articles.filter((a) => !failedKeys.has(a.key));
 }
 
-/** Validates one draft, pushing its problems onto `out`; `now` is the build time. */
-export function validateDraft(draft: ArticleDraft, out: Diagnostic[], now: DateTime = nowFromEnv(process.env)): Article | undefined {
+/** Validates one draft, pushing its problems onto `out`; `now` is the build time, `zone` what a date without an offset means. */
+export function validateDraft(draft: ArticleDraft, out: Diagnostic[], now: DateTime = nowFromEnv(process.env), zone: string = NEWS_ZONE): Article | undefined {
   const file = draft.file;
   const fail = (at: Located<unknown> | undefined, code: string, message: string) => {
     out.push(error(file, at?.line ?? 1, code, message));
@@ -103,7 +105,7 @@ export function validateDraft(draft: ArticleDraft, out: Diagnostic[], now: DateT
     fail(draft.title, "article/title-too-long", `title is ${title.length} characters long; at most ${MAX_TITLE_LENGTH} are allowed`);
   }
 
-  const date = draft.date ? parseNewsDate(draft.date.value) : undefined;
+  const date = draft.date ? parseNewsDate(draft.date.value, zone) : undefined;
   if (date && "problem" in date) fail(draft.date, "article/bad-date", date.problem);
   else if (date) checkFutureDate(file, draft.date!.line, date.date, now, out);
   // A raw scrape without a date already has `raw/no-year` or `raw/no-date` saying why.
