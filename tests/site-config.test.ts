@@ -128,4 +128,17 @@ test("the shipped site.yaml is the sample newsroom's and is clean", async () => 
   assert.is(config.logo?.type, "image/svg+xml");
 });
 
+test("every site/ and page/ code Duet can report is in docs/diagnostics.md and docs/site-config.md", async () => {
+  const { readFile, readdir } = await import("node:fs/promises");
+  const root = path.resolve(import.meta.dirname, "..");
+  const sources = [...(await readdir(path.join(root, "src/site"))).map((f) => `src/site/${f}`), "src/pages/index.ts", "src/render/pages.ts", "src/build.ts"];
+  const codes = new Set<string>();
+  for (const file of sources) for (const m of (await readFile(path.join(root, file), "utf8")).matchAll(/"((?:site|page)\/[a-z-]+)"/g)) codes.add(m[1]!);
+  assert.ok(codes.size >= 15, [...codes].join(", "));
+  for (const doc of ["docs/diagnostics.md", "docs/site-config.md"]) {
+    const text = await readFile(path.join(root, doc), "utf8");
+    assert.equal([...codes].filter((code) => !text.includes(`\`${code}\``)), [], doc);
+  }
+});
+
 test.run();
