@@ -13,6 +13,7 @@ import { stageTimer } from "../stages.ts";
 import { planSite, renderPages, type SiteData } from "../render/index.ts";
 import type { SearchShard } from "../shared/search-layout.ts";
 import { filesOf } from "./diff.ts";
+import { loadSiteSources, type SiteSources } from "./newsroom.ts";
 import type { DevEvent, DevOptions, DevResult } from "./options.ts";
 import { planStories, type PlanInput } from "./plan.ts";
 import { createSession, devNow, type LastSite, type Session } from "./session.ts";
@@ -48,7 +49,9 @@ export class DevSite {
     this.#session = createSession();
     this.#failed = false;
     const o = this.#options;
-    const now = devNow();
+    // Read before the build: should either change meanwhile, the watcher asks for another whole build.
+    const site = await loadSiteSources(o.cwd ?? process.cwd());
+    const now = devNow(site.config.timeZone);
     const result = await build({
       articles: o.articles,
       out: o.out,
@@ -66,7 +69,7 @@ export class DevSite {
     });
     const kept = result.kept;
     // An update starts from the cache's results in memory: without a cache, the next change makes a whole build.
-    if (kept?.cache) this.#session.last = { ...kept, cache: kept.cache };
+    if (kept?.cache) this.#session = { ...this.#session, last: { ...kept, cache: kept.cache }, site: { ...site, config: kept.plan.config } };
     const shards = result.cache?.searchShards ?? 0;
     return { kind: "build", stories: result.stories.length, diagnostics: result.diagnostics, written: result.pages, removed: 0, indexed: shards - (result.cache?.searchShardsReused ?? 0), shards, deferred: 0, millis: performance.now() - started };
   }
@@ -80,13 +83,13 @@ export class DevSite {
    */
   async update(changed?: ReadonlySet<string>, notify?: (event: DevEvent) => void): Promise<DevResult> {
     await this.settled();
-    const last = this.#session.last;
-    if (!last || this.#failed) return this.build();
+    const { last, site } = this.#session;
+    if (!last || !site || this.#failed) return this.build();
     const started = performance.now();
     const at = this.#target(last, stageTimer(this.#options.onProgress, started), notify);
     let touched = false;
     try {
-      const planned = await planStories(this.#planInput(changed), at.cache, this.#session, at.step);
+      const planned = await planStories(this.#planInput(changed, site), at.cache, this.#session, at.step);
       let shown: ShownEdits | undefined;
       // Without an error, the edited articles are written and their shards indexed before the lists are planned.
       if (countSeverity([...planned.diagnostics, ...planned.articles.diagnostics], "error") === 0) {
@@ -131,10 +134,10 @@ export class DevSite {
   }
 
   /** The sources an update reads and how it plans them. */
-  #planInput(changed: ReadonlySet<string> | undefined): PlanInput {
+  #planInput(changed: ReadonlySet<string> | undefined, site: SiteSources): PlanInput {
     const o = this.#options;
     const cwd = o.cwd ?? process.cwd();
-    return { articles: path.resolve(cwd, o.articles), cwd, baseUrl: o.baseUrl, now: devNow(), shardSize: o.searchShardSize ?? DEV_SHARD_SIZE, changed };
+    return { articles: path.resolve(cwd, o.articles), cwd, baseUrl: o.baseUrl, now: devNow(site.config.timeZone), shardSize: o.searchShardSize ?? DEV_SHARD_SIZE, site, changed };
   }
 
   /**

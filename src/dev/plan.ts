@@ -10,6 +10,7 @@ import { parseSources } from "../parse/index.ts";
 import { parseBaseUrl, planArticlePages, renderBody, type PlannedArticles, type PlanOptions } from "../render/index.ts";
 import { hashOf } from "../shared/hash.ts";
 import type { Diagnostic, DraftBody, Story } from "../types.ts";
+import type { SiteSources } from "./newsroom.ts";
 import { keepWholeStories, validateDrafts } from "../validate/index.ts";
 import type { Session } from "./session.ts";
 
@@ -20,6 +21,8 @@ export interface PlanInput {
   baseUrl: string;
   now: DateTime;
   shardSize: number;
+  /** site.yaml's configuration and the newsroom's pages, as the last whole build read them. */
+  site: SiteSources;
   /** Every path (absolute; files or folders) that may have changed since the last build or update; undefined: any may have. */
   changed?: ReadonlySet<string>;
 }
@@ -41,7 +44,7 @@ export async function planStories(input: PlanInput, cache: BuildCache, session: 
   const parsed = parseSources(ingested.sources, cache.parsed);
   const drafts = parsed.files.flatMap((f) => f.drafts);
   step("parse", drafts.length, "drafts");
-  const validated = validateDrafts(drafts, { now: input.now, memo: session.validation.at(input.now) });
+  const validated = validateDrafts(drafts, { now: input.now, zone: input.site.config.timeZone, memo: session.validation.at(input.now) });
   step("validate", validated.articles.length, "articles");
   const early = [...ingested.diagnostics, ...parsed.files.flatMap((f) => f.diagnostics), ...validated.diagnostics];
   const paired = pairArticles(keepWholeStories(validated.articles, early));
@@ -49,13 +52,15 @@ export async function planStories(input: PlanInput, cache: BuildCache, session: 
   const bodies = cache.bodies;
   const options: PlanOptions = {
     site: parseBaseUrl(input.baseUrl),
+    config: input.site.config,
+    pages: input.site.pages,
     buildTime: input.now,
     search: { shardSize: input.shardSize },
     memo: session.plan,
     renderBody: (body: DraftBody) => bodies.get(hashOf(JSON.stringify(body)), () => renderBody(body)),
   };
   const articles = planArticlePages(paired.stories, options);
-  return { stories: paired.stories, articles, options, diagnostics: [...early, ...paired.diagnostics] };
+  return { stories: paired.stories, articles, options, diagnostics: [...input.site.diagnostics, ...early, ...paired.diagnostics] };
 }
 
 /**

@@ -4,7 +4,8 @@ import type { DateTime } from "luxon";
 import type { BuiltSite } from "../build.ts";
 import type { PlanMemo } from "../render/index.ts";
 import type { ArticleDraft } from "../types.ts";
-import { NEWS_ZONE, nowFromEnv, type DraftResult, type ValidationMemo } from "../validate/index.ts";
+import { nowFromEnv, type DraftResult, type ValidationMemo } from "../validate/index.ts";
+import type { SiteSources } from "./newsroom.ts";
 
 /** Validation results by the draft object they were made from, for one notion of now (see `at`). */
 export class DraftResults implements ValidationMemo {
@@ -38,6 +39,8 @@ export interface Session {
   /** Article pages by their article, list entries by their page (see `PlanMemo`). */
   plan: PlanMemo;
   last?: LastSite;
+  /** site.yaml and the newsroom's pages, as the last whole build read them. */
+  site?: SiteSources;
 }
 
 /** A new, empty session. */
@@ -45,7 +48,10 @@ export function createSession(): Session {
   return { validation: new DraftResults(), plan: { articles: new WeakMap(), entries: { plain: new WeakMap(), marked: new WeakMap() } } };
 }
 
-/** The dev site's notion of now: the clock (or `SOURCE_DATE_EPOCH`) to the hour, so remembered validation holds between edits. */
-export function devNow(): DateTime {
-  return nowFromEnv(process.env).setZone(NEWS_ZONE).startOf("hour");
+/**
+ * The dev site's notion of now in the site's time zone: the clock (or `SOURCE_DATE_EPOCH`) to the hour,
+ * so remembered validation holds between edits.
+ */
+export function devNow(zone: string): DateTime {
+  return nowFromEnv(process.env).setZone(zone).startOf("hour");
 }
