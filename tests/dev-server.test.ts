@@ -68,4 +68,48 @@ test("an update that throws an unexpected error is reported in one line, the ser
   }
 });
 
+test("site.yaml is the last whole build's in every update, and a change to it makes a whole build; its errors reach open pages", async () => {
+  // A project of its own: its site.yaml and articles (Eleventy's templates are Duet's).
+  const project = await scratch("dev-server-project");
+  await cp(MIXED, path.join(project, "articles"), { recursive: true });
+  const siteYaml = path.join(project, "site.yaml");
+  await writeFile(siteYaml, "name: { zh: 甲城日报, en: Alpha Daily }\n");
+  const outcomes: (DevResult | BuildError)[] = [];
+  const dev = await startDevServer({
+    articles: "articles",
+    out: path.join(project, "site"),
+    templates: await scratch("dev-server-templates"),
+    cacheDir: path.join(project, "cache"),
+    cwd: project,
+    port: 0,
+    baseUrl: "http://localhost:8080/",
+    report: (outcome) => outcomes.push(outcome),
+  });
+  /** Runs `change` and waits until the run it starts is reported. */
+  const after = async (change: () => Promise<void>) => {
+    const reported = outcomes.length;
+    await change();
+    const deadline = Date.now() + 30_000;
+    while (outcomes.length === reported && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await dev.settled();
+    return outcomes.at(-1)!;
+  };
+  const home = async () => (await fetch(`${dev.server.url}en/`)).text();
+  try {
+    assert.match(await home(), "Alpha Daily");
+    const file = path.join(project, "articles/2024/tech-fair.en.md");
+    const update = await after(async () => writeFile(file, (await readFile(file, "utf8")).replace(/^title: .*$/m, "title: Fair Edited")));
+    assert.is((update as DevResult).kind, "update");
+    assert.match(await home(), /Alpha Daily[\s\S]*Fair Edited/);
+    const renamed = await after(() => writeFile(siteYaml, "name: { zh: 乙城日报, en: Beta Daily }\n"));
+    assert.is((renamed as DevResult).kind, "build", "a change to site.yaml makes a whole build");
+    assert.match(await home(), "Beta Daily");
+    const broken = await after(() => writeFile(siteYaml, "name: { zh: 乙城日报, en: Beta Daily }\ntheme_color: not-a-colour\n"));
+    assert.instance(broken, BuildError);
+    assert.ok((broken as BuildError).diagnostics.some((d) => d.file === "site.yaml" && d.line === 2 && d.severity === "error"), "site.yaml:2 is named");
+  } finally {
+    await dev.close();
+  }
+});
+
 test.run();

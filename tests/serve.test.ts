@@ -139,4 +139,100 @@ test("the live-reload script reloads a page an edit touched, and one whose event
   }
 });
 
+/** A document just large enough for the overlay: elements record their text, and setting HTML is refused. */
+function fakeDocument() {
+  const byId = new Map<string, FakeElement>();
+  class FakeElement {
+    id = "";
+    textContent = "";
+    style: Record<string, string> = {};
+    children: FakeElement[] = [];
+    attributes: Record<string, string> = {};
+    readonly tagName: string;
+    constructor(tagName: string) {
+      this.tagName = tagName;
+    }
+    set innerHTML(_html: string) {
+      throw new Error("the overlay set HTML");
+    }
+    setAttribute(name: string, value: string) {
+      this.attributes[name] = value;
+    }
+    append(...nodes: FakeElement[]) {
+      this.children.push(...nodes);
+      for (const node of nodes) if (node.id) byId.set(node.id, node);
+    }
+    remove() {
+      byId.delete(this.id);
+    }
+  }
+  const body = new FakeElement("BODY");
+  return { body, byId, createElement: (tag: string) => new FakeElement(tag.toUpperCase()), getElementById: (id: string) => byId.get(id) ?? null };
+}
+
+test("the overlay shows each diagnostic line as text, hostile markup and all, and goes when there are none", async () => {
+  const { root } = await site();
+  const server = await serveSite(root, { liveReload: true });
+  try {
+    const script = await (await fetch(`${server.url}__duet/live.js`)).text();
+    const handlers: Record<string, (event: { data: string }) => void> = {};
+    const document = fakeDocument();
+    const EventSource = class {
+      addEventListener(type: string, listener: (event: { data: string }) => void) {
+        handlers[type] = listener;
+      }
+    };
+    new Function("EventSource", "document", "location", "window", script)(EventSource, document, { pathname: "/" }, {});
+    const hostile = ['<img src=x onerror=alert(1)>.en.md:3: error: date "</pre><script>alert(1)</script>" is not a real date [article/bad-date]', "a.md:1: error: &lt;b&gt; [x]"];
+    handlers.diagnostics!({ data: JSON.stringify({ lines: hostile }) });
+    const box = document.byId.get("duet-diagnostics");
+    assert.ok(box, "the overlay is shown");
+    assert.is(box!.attributes.role, "alert");
+    assert.is(box!.style.position, "fixed");
+    assert.equal(box!.children.slice(1).map((line) => [line.tagName, line.textContent]), hostile.map((line) => ["PRE", line]));
+    handlers.diagnostics!({ data: JSON.stringify({ lines: [] }) });
+    assert.is(document.byId.get("duet-diagnostics"), undefined, "fixed: the overlay goes");
+    handlers.diagnostics!({ data: "not json" });
+    assert.is(document.byId.get("duet-diagnostics"), undefined, "data it cannot read shows nothing");
+  } finally {
+    await server.close();
+  }
+});
+
+test("diagnostics stand: a page that connects after they were shown is sent them, and then that they are gone", async () => {
+  const { root } = await site();
+  const server = await serveSite(root, { liveReload: true });
+  /** The first `count` events a page connecting now is sent. */
+  const firstEvents = async (count: number) => {
+    const response = await fetch(`${server.url}__duet/events`);
+    const reader = response.body!.getReader();
+    let stream = "";
+    while ((stream.match(/\n\n/g) ?? []).length < count + 1) stream += new TextDecoder().decode((await reader.read()).value);
+    await reader.cancel();
+    return stream;
+  };
+  try {
+    server.showDiagnostics(["a.md:1: error: bad [x]"]);
+    assert.match(await firstEvents(1), /event: diagnostics\ndata: \{"lines":\["a\.md:1: error: bad \[x\]"\]\}\n\n/);
+    server.showDiagnostics([]);
+    assert.match(await firstEvents(1), /event: diagnostics\ndata: \{"lines":\[\]\}\n\n/);
+  } finally {
+    await server.close();
+  }
+});
+
+test("a port in use is an error the caller can catch, not the end of the process", async () => {
+  const { root } = await site();
+  const first = await serveSite(root);
+  try {
+    const port = Number(new URL(first.url).port);
+    await serveSite(root, { port }).then(
+      () => assert.unreachable("a second server on the same port"),
+      (cause: NodeJS.ErrnoException) => assert.is(cause.code, "EADDRINUSE"),
+    );
+  } finally {
+    await first.close();
+  }
+});
+
 test.run();

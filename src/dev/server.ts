@@ -1,9 +1,10 @@
 // The dev server: the dev site served with live reload, updated after every edit to the sources or templates.
-import { watch, type FSWatcher } from "node:fs";
+import { existsSync, watch, type FSWatcher } from "node:fs";
 import path from "node:path";
-import { BuildError, printable } from "../diagnostics.ts";
+import { BuildError, formatDiagnostic, printable } from "../diagnostics.ts";
 import { serveSite, type SiteServer } from "../serve/index.ts";
-import { DevSite, type DevOptions, type DevResult } from "./index.ts";
+import { SITE_FILE } from "../site/index.ts";
+import { DevSite, type DevEvent, type DevOptions, type DevResult } from "./index.ts";
 import { RunQueue, type Run } from "./queue.ts";
 
 /** How the dev server runs. */
@@ -34,17 +35,16 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   let server: SiteServer | undefined;
   // An update lets open pages load what it changed before it goes on (see `DevOptions.quiet`).
   const site = new DevSite({ ...options, quiet: (ms, max) => server?.quiet(ms, max) ?? Promise.resolve() });
-  const run = runner(site, options.report ?? (() => undefined), () => server);
+  const problems = { lines: [] as readonly string[] };
+  const run = runner(site, options.report ?? (() => undefined), () => server, problems);
   const queue = new RunQueue(run);
   // Watching starts before the first build, so an edit made while it runs is built after it.
-  const articles = path.resolve(options.cwd ?? process.cwd(), options.articles);
-  const watchers: FSWatcher[] = [
-    watch(articles, { recursive: true }, (_, name) => queue.change(false, name === null ? null : path.join(articles, name.toString()))),
-    watch(options.templates, { recursive: true }, () => queue.change(true)),
-  ];
+  const watchers = watchSources(options, queue);
   await queue.first(async () => {
     await run(true);
     server = await serveSite(path.resolve(options.cwd ?? process.cwd(), options.out), { port: options.port, liveReload: true, hold: (file) => site.pending(file) });
+    // A first build that failed is shown over the pages of the last session's site.
+    server.showDiagnostics(problems.lines);
   });
   return {
     server: server!,
@@ -58,15 +58,48 @@ export async function startDevServer(options: DevServerOptions): Promise<DevServ
   };
 }
 
-/** One build or update at a time, reported; true when it succeeded. An update tells open pages itself, as soon as each can show it. */
-function runner(site: DevSite, report: (outcome: DevResult | BuildError) => void, server: () => SiteServer | undefined): Run {
+/**
+ * Watches the articles (a change is an update) and what every page depends on: the templates, site.yaml
+ * and the newsroom's pages (a change is a whole build).
+ */
+function watchSources(options: DevServerOptions, queue: RunQueue): FSWatcher[] {
+  const cwd = options.cwd ?? process.cwd();
+  const articles = path.resolve(cwd, options.articles);
+  const pages = path.join(cwd, "pages");
+  const whole = () => queue.change(true);
+  return [
+    watch(articles, { recursive: true }, (_, name) => queue.change(false, name === null ? null : path.join(articles, name.toString()))),
+    watch(options.templates, { recursive: true }, whole),
+    // site.yaml, and the pages folder coming or going; the folder's own contents are watched below.
+    watch(cwd, (_, name) => void (name === null || name.toString() === SITE_FILE || name.toString() === "pages" ? whole() : undefined)),
+    ...(existsSync(pages) ? [watch(pages, { recursive: true }, whole)] : []),
+  ];
+}
+
+/**
+ * One build or update at a time, reported; true when it succeeded. An update tells open pages itself, as
+ * soon as each can show it. The errors of a failed run are shown over open pages (kept in `problems`
+ * until there is a server), and taken away by the first news of a run that has none.
+ */
+function runner(site: DevSite, report: (outcome: DevResult | BuildError) => void, server: () => SiteServer | undefined, problems: { lines: readonly string[] }): Run {
   // Set when a run failed unexpectedly: what is on disk is then unknown, so the next run is a whole build.
   let broken = false;
+  const show = (lines: readonly string[]) => {
+    if (lines.length === 0 && problems.lines.length === 0) return;
+    problems.lines = lines;
+    server()?.showDiagnostics(lines);
+  };
   return async (whole, changed) => {
     const wholeBuild = whole || broken;
     try {
-      const outcome = wholeBuild ? await site.build() : await site.update(changed, (event) => server()?.notify(event.kind, event));
+      const notify = (event: DevEvent) => {
+        // Pages are written only once the edit has no errors: a page reloading for them shows none.
+        show([]);
+        server()?.notify(event.kind, event);
+      };
+      const outcome = wholeBuild ? await site.build() : await site.update(changed, notify);
       broken = false;
+      show([]);
       report(outcome);
       if (outcome.kind === "build") server()?.reload();
       return true;
@@ -74,10 +107,18 @@ function runner(site: DevSite, report: (outcome: DevResult | BuildError) => void
       // The server outlives any failure: an error that is not a BuildError (a bug, a file system error)
       // is reported as one too, and nothing is assumed about what it left on disk.
       if (!(cause instanceof BuildError)) broken = true;
-      report(cause instanceof BuildError ? cause : unexpected(cause, wholeBuild));
+      const error = cause instanceof BuildError ? cause : unexpected(cause, wholeBuild);
+      show(overlayLines(error));
+      report(error);
       return false;
     }
   };
+}
+
+/** What the overlay shows of a failed run: its errors, or its one line when it failed for another reason. */
+function overlayLines(error: BuildError): string[] {
+  const errors = error.diagnostics.filter((d) => d.severity === "error").map(formatDiagnostic);
+  return errors.length > 0 ? errors : [`duet: ${error.message}`];
 }
 
 /**

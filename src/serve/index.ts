@@ -25,6 +25,11 @@ export interface SiteServer {
    */
   notify(event: "pages" | "search", data: unknown): void;
   /**
+   * Shows `lines` (diagnostics, one each) over every open page, and over pages opened later, until
+   * called again; none takes the overlay away (only when started with `liveReload`).
+   */
+  showDiagnostics(lines: readonly string[]): void;
+  /**
    * Resolves once no request (the live-reload stream aside) has been open for `ms` milliseconds, counted
    * from the call at the earliest; at once when no page listens for live reload or a request is held (see
    * `ServeOptions.hold`), and after `max` milliseconds whatever the traffic.
@@ -64,7 +69,14 @@ export async function serveSite(root: string, options: ServeOptions = {}): Promi
       res.end(`server error: ${cause instanceof Error ? cause.message : String(cause)}`);
     });
   });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
+  // A port in use is an error to report, not an exception no one catches.
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
   const { port } = listeningAddress(server.address());
   return {
     url: `http://127.0.0.1:${port}${prefix}`,
@@ -72,6 +84,7 @@ export async function serveSite(root: string, options: ServeOptions = {}): Promi
     reload: () => live.send("reload", "now"),
     quiet: (ms = 250, max = 3000) => traffic.quiet(ms, max, () => live.size > 0),
     notify: (event, data) => live.send(event, JSON.stringify(data)),
+    showDiagnostics: (lines) => live.sendStanding("diagnostics", JSON.stringify({ lines })),
     close: () =>
       new Promise((resolve) => {
         live.close();

@@ -1,5 +1,5 @@
 // The dev server (`npm start`) in a browser: an edit reloads the open article and the open search.
-import { cp, readFile, writeFile } from "node:fs/promises";
+import { cp, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { test } from "uvu";
@@ -107,6 +107,38 @@ test("new stories, one adding a search shard, reach an open search without it lo
   assert.ok((await shards()) > before);
   assert.equal((await resultTitles(search)).sort(), both);
   await search.close();
+});
+
+test("a broken edit shows its errors over open pages, as text, until it is fixed", async () => {
+  const file = path.join(articles, "2024/budget.en.md");
+  const good = await readFile(file, "utf8");
+  const article = await browser.newPage();
+  await article.goto(`${dev.server.url}en/budget/`);
+  const home = await browser.newPage();
+  await home.goto(`${dev.server.url}en/`);
+  // File names and messages come from the sources: markup in them must show as text, never run.
+  const HOSTILE = "<img src=x onerror=window.pwned=1>";
+  const hostileFile = path.join(articles, `2024/${HOSTILE}.en.md`);
+  await writeFile(hostileFile, `---\ntitle: Hostile\ndate: "${HOSTILE}"\n---\nText.\n`);
+  await writeFile(file, good.replace(/^date: .*$/m, "date: 2024-13-45"));
+  const overlay = "#duet-diagnostics";
+  for (const page of [article, home]) await page.waitForSelector(overlay, { timeout: 30_000 });
+  const text = await article.textContent(overlay);
+  assert.match(text ?? "", /2024\/budget\.en\.md:\d+: error: date "2024-13-45" is not a real date/);
+  assert.ok(text?.includes(`2024/${HOSTILE}.en.md:`), "the hostile file name, as text");
+  assert.ok(text?.includes(`date "${HOSTILE}"`), "the hostile message, as text");
+  assert.is(await article.$$eval(`${overlay} *`, (all) => all.filter((e) => !["P", "PRE"].includes(e.tagName)).length), 0, "no element but the overlay's own");
+  assert.is(await article.evaluate(() => (window as unknown as { pwned?: number }).pwned), undefined);
+  // A page opened while the errors stand shows them too.
+  const late = await browser.newPage();
+  await late.goto(`${dev.server.url}en/tech-fair/`);
+  await late.waitForSelector(overlay, { timeout: 30_000 });
+
+  await rm(hostileFile);
+  await writeFile(file, good);
+  for (const page of [article, home, late]) await page.waitForSelector(overlay, { state: "detached", timeout: 30_000 });
+  assert.is(await article.evaluate(() => (window as unknown as { pwned?: number }).pwned), undefined);
+  for (const page of [article, home, late]) await page.close();
 });
 
 test.run();
