@@ -2,12 +2,13 @@
 // names in any output file; its name, logo, colour, links, footer, zone and pages are where they belong.
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
+import { DateTime } from "luxon";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { build } from "../src/build.ts";
 import { BuildError } from "../src/diagnostics.ts";
 import type { BuildReport } from "../src/report.ts";
-import { readOut, scratch } from "./helpers/tree.ts";
+import { hashTree, readOut, scratch } from "./helpers/tree.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const ARTICLES = "tests/fixtures/build/mixed";
@@ -145,6 +146,17 @@ test("a bad site.yaml fails the build with its diagnostics beside the articles'"
     const files = new Set(cause.diagnostics.map((d) => d.file.split("/").pop()));
     assert.ok(files.has("site.yaml") && files.has("bad-date.en.md"), [...files].join(", "));
   }
+});
+
+test("a site.yaml holding Duet's defaults builds the very bytes no site.yaml does", async () => {
+  const bare = await scratch("rebrand-bare-cwd");
+  const [without, withDefaults] = [await scratch("rebrand-without"), await scratch("rebrand-defaults")];
+  const now = DateTime.fromISO("2024-04-02T12:00:00+08:00");
+  // A working directory without site.yaml (nor pages/): Duet's defaults.
+  await build({ articles: path.join(ROOT, ARTICLES), out: without, cwd: bare, now });
+  await build({ articles: path.join(ROOT, ARTICLES), out: withDefaults, cwd: bare, siteConfig: path.join(ROOT, "tests/fixtures/site/defaults"), now });
+  assert.equal(await hashTree(withDefaults), await hashTree(without));
+  assert.match(await readOut(without, "en/feed.xml"), /<title>Duet Bilingual News<\/title>/);
 });
 
 test.run();
