@@ -1,4 +1,4 @@
-// The one list of names Duet writes: every file of a real build is an article page or on that list, and no slug can take one.
+// The one list of names Duet writes: every file of a real build is an article page, a newsroom page or on that list, and no slug can take one.
 import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { test } from "uvu";
@@ -27,6 +27,9 @@ test("every name a build writes at the root and in each language folder is on th
     }
     for (const lang of LANGS) {
       const slugs = result.stories.flatMap((s) => (s.versions[lang] ? [`${s.versions[lang].slug}/`] : []));
+      // The newsroom's own pages (pages/<lang>/<slug>.md beside the shipped site.yaml) are named by their slugs too.
+      const pages = (await readdir(path.join(ROOT, "pages", lang)).catch(() => [])).filter((f) => f.endsWith(".md")).map((f) => `${f.slice(0, -3)}/`);
+      slugs.push(...pages);
       const own: string[] = Object.values(LANG_PATHS);
       for (const name of await namesIn(path.join(out, lang))) {
         if (name === "index.html" || slugs.includes(name)) continue;
