@@ -87,6 +87,13 @@ test("feeds, JSON-LD, the news sitemap and canonical links use the newsroom's na
   assert.match(await readOut(out, "sitemap.xml"), /<loc>https:\/\/harbour\.example\.net\/news\/zh\/contact\/<\/loc>/);
 });
 
+test("a site path in nav that no page has is a warning on its line of site.yaml", async () => {
+  const fixture = "tests/fixtures/site/nav-broken";
+  const result = await build({ articles: ARTICLES, out: await scratch("rebrand-nav"), cwd: ROOT, siteConfig: fixture });
+  const broken = result.diagnostics.filter((d) => d.code === "site/nav-broken").map((d) => `${d.file}:${d.line}`);
+  assert.equal(broken, [`${fixture}/site.yaml:5`, `${fixture}/site.yaml:6`]);
+});
+
 test("a bare date is read in site.yaml's time zone", () => {
   const river = report.stories.find((s) => s.id === "river-cleanup")!;
   assert.is(river.versions.en?.date, "2024-03-01T00:00:00+00:00");

@@ -81,6 +81,7 @@ const BAD: [string, string, Record<string, string | Uint8Array>, string, number]
   ["a language missing from name", "name: { zh: 江城日报 }\n", {}, "site/missing-language", 1],
   ["a language missing from footer", "\nfooter:\n  en: x\n", {}, "site/missing-language", 2],
   ["a language Duet does not publish", "description: { zh: 甲, en: A, fr: B }\n", {}, "site/missing-language", 1],
+  ["a theme colour too light to read links in", "\ntheme_color: '#ffcc00'\n", {}, "site/low-contrast", 2],
   ["time_zone not an IANA zone", "time_zone: China Standard Time\n", {}, "site/bad-time-zone", 1],
   ["a javascript: nav link, on its entry's line", "nav:\n  zh: []\n  en:\n    - { title: Home, url: /en/ }\n    - { title: X, url: 'javascript:alert(1)' }\n", {}, "site/bad-nav", 5],
   ["a nav link that is neither a path nor a URL", "nav:\n  zh: [{ title: 甲, url: about }]\n  en: []\n", {}, "site/bad-nav", 2],
@@ -114,7 +115,7 @@ test("a bad value keeps its default, and every problem of the file is reported a
 });
 
 test("CSS colours in every common form are accepted", async () => {
-  for (const color of ["'#abc'", "'#a1b2c3d4'", "rgb(138 28 28)", "'hsl(0, 66%, 33%)'", "oklch(0.4 0.1 25 / 80%)", "DarkRed"]) {
+  for (const color of ["'#a33'", "'#1b2c3d4f'", "rgb(138 28 28)", "'hsl(0, 66%, 33%)'", "oklch(0.4 0.1 25 / 80%)", "DarkRed"]) {
     const { diagnostics } = await load(`theme_color: ${color}\n`);
     assert.equal(diagnostics, [], color);
   }

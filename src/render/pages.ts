@@ -1,6 +1,6 @@
 // The newsroom's own pages (pages/<lang>/<slug>.md): planned at /<lang>/<slug>/ beside the stories,
 // never over one, and linked from the header when they ask to be.
-import { error } from "../diagnostics.ts";
+import { error, quote, warning } from "../diagnostics.ts";
 import type { NavLink, SiteConfig } from "../site/index.ts";
 import { LANGS, type Diagnostic, type Lang, type SitePage } from "../types.ts";
 import type { ArticlePage } from "./articles.ts";
@@ -62,6 +62,26 @@ export function planNewsroomPages(sources: readonly SitePage[], articles: readon
 
 function pageUrlOf(page: SitePage): string {
   return `/${page.lang}/${page.slug}/`;
+}
+
+/**
+ * A `site/nav-broken` warning for each of site.yaml's site paths that no planned page or file has
+ * (`known`: every site-relative URL of the plan; a query or fragment is not part of the comparison).
+ */
+export function checkNavTargets(config: SiteConfig, known: ReadonlySet<string>): Diagnostic[] {
+  return LANGS.flatMap((lang) =>
+    config.nav[lang]
+      .filter((link) => !link.external && !known.has(link.url.replace(/[?#].*$/, "")) && !known.has(safeDecode(link.url.replace(/[?#].*$/, ""))))
+      .map((link) => warning(config.file ?? "site.yaml", link.line ?? 1, "site/nav-broken", `nav link ${quote(link.url)} leads to no page of the site${link.url.endsWith("/") ? "" : ' (page URLs end in "/")'}; fix the path, or add the page under pages/${lang}/`)),
+  );
+}
+
+function safeDecode(url: string): string {
+  try {
+    return decodeURI(url);
+  } catch {
+    return url;
+  }
 }
 
 /** site.yaml's links, then those of the pages asking for one that site.yaml does not link to already. */

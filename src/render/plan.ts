@@ -4,7 +4,7 @@ import type { Article, Diagnostic, Lang, SitePage, Story } from "../types.ts";
 import { LANG_PATHS, LANGS, ROOT_PATHS } from "../types.ts";
 import { planArticles, type ArticlePage, type BodyRenderer, type ObjectMemo, type PlannedArticles, type PlannedPage } from "./articles.ts";
 import { planFeed, type Feed } from "./feeds.ts";
-import { planNewsroomPages, type NewsroomPage } from "./pages.ts";
+import { checkNavTargets, planNewsroomPages, type NewsroomPage } from "./pages.ts";
 import { basicMeta, type PageHead } from "./head.ts";
 import { planLists, type EntryMemo, type IndexPage, type ListEntry, type ListPage } from "./lists.ts";
 import { absoluteUrl, type SiteUrl } from "./site-url.ts";
@@ -161,6 +161,12 @@ export function planSite(stories: readonly Story[], options: PlanOptions, planne
     news: planNewsSitemap(articles, buildTime, (lang) => config.name[lang]),
     offline,
     precacheArticles: newest.map((a) => a.url),
-    diagnostics: [...planned.diagnostics, ...newsroom.diagnostics],
+    diagnostics: [...planned.diagnostics, ...newsroom.diagnostics, ...checkNavTargets(config, knownUrls({ articles, lists, indexes, searches, offline, pages: newsroom.pages }))],
   };
+}
+
+/** Every site-relative URL the plan gives a page or a file (the language folders' feeds and manifests included). */
+function knownUrls(pages: Record<string, readonly { url: string }[]>): Set<string> {
+  const files = LANGS.flatMap((lang) => [LANG_PATHS.atomFeed, LANG_PATHS.jsonFeed, LANG_PATHS.manifest].map((name) => `/${lang}/${name}`));
+  return new Set(["/", ...files, ...Object.values(pages).flatMap((list) => list.map((p) => p.url))]);
 }

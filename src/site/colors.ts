@@ -20,3 +20,26 @@ export const NAMED_COLORS: ReadonlySet<string> = new Set(
     .join(" ")
     .split(" "),
 );
+
+/** The page background of the light scheme (templates/assets/style.css `--bg`). */
+export const PAGE_BACKGROUND = "#fdfdfc";
+
+/** The WCAG contrast ratio of a hex colour (`#rgb`, `#rrggbb`, alpha ignored) on the page background; undefined for other forms. */
+export function contrastOnPage(color: string): number | undefined {
+  const a = luminance(color);
+  const b = luminance(PAGE_BACKGROUND)!;
+  if (a === undefined) return undefined;
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}
+
+/** Relative luminance of a hex colour (WCAG 2.x). */
+function luminance(hex: string): number | undefined {
+  const m = /^#([0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i.exec(hex);
+  if (!m) return undefined;
+  const digits = m[1]!.length <= 4 ? [...m[1]!.slice(0, 3)].map((d) => d + d) : [m[1]!.slice(0, 2), m[1]!.slice(2, 4), m[1]!.slice(4, 6)];
+  const [r, g, b] = digits.map((d) => {
+    const c = parseInt(d, 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+}

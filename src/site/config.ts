@@ -12,6 +12,8 @@ export interface NavLink {
   url: string;
   /** True for an absolute URL: printed as it is, never prefixed. */
   external: boolean;
+  /** The line of site.yaml it is on (none for a page's own link), for a diagnostic when it leads nowhere. */
+  line?: number;
 }
 
 /** The newsroom's logo, checked by its content. */
@@ -28,6 +30,8 @@ export interface SiteLogo {
 
 /** Everything that makes the site a newsroom's own (see docs/site-config.md). */
 export interface SiteConfig {
+  /** Display path of the site.yaml read (none for the defaults), named by diagnostics about it. */
+  file?: string;
   /** Where the site is deployed, absolute http(s); `--base-url` overrides it. Undefined: not said. */
   url?: string;
   /** The site's name per language: header, titles, feeds, manifests, `og:site_name`, JSON-LD publisher. */

@@ -69,6 +69,7 @@ export async function loadSiteConfig(location: string, cwd: string, options: { r
   const loaded: LoadedSite = { config: structuredClone(DEFAULT_SITE_CONFIG), diagnostics: [], file, dir: path.dirname(abs) };
   const text = await readText(abs, file, loaded.diagnostics, options.required ?? false);
   if (text === undefined) return loaded;
+  loaded.config.file = file;
   const yaml = parseSiteYaml(file, text);
   if ("diagnostics" in yaml) return { ...loaded, diagnostics: [...loaded.diagnostics, ...yaml.diagnostics] };
   const named = new Set(yaml.entries.map((e) => e.key));

@@ -1,9 +1,9 @@
 // The checks of site.yaml's plain values: URLs, per-language text, colours, zones and header links.
 import { IANAZone } from "luxon";
-import { error, quote } from "../diagnostics.ts";
+import { error, quote, warning } from "../diagnostics.ts";
 import { LANGS, type Diagnostic, type Lang } from "../types.ts";
 import type { NavLink, PerLang } from "./config.ts";
-import { NAMED_COLORS } from "./colors.ts";
+import { contrastOnPage, NAMED_COLORS, PAGE_BACKGROUND } from "./colors.ts";
 
 /** Where a value is, for its diagnostics. */
 export interface At {
@@ -15,6 +15,8 @@ export interface At {
 const HEX_COLOR_RE = /^#(?:[0-9a-f]{3,4}|[0-9a-f]{6}|[0-9a-f]{8})$/i;
 /** A colour function with plain numeric arguments (`rgb(138 28 28)`, `hsl(0, 66%, 33%)`, `oklch(0.4 0.1 25 / 80%)`). */
 const COLOR_FUNCTION_RE = /^(?:rgba?|hsla?|hwb|lab|lch|oklab|oklch)\(\s*[-+0-9.%a-z]+(?:\s*[,\s/]\s*[-+0-9.%a-z]+){2,3}\s*\)$/i;
+/** Contrast link text needs on its background (WCAG 2 AA, normal text). */
+const MIN_CONTRAST = 4.5;
 /** Schemes a header link may use; `javascript:`, `data:` and the like run code or hide content. */
 const NAV_SCHEME_RE = /^https?:$/;
 
@@ -91,7 +93,14 @@ export function checkSiteUrl(value: unknown, at: At): string | undefined {
 /** A CSS colour: hex, a colour function with numeric arguments, or a named colour. */
 export function checkColor(value: unknown, at: At): string | undefined {
   const text = typeof value === "string" ? value.trim() : "";
-  if (HEX_COLOR_RE.test(text) || COLOR_FUNCTION_RE.test(text) || NAMED_COLORS.has(text.toLowerCase())) return text;
+  if (HEX_COLOR_RE.test(text) || COLOR_FUNCTION_RE.test(text) || NAMED_COLORS.has(text.toLowerCase())) {
+    const contrast = contrastOnPage(text);
+    if (contrast !== undefined && contrast < MIN_CONTRAST) {
+      const message = `theme_color ${quote(text)} has a contrast of ${contrast.toFixed(1)}:1 on the page background (${PAGE_BACKGROUND}); links and buttons in it need ${MIN_CONTRAST}:1 to be readable (WCAG AA): choose a darker colour`;
+      at.out.push(warning(at.file, at.line, "site/low-contrast", message));
+    }
+    return text;
+  }
   const shown = typeof value === "string" ? quote(value) : describe(value);
   at.out.push(error(at.file, at.line, "site/bad-color", `theme_color ${shown} is not a CSS colour; write one such as "#8a1c1c", "rgb(138 28 28)" or "darkred" (quote a hex colour: # starts a YAML comment)`));
   return undefined;
@@ -142,8 +151,9 @@ export function checkNav(value: unknown, at: At, lineOfEntry: (lang: Lang, i: nu
       continue;
     }
     list.forEach((entry, i) => {
-      const link = checkNavLink(entry, `nav.${lang}[${i + 1}]`, { ...at, line: lineOfEntry(lang, i) });
-      if (link) nav[lang].push(link);
+      const line = lineOfEntry(lang, i);
+      const link = checkNavLink(entry, `nav.${lang}[${i + 1}]`, { ...at, line });
+      if (link) nav[lang].push(link.external ? link : { ...link, line });
     });
   }
   return nav;
