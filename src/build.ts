@@ -103,7 +103,7 @@ async function loadSite(options: BuildOptions, cwd: string): Promise<LoadedSite>
 function planOptions(options: BuildOptions, now: DateTime, cache: BuildCache | undefined, config: SiteConfig): PlanOptions {
   const bodies = cache?.bodies;
   return {
-    site: parseBaseUrl(options.baseUrl ?? config.url),
+    site: parseBaseUrl(options.baseUrl, config.url),
     config,
     buildTime: now,
     offlineStories: options.offlineStories,

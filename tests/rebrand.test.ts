@@ -7,6 +7,7 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { build } from "../src/build.ts";
 import { BuildError } from "../src/diagnostics.ts";
+import { parseBaseUrl } from "../src/render/index.ts";
 import type { BuildReport } from "../src/report.ts";
 import { hashTree, readOut, scratch } from "./helpers/tree.ts";
 
@@ -92,6 +93,13 @@ test("a site path in nav that no page has is a warning on its line of site.yaml"
   const result = await build({ articles: ARTICLES, out: await scratch("rebrand-nav"), cwd: ROOT, siteConfig: fixture });
   const broken = result.diagnostics.filter((d) => d.code === "site/nav-broken").map((d) => `${d.file}:${d.line}`);
   assert.equal(broken, [`${fixture}/site.yaml:5`, `${fixture}/site.yaml:6`]);
+});
+
+test("--base-url overrides site.yaml's url; a bare path keeps site.yaml's origin", () => {
+  assert.equal(parseBaseUrl("https://mirror.example.com/", "https://harbour.example.net/news/"), { origin: "https://mirror.example.com", pathPrefix: "/" });
+  assert.equal(parseBaseUrl("/evening/", "https://harbour.example.net/news/"), { origin: "https://harbour.example.net", pathPrefix: "/evening/" });
+  assert.equal(parseBaseUrl(undefined, "https://harbour.example.net/news/"), { origin: "https://harbour.example.net", pathPrefix: "/news/" });
+  assert.equal(parseBaseUrl(undefined), { origin: "http://localhost:8080", pathPrefix: "/" });
 });
 
 test("a bare date is read in site.yaml's time zone", () => {

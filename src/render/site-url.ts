@@ -10,10 +10,14 @@ export interface SiteUrl {
 /** Used when no `--base-url` is given: the local preview address. */
 export const DEFAULT_BASE_URL = "http://localhost:8080/";
 
-/** Parses `--base-url` (`https://example.org/news`, or a bare path such as `/news/`). */
-export function parseBaseUrl(baseUrl: string | undefined): SiteUrl {
+/**
+ * Parses `--base-url` (`https://example.org/news`, or a bare path such as `/news/`). `configured` is
+ * site.yaml's absolute `url`: used when there is no `--base-url`, and giving the origin to a bare path.
+ */
+export function parseBaseUrl(baseUrl: string | undefined, configured?: string): SiteUrl {
+  if (baseUrl === undefined && configured !== undefined) return parseBaseUrl(configured);
   const isAbsolute = baseUrl !== undefined && /^https?:\/\//i.test(baseUrl);
-  const url = new URL(isAbsolute ? baseUrl : DEFAULT_BASE_URL);
+  const url = new URL(isAbsolute ? baseUrl : (configured ?? DEFAULT_BASE_URL));
   const pathname = isAbsolute ? url.pathname : (baseUrl ?? "/");
   const trimmed = pathname.replace(/^\/+|\/+$/g, "");
   return { origin: url.origin, pathPrefix: trimmed === "" ? "/" : `/${trimmed}/` };
