@@ -163,6 +163,32 @@ test("a bad site.yaml fails the build with its diagnostics beside the articles'"
   }
 });
 
+test("hostile names are printed as text everywhere, never as markup or template code", async () => {
+  const hostile = await scratch("rebrand-hostile");
+  await build({ articles: ARTICLES, out: hostile, cwd: ROOT, siteConfig: "tests/fixtures/site/hostile" });
+  const files = (await readdir(hostile, { recursive: true, withFileTypes: true })).filter((e) => e.isFile() && /\.(html|xml|json|webmanifest)$/.test(e.name));
+  for (const entry of files) {
+    const text = await readFile(path.join(entry.parentPath, entry.name), "utf8");
+    const file = path.relative(hostile, path.join(entry.parentPath, entry.name));
+    assert.not.match(text, /\b49 &amp;|\b49 &/, file);
+    // JSON holds the names as plain strings (a reader's JSON parser gets them back as written); markup must escape them.
+    if (/\.(webmanifest|json)$/.test(file)) assert.ok(JSON.stringify(JSON.parse(text)).includes("alert(1)"), file);
+    else assert.not.match(text, /<script>alert|<img src=x|onmouseover=alert\(1\) x="|<x>/, file);
+  }
+  const zh = await readOut(hostile, "zh/budget/index.html");
+  assert.match(zh, /<title>市政府公布年度预算草案 · &lt;\/title&gt;&lt;script&gt;alert\(1\)&lt;\/script&gt;<\/title>/);
+  assert.match(zh, /"publisher":\{"@type":"Organization","name":"\\u003c\/title\\u003e\\u003cscript\\u003ealert\(1\)/);
+});
+
+test("with a build cache, a changed site.yaml renders every page anew: the output is a clean build's", async () => {
+  const [cached, clean] = [await scratch("rebrand-cached"), await scratch("rebrand-clean")];
+  const cacheDir = path.join(await scratch("rebrand-cache"), "cache");
+  await build({ articles: ARTICLES, out: cached, cwd: ROOT, cacheDir, siteConfig: "tests/fixtures/site/defaults" });
+  await build({ articles: ARTICLES, out: cached, cwd: ROOT, cacheDir, siteConfig: BRAND });
+  await build({ articles: ARTICLES, out: clean, cwd: ROOT, siteConfig: BRAND });
+  assert.equal(await hashTree(cached), await hashTree(clean));
+});
+
 test("a site.yaml holding Duet's defaults builds the very bytes no site.yaml does", async () => {
   const bare = await scratch("rebrand-bare-cwd");
   const [without, withDefaults] = [await scratch("rebrand-without"), await scratch("rebrand-defaults")];
