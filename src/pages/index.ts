@@ -13,7 +13,9 @@ export const PAGE_KEYS = ["title", "summary", "nav", "order"] as const;
 
 /** The pages found and the problems of those left out. */
 export interface LoadedPages {
+  /** Every page without an error, by language folder then file name. */
   pages: SitePage[];
+  /** Problems of every file, errors keeping a page out. */
   diagnostics: Diagnostic[];
 }
 

@@ -14,6 +14,7 @@ export { chunksOf, collectGarbage, RENDER_CHUNK } from "./runs.ts";
 export type { RunOptions, SiteData } from "./runs.ts";
 export type { ArticlePage, EntryMemo, IndexPage, ListEntry, ListPage, ObjectMemo, PlanMemo, PlannedArticles, PlannedPage, PlanOptions, SitePlan, VersionLink } from "./plan.ts";
 export type { PageLink } from "./lists.ts";
+export type { NewsroomPage } from "./pages.ts";
 export { parseBaseUrl, DEFAULT_BASE_URL } from "./site-url.ts";
 export { renderBody } from "./body.ts";
 export { escapeHtml } from "../shared/escape.ts";

@@ -11,21 +11,27 @@ import { STRINGS } from "./strings.ts";
 
 /** One newsroom page as templates print it. */
 export interface NewsroomPage {
+  /** The page's language (its folder under pages/). */
   lang: Lang;
   /** Site-relative URL: `/zh/about/`. */
   url: string;
+  /** Heading and `<title>`. */
   title: string;
   /** Body as safe HTML. */
   html: string;
   /** Where the language switch leads: the same page in the other language, else that language's home. */
   switchUrl: string;
+  /** Head data: canonical and Open Graph. */
   head: PageHead;
 }
 
 /** The pages planned, the header links with theirs added, and the pages left out. */
 export interface PlannedPages {
+  /** The pages published. */
   pages: NewsroomPage[];
+  /** Header links per language: site.yaml's, then the pages' own. */
   nav: Record<Lang, NavLink[]>;
+  /** Pages left out for a URL a story (or another page) has. */
   diagnostics: Diagnostic[];
 }
 
