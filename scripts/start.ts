@@ -47,5 +47,7 @@ try {
   });
   console.log(`duet: serving ${dev.server.url} from ${folders.site} — edit ${values.articles}/ or templates/ and open pages reload`);
 } catch (cause) {
-  failUnexpectedly(cause, "npm start failed");
+  if ((cause as NodeJS.ErrnoException).code !== "EADDRINUSE") failUnexpectedly(cause, "npm start failed");
+  console.error(`duet: port ${port} is in use (another npm start?); stop it or choose another port with --port`);
+  process.exit(1);
 }

@@ -2,6 +2,7 @@
 // after an edit, and leaves the project's dist/ byte for byte as it was.
 import { spawn, spawnSync } from "node:child_process";
 import { cp, mkdir, readFile, stat, symlink, writeFile } from "node:fs/promises";
+import { createServer, type AddressInfo } from "node:net";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -17,6 +18,14 @@ const TSX = import.meta.resolve("tsx");
 function start(args: string[]): { status: number | null; stdout: string; stderr: string } {
   const result = spawnSync(process.execPath, ["--import", TSX, START, ...args], { cwd: ROOT, encoding: "utf8" });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** `start`, without blocking this process (which may be serving the port it is given). */
+function startAsync(args: string[]): Promise<{ status: number | null; stderr: string }> {
+  const child = spawn(process.execPath, ["--import", TSX, START, ...args], { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] });
+  let stderr = "";
+  child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve) => child.once("close", (status) => resolve({ status, stderr })));
 }
 
 test("npm start -- --help lists every option with its meaning and default, and exits 0", () => {
@@ -47,11 +56,21 @@ test("a wrong option or a non-number is one line and status 2, never a stack tra
   }
 });
 
-test("a failure to start is one readable line and status 1", () => {
-  const { status, stderr } = start(["--articles", path.join(ROOT, "tests/.output/no-such-folder"), "--port", "1"]);
-  assert.is(status, 1);
-  assert.match(stderr, /^duet: npm start failed: .*no-such-folder.*\nduet: run again with --verbose/);
-  assert.not.match(stderr, /\n\s+at /);
+test("a failure to start is one readable line and status 1", async () => {
+  const missing = start(["--articles", path.join(ROOT, "tests/.output/no-such-folder"), "--port", "1"]);
+  assert.is(missing.status, 1);
+  assert.match(missing.stderr, /^duet: npm start failed: .*no-such-folder.*\nduet: run again with --verbose/);
+  assert.not.match(missing.stderr, /\n\s+at /);
+  const taken = createServer();
+  await new Promise<void>((resolve) => taken.listen(0, "127.0.0.1", resolve));
+  try {
+    const port = (taken.address() as AddressInfo).port;
+    const busy = await startAsync(["--articles", "tests/fixtures/build/mixed", "--port", String(port), "--cache", await scratch("start-busy")]);
+    assert.is(busy.status, 1);
+    assert.match(busy.stderr, new RegExp(`(^|\\n)duet: port ${port} is in use \\(another npm start\\?\\); stop it or choose another port with --port\\n$`));
+  } finally {
+    taken.close();
+  }
 });
 
 test("an edited article is rebuilt in npm start's own folder, its open page is told to reload, and dist/ is left byte for byte", async () => {
