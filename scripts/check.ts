@@ -1,5 +1,6 @@
 // `npm run check -- FILE…`: print what the parser understood of each file, and every problem; no build.
 import { checkFile } from "../src/check/index.ts";
+import { loadSiteConfig } from "../src/site/index.ts";
 import { nowFromEnv } from "../src/validate/index.ts";
 import { failUnexpectedly, parseCommand, USAGE_ERROR } from "./cli.ts";
 
@@ -14,9 +15,11 @@ if (positionals.length === 0) {
 }
 
 const now = nowFromEnv(process.env);
+// Bare dates are read in the site's time zone, as the build reads them; site.yaml's own problems are the build's to report.
+const { config } = await loadSiteConfig("site.yaml", process.cwd());
 let errors = 0;
 for (const [i, file] of positionals.entries()) {
-  const report = await checkFile(file, process.cwd(), now).catch((cause: unknown) => failUnexpectedly(cause, `check of ${file} failed`));
+  const report = await checkFile(file, process.cwd(), now, config.timeZone).catch((cause: unknown) => failUnexpectedly(cause, `check of ${file} failed`));
   if (i > 0) console.log("");
   console.log(report.lines.join("\n"));
   errors += report.diagnostics.filter((d) => d.severity === "error").length;

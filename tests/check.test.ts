@@ -3,6 +3,7 @@ import { spawnSync } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 
@@ -91,6 +92,24 @@ test("a file name with a control character is escaped in every line: one message
     for (const line of shown) assert.ok(line.includes("bad\\u{A}name\\u{7}.en.md"), `escaped in: ${line}`);
     assert.not.ok(lines.some((l) => l.startsWith("name")), "no line starts with the rest of the name");
     assert.not.ok(lines.join("\n").includes("\u0007"));
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test("a bare date is read in site.yaml's time zone, as the build reads it", async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), "duet-check-zone-"));
+  try {
+    await writeFile(path.join(dir, "site.yaml"), "time_zone: America/New_York\n");
+    await writeFile(path.join(dir, "fair.en.md"), "---\ntitle: Fair\ndate: 2024-03-01\n---\nText.\n");
+    const tsx = path.join(ROOT, "node_modules/tsx/dist/loader.mjs");
+    const result = spawnSync(process.execPath, ["--import", pathToFileURL(tsx).href, path.join(ROOT, "scripts/check.ts"), "fair.en.md"], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...process.env, SOURCE_DATE_EPOCH: "1717171200" },
+    });
+    assert.is(result.status, 0, result.stderr);
+    hasLine(result.stdout.split("\n"), "date      2024-03-01T00:00:00.000-05:00");
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

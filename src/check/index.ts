@@ -21,11 +21,11 @@ export interface CheckReport {
 const KIND_BY_EXTENSION: Record<string, SourceFile["kind"]> = { ".md": "markdown", ".txt": "raw" };
 
 /**
- * Reads, decodes, parses and validates `file` (as the build would, with `now` as the build time) and
- * explains the result. Paths are shown relative to `cwd`; dates from a year folder are read relative to
+ * Reads, decodes, parses and validates `file` (as the build would, with `now` as the build time and bare
+ * dates read in `zone`, site.yaml's `time_zone`) and explains the result. Paths are shown relative to `cwd`; dates from a year folder are read relative to
  * the nearest `articles/` folder above the file, else to `cwd`.
  */
-export async function checkFile(file: string, cwd: string, now: DateTime): Promise<CheckReport> {
+export async function checkFile(file: string, cwd: string, now: DateTime, zone?: string): Promise<CheckReport> {
   const abs = path.resolve(cwd, file);
   // Printed in the explanation lines as well as in diagnostics: a control character in a name must not split a line.
   const display = toDisplay(abs, cwd);
@@ -48,7 +48,7 @@ export async function checkFile(file: string, cwd: string, now: DateTime): Promi
     parsed = parseMarkdownArticle(source);
     lines.push(...describeMarkdown(parsed.drafts[0]));
   }
-  const validated = validateDrafts(parsed.drafts, { now });
+  const validated = validateDrafts(parsed.drafts, { now, zone });
   for (const article of validated.articles) {
     lines.push(`  validated ${article.lang}:`);
     lines.push(`    title     ${show(article.title)}${article.titleDerived ? " (derived)" : ""}`);
