@@ -116,6 +116,8 @@ test("the newsroom's pages are built at their URLs, in the layout, linked from t
   assert.match(zh, /<a href="\/news\/zh\/contact\/" aria-current="page">联系我们<\/a>/);
   assert.match(zh, /class="lang-switch" href="\/news\/en\/contact\/"/);
   assert.match(await readOut(out, "en/budget/index.html"), /<a href="\/news\/en\/contact\/">Contact<\/a>/);
+  const warned = report.diagnostics.filter((d) => d.code === "md/unsafe-link").map((d) => `${d.file}:${d.line}`);
+  assert.equal(warned, [`${BRAND}/pages/zh/contact.md:6`], "an unsafe link on a page is named, as in an article");
 });
 
 test("a page over a story's URL, or named as the site's own folders, is an error naming the file", async () => {

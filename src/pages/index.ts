@@ -4,7 +4,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { error, quote, warning } from "../diagnostics.ts";
 import { decodeSource } from "../ingest/decode.ts";
-import { parseFrontMatter } from "../parse/index.ts";
+import { findUnsafeLinks, parseFrontMatter } from "../parse/index.ts";
 import { LANGS, type Diagnostic, type Lang, type SitePage } from "../types.ts";
 import { checkSlug } from "../validate/index.ts";
 
@@ -75,6 +75,7 @@ async function readPage(abs: string, display: string, lang: Lang, out: Diagnosti
   const order = fm.data.get("order");
   if (order && !Number.isFinite(order.value)) out.push(error(display, order.line, "page/bad-order", `order must be a number, not ${quote(String(order.value))}`));
   if (fm.body.trim() === "") out.push(warning(display, Math.max(1, fm.bodyLine - 1), "page/empty-body", "the page has no text after its front matter"));
+  out.push(...findUnsafeLinks(display, fm.body, fm.bodyLine));
   if ("problem" in slug || titleText === "" || out.some((d) => d.file === display && d.severity === "error")) return undefined;
   const summary = fm.data.get("summary")?.value;
   return {

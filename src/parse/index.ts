@@ -5,7 +5,7 @@ import { parseMarkdownArticle } from "./markdown.ts";
 import { parseRawScrape } from "./raw-scrape.ts";
 
 export { parseFrontMatter } from "./front-matter.ts";
-export { parseMarkdownArticle } from "./markdown.ts";
+export { findUnsafeLinks, parseMarkdownArticle } from "./markdown.ts";
 export { parseRawScrape } from "./raw-scrape.ts";
 
 /** Drafts of every source, grouped by the file they came from. */

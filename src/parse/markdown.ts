@@ -63,7 +63,7 @@ export function parseMarkdownArticle(source: SourceFile): ParseResult {
 }
 
 /** An `md/unsafe-link` warning for each link target whose scheme is never published as a link. */
-function findUnsafeLinks(file: string, body: string, bodyLine: number): Diagnostic[] {
+export function findUnsafeLinks(file: string, body: string, bodyLine: number): Diagnostic[] {
   return [...body.matchAll(UNSAFE_LINK_RE)].map((match) => {
     const line = bodyLine + body.slice(0, match.index).split("\n").length - 1;
     const scheme = match[1]!.toLowerCase();
