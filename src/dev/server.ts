@@ -27,9 +27,10 @@ export interface DevServer {
 }
 
 /**
- * Builds the site, serves it, and watches the articles and templates: an article change brings the site
- * up to date in place (see `DevSite.update`), a template change makes a whole build; open pages reload
- * after each that succeeds. A failed one is reported and leaves the served site as it was.
+ * Builds the site into `options.out`, serves it, and watches the sources: an article change brings the
+ * site up to date in place (see `DevSite.update`), a change to the templates, site.yaml or pages/ makes
+ * a whole build; open pages reload after each that succeeds. A failed one is reported, leaves the served
+ * site as it was, and its errors show over open pages until a run succeeds.
  */
 export async function startDevServer(options: DevServerOptions): Promise<DevServer> {
   let server: SiteServer | undefined;
