@@ -1,4 +1,5 @@
 // Eleventy adapter: the one file that knows Eleventy. Templates only print the page plan the build hands in.
+import path from "node:path";
 import type { UserConfig } from "@11ty/eleventy";
 import { CSP_HEADER, CSP_META } from "./src/render/csp.ts";
 import { STRINGS } from "./src/render/strings.ts";
@@ -14,7 +15,8 @@ export default function configure(config: UserConfig) {
   config.addFilter("otherLang", (lang: string) => (lang === "zh" ? "en" : "zh"));
 
   return {
-    dir: { input: "templates", includes: "_includes" },
+    // Absolute, so a build run from any folder finds the templates (a relative input is read from the working directory).
+    dir: { input: path.join(import.meta.dirname, "templates"), includes: "_includes" },
     templateFormats: ["njk"],
     htmlTemplateEngine: "njk",
   };

@@ -1,6 +1,9 @@
 // The command line explains itself: --help, one-line errors with status 2, no stack trace unless asked.
 import { spawnSync } from "node:child_process";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 
@@ -61,6 +64,19 @@ test("an unexpected failure is one readable line and status 1; --verbose or DEBU
   const verbose = command("build.ts", [...args, "--verbose"], env);
   assert.is(verbose.status, 1);
   assert.match(verbose.stderr, /\n\s+at /, "the stack is shown when asked for");
+});
+
+test("a build run from another folder finds Duet's templates", async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), "duet-elsewhere-"));
+  try {
+    const loader = pathToFileURL(path.join(ROOT, "node_modules/tsx/dist/loader.mjs")).href;
+    const args = ["--import", loader, path.join(ROOT, "scripts/build.ts"), "--articles", path.join(ROOT, "tests/fixtures/build/mixed"), "--out", "site", "--no-cache"];
+    const result = spawnSync(process.execPath, args, { cwd: dir, encoding: "utf8" });
+    assert.is(result.status, 0, result.stderr);
+    assert.match(await readFile(path.join(dir, "site/en/index.html"), "utf8"), /Tech Fair Opens Downtown/);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 });
 
 test.run();
