@@ -5,19 +5,13 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { build } from "../src/build.ts";
 import { formatDiagnostic } from "../src/diagnostics.ts";
+import { pinBuildTime } from "./helpers/epoch.ts";
 import { hashTree, scratch } from "./helpers/tree.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 const MIXED = path.join(ROOT, "tests/fixtures/build/mixed");
 
-const outerEpoch = process.env.SOURCE_DATE_EPOCH;
-test.before(() => {
-  process.env.SOURCE_DATE_EPOCH = "1767225600";
-});
-test.after(() => {
-  if (outerEpoch === undefined) delete process.env.SOURCE_DATE_EPOCH;
-  else process.env.SOURCE_DATE_EPOCH = outerEpoch;
-});
+pinBuildTime(test);
 
 /** A copy of the mixed fixture, built once with a cache; with what a clean build writes. */
 async function cachedSite(): Promise<{ articles: string; out: string; cacheDir: string; clean: Record<string, string> }> {

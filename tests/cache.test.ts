@@ -5,6 +5,7 @@ import * as assert from "uvu/assert";
 import { build, type BuildResult } from "../src/build.ts";
 import { hashOf, hashOfAll } from "../src/shared/hash.ts";
 import { BuildError } from "../src/diagnostics.ts";
+import { pinBuildTime } from "./helpers/epoch.ts";
 import { hashTree, scratch } from "./helpers/tree.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -32,14 +33,7 @@ async function cleanTree(articles: string, searchShardSize?: number): Promise<Re
 }
 
 // Clean and cached builds of one test must share a notion of now (feeds print it).
-const outerEpoch = process.env.SOURCE_DATE_EPOCH;
-test.before(() => {
-  process.env.SOURCE_DATE_EPOCH = SOURCE_DATE_EPOCH;
-});
-test.after(() => {
-  if (outerEpoch === undefined) delete process.env.SOURCE_DATE_EPOCH;
-  else process.env.SOURCE_DATE_EPOCH = outerEpoch;
-});
+pinBuildTime(test, SOURCE_DATE_EPOCH);
 
 test("a content hash takes as many parts as a 100,000-story site has records", () => {
   assert.is(hashOfAll(["a", "b"]), hashOf("a", "b"));

@@ -9,6 +9,7 @@ import { DevSite, planChanges, sameData, type DevEvent } from "../src/dev/index.
 import { BuildError } from "../src/diagnostics.ts";
 import { serveSite } from "../src/serve/index.ts";
 import { runFrontHalf } from "./helpers/front-half.ts";
+import { pinBuildTime } from "./helpers/epoch.ts";
 import { hashTree, scratch } from "./helpers/tree.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -18,14 +19,7 @@ const BASE_URL = "http://localhost:8080/";
 const SHARD_SIZE = 2;
 
 // A whole hour, so the dev site's notion of now (the clock to the hour) is the clean build's.
-const outerEpoch = process.env.SOURCE_DATE_EPOCH;
-test.before(() => {
-  process.env.SOURCE_DATE_EPOCH = "1767225600";
-});
-test.after(() => {
-  if (outerEpoch === undefined) delete process.env.SOURCE_DATE_EPOCH;
-  else process.env.SOURCE_DATE_EPOCH = outerEpoch;
-});
+pinBuildTime(test);
 
 /** A dev site over a copy of the mixed fixture, built once. */
 async function devSite(): Promise<{ site: DevSite; articles: string; out: string }> {
