@@ -30,7 +30,8 @@ test("seed: titles (zh derived), date, keywords, source, body ranges, dropped ch
   const { status, lines } = runCheck(SEED);
   assert.is(status, 0);
   hasLine(lines, `${SEED}: raw scrape (path inside articles: 2024/us-cloud-ai-restrictions.txt)`);
-  hasLine(lines, 'zh title:  "中国外交部发言人汪文斌在例行记者会上" (line 1) [derived from the lead]');
+  hasLine(lines, 'zh title:  "外交部发言人汪文斌就美方计划限制中企通过美国云服务进行人工智能模型训练作出回应" (line 1) [derived from the lead]');
+  assert.ok(lines.some((l) => l.trim().startsWith("rule compressed-sentence (drop-locative, drop-gloss, drop-topic-frame, abbreviate), from the lead's sentence")));
   assert.ok(lines.some((l) => l.trim().startsWith('en title:  "Foreign Ministry Responds to US Plan') && l.endsWith("(line 11)")));
   hasLine(lines, 'en keywords: "US restricts Chinese firms, cloud data AI, Foreign Ministry response" (line 13)');
   hasLine(lines, 'date:      "2024-01-29" (line 1)');

@@ -152,7 +152,9 @@ test("page-chrome: navigation, metadata and captions before, blog chrome after",
   assert.is(textsOf(zh).length, 2);
   assert.match(textsOf(zh)[0] ?? "", /^10月15日，北岸市/);
   assert.equal(zh.date, { value: "2024-10-15", line: 5 });
-  assert.is(zh.title?.value, "北岸市首座新型储能电站并网运行");
+  // Two clauses within 40 characters: the whole first sentence is the headline.
+  assert.is(zh.title?.value, "北岸市首座新型储能电站并网运行，可满足约五万户家庭一天的用电需求");
+  assert.is(result.trace.zhTitle?.rule, "whole-sentence");
   assert.is(textsOf(draftOf(result, "en")).length, 2);
 });
 

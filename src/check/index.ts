@@ -72,6 +72,7 @@ function describeRaw(drafts: readonly ArticleDraft[], trace: RawTrace): string[]
       continue;
     }
     lines.push(`  ${lang} title:  ${located(draft.title)}${draft.titleDerived ? " [derived from the lead]" : ""}`);
+    if (lang === "zh" && trace.zhTitle) lines.push(`    rule ${trace.zhTitle.rule}, from the lead's sentence ${show(trace.zhTitle.candidate)}`);
     lines.push(`  ${lang} keywords: ${located(draft.keywords)}`);
   }
   const first = drafts[0];

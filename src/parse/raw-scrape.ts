@@ -54,7 +54,7 @@ export function parseRawScrape(source: SourceFile): RawParseResult {
   const date = fm.data.get("date") ?? leadDate(source, zh, en, fm.bodyLine, diagnostics);
   const name = (source.relPath.split("/").pop() ?? source.relPath).trimEnd();
   const slug = fm.data.get("slug") ?? fileSlug(file, name.replace(/\.[^.]*$/, ""), diagnostics);
-  const drafts = buildDrafts({
+  const built = buildDrafts({
     slug,
     source,
     frontMatter: fm.data,
@@ -63,7 +63,8 @@ export function parseRawScrape(source: SourceFile): RawParseResult {
     ...(date ? { date } : {}),
     ...sourceUrl(lines, layout),
   });
-  return { drafts, diagnostics, trace };
+  if (built.zhTitle) trace.zhTitle = { candidate: built.zhTitle.candidate, rule: built.zhTitle.rule };
+  return { drafts: built.drafts, diagnostics, trace };
 }
 
 /** The first English label or English text line before the English part (or anywhere, when there is none). */

@@ -7,7 +7,7 @@ import { checkFutureDate, nowFromEnv } from "./future.ts";
 import { limitKeywords, normaliseKeywords } from "./keywords.ts";
 import { fitSegment, MAX_SEGMENT_BYTES, utf8Length } from "./segment.ts";
 import { checkSlug } from "./slug.ts";
-import { findBadCharIn, removeInvisible } from "./text.ts";
+import { countGraphemes, findBadCharIn, removeInvisible } from "./text.ts";
 
 export { NEWS_ZONE, parseNewsDate } from "./date.ts";
 export { MAX_FUTURE_DAYS, nowFromEnv } from "./future.ts";
@@ -15,7 +15,7 @@ export { MAX_KEYWORD_LENGTH, MAX_KEYWORDS, normaliseKeywords } from "./keywords.
 export { checkSlug, RESERVED_SLUGS } from "./slug.ts";
 export { MAX_SEGMENT_BYTES } from "./segment.ts";
 
-/** Longest title accepted, in characters. */
+/** Longest title accepted, in characters as a reader sees them (grapheme clusters, not UTF-16 units). */
 export const MAX_TITLE_LENGTH = 300;
 /** Fields that hold text, with the name messages give them. */
 const TEXT_FIELDS = ["title", "summary", "keywords", "source", "id", "slug", "date"] as const;
@@ -101,8 +101,8 @@ export function validateDraft(draft: ArticleDraft, out: Diagnostic[], now: DateT
     if (isBlank(draft.title)) fail(draft.title, "article/empty-title", `the ${draft.lang} title is empty`);
     else if (!isWrongType(draft.title)) fail(draft.title, "article/missing-title", `the ${draft.lang} version has no title`);
   } else if (!HAS_WORD_RE.test(title)) fail(draft.title, "article/empty-title", `title ${quote(title)} has no letters or digits`);
-  else if (title.length > MAX_TITLE_LENGTH) {
-    fail(draft.title, "article/title-too-long", `title is ${title.length} characters long; at most ${MAX_TITLE_LENGTH} are allowed`);
+  else if (countGraphemes(title) > MAX_TITLE_LENGTH) {
+    fail(draft.title, "article/title-too-long", `title is ${countGraphemes(title)} characters long; at most ${MAX_TITLE_LENGTH} are allowed`);
   }
 
   const date = draft.date ? parseNewsDate(draft.date.value, zone) : undefined;

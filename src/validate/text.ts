@@ -54,3 +54,12 @@ export function findBadCharIn(value: unknown): string | undefined {
   } else if (value !== null && typeof value === "object") return findBadCharIn(Object.values(value));
   return undefined;
 }
+
+const graphemes = new Intl.Segmenter("und", { granularity: "grapheme" });
+
+/** Characters as a reader sees them: a ZWJ emoji, a flag or a CJK Extension B character counts one. */
+export function countGraphemes(text: string): number {
+  let count = 0;
+  for (const _ of graphemes.segment(text)) count++;
+  return count;
+}

@@ -1,7 +1,8 @@
 // Turns the parts of a raw scrape into drafts: front matter first, then the page, then derived values.
 import type { ArticleDraft, Located, SourceFile } from "../../types.ts";
 import type { ChinesePart } from "./chinese-part.ts";
-import { deriveZhTitle } from "./derive-title.ts";
+import { deriveZhHeadline } from "./derive-title.ts";
+import type { DerivedTitle } from "./derive-title.ts";
 import type { EnglishPart } from "./english-part.ts";
 
 /** Everything the drafts are built from. */
@@ -25,18 +26,27 @@ export interface DraftInput {
 /** Title, keywords and body of the Chinese draft; the title is derived from the lead only as a last resort. */
 function zhFields(zh: ChinesePart, fmTitle?: Located<unknown>, fmKeywords?: Located<unknown>) {
   const lead = zh.paragraphs[0];
-  const derived = !fmTitle && !zh.title && lead ? deriveZhTitle(lead.value) : undefined;
-  const title = fmTitle ?? zh.title ?? (derived && lead ? { value: derived, line: lead.line } : undefined);
+  const derived = !fmTitle && !zh.title && lead ? deriveZhHeadline(lead.value) : undefined;
+  const title = fmTitle ?? zh.title ?? (derived && lead ? { value: derived.title, line: lead.line } : undefined);
   const keywords = fmKeywords ?? zh.keywords;
   return {
     ...(title ? { title } : {}),
     titleDerived: derived !== undefined,
     ...(keywords ? { keywords } : {}),
+    derived,
   };
 }
 
+/** The drafts, and how the Chinese title was derived when it was. */
+export interface BuiltDrafts {
+  /** One draft per part given. */
+  drafts: ArticleDraft[];
+  /** The derived Chinese headline with its rule, for the trace. */
+  zhTitle?: DerivedTitle;
+}
+
 /** Builds one draft per part given, sharing slug, id, date and source. */
-export function buildDrafts(input: DraftInput): ArticleDraft[] {
+export function buildDrafts(input: DraftInput): BuiltDrafts {
   const { source, frontMatter, zh, en } = input;
   const id = frontMatter.get("id");
   const shared = {
@@ -49,13 +59,15 @@ export function buildDrafts(input: DraftInput): ArticleDraft[] {
     ...(input.url ? { source: input.url } : {}),
   } as const;
   const drafts: ArticleDraft[] = [];
+  let zhTitle: DerivedTitle | undefined;
   if (zh) {
-    const fields = zhFields(zh, frontMatter.get("title_zh"), frontMatter.get("keywords_zh"));
+    const { derived, ...fields } = zhFields(zh, frontMatter.get("title_zh"), frontMatter.get("keywords_zh"));
+    zhTitle = derived;
     drafts.push({ ...shared, lang: "zh", ...fields, body: { format: "paragraphs", paragraphs: zh.paragraphs } });
   }
   if (en) {
     const fields = { ...(en.title ? { title: en.title } : {}), ...(en.keywords ? { keywords: en.keywords } : {}) };
     drafts.push({ ...shared, lang: "en", ...fields, titleDerived: false, body: { format: "paragraphs", paragraphs: en.paragraphs } });
   }
-  return drafts;
+  return { drafts, ...(zhTitle ? { zhTitle } : {}) };
 }

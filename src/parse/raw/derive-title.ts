@@ -1,10 +1,13 @@
 // Chinese titles: spot a written title line, or derive a headline from the lead's first sentence.
 import { countHan, toAsciiDigits } from "./lines.ts";
+import { compressHeadline } from "./title-compress.ts";
 
 /** Headline length to aim for, in Chinese characters (a Latin letter or digit counts half). */
 const TITLE_BUDGET = 30;
 /** A single clause up to this long is kept whole rather than cut inside. */
 const CLAUSE_TOLERANCE = 40;
+/** Longest headline derived from a whole sentence, in the same weighted characters. */
+const HEADLINE_LIMIT = 40;
 /** Longest line taken as a written title. */
 const MAX_TITLE_LINE = 40;
 
@@ -21,12 +24,30 @@ const TIME_WORD_RE = /^(?:近日|日前|今天|今日|昨天|昨日|据悉|据�
 const CLAUSE_END_RE = /[，；：、]|[,;:](?!\d)/g;
 /** Characters that start a new phrase: cutting just before one avoids cutting inside a word. */
 const PHRASE_START_RE = /[的在和与及对就将把被为从向于并但而]/g;
+/** A headline never ends on a preposition or a locative phrase ("…在例行记者会上"): it would be a fragment. */
+const ENDS_OPEN_RE = /(?:[在于对就向从把被为与和及跟同将]|在[^，,；;]{0,16}(?:上|中|里|内|时|期间|之际))$/u;
+const graphemes = new Intl.Segmenter("zh", { granularity: "grapheme" });
 const TRAILING_PUNCT_RE = /[\s，,。．.！!？?；;：:、…—\-·"“”'‘’（(【《]+$/u;
 
-/** Weighted length: a Chinese character counts 1, anything else half. */
+/** A derived headline and the rule that chose it (shown by `npm run check`). */
+export interface DerivedTitle {
+  /** The headline. */
+  title: string;
+  /** `whole-sentence`, `compressed-sentence (drop-locative, …)`, `leading-clauses` or `cut-clause`. */
+  rule: string;
+  /** The lead's first sentence the headline was derived from, date phrase removed. */
+  candidate: string;
+}
+
+/** The grapheme clusters of `text`: what a reader sees as characters (a ZWJ emoji or a flag is one). */
+function splitGraphemes(text: string): string[] {
+  return Array.from(graphemes.segment(text), (s) => s.segment);
+}
+
+/** Weighted length in graphemes: a Chinese character counts 1, anything else half. */
 function measure(text: string): number {
   const han = countHan(text);
-  return han + (text.length - han) / 2;
+  return han + (splitGraphemes(text).length - han) / 2;
 }
 
 /** Removes a leading dateline or date phrase ("1月29日，", "据新华社1月29日电，") and time words ("近日，"). */
@@ -44,7 +65,7 @@ function cutClause(clause: string): string {
   for (const match of clause.matchAll(PHRASE_START_RE)) {
     if (match.index > 4 && measure(clause.slice(0, match.index)) <= TITLE_BUDGET) cut = match.index;
   }
-  return cut > 0 ? clause.slice(0, cut) : clause.slice(0, TITLE_BUDGET);
+  return cut > 0 ? clause.slice(0, cut) : splitGraphemes(clause).slice(0, TITLE_BUDGET).join("");
 }
 
 /** Drops an unclosed trailing parenthesis and trailing punctuation. */
@@ -57,12 +78,8 @@ function tidyEnd(text: string): string {
   return out;
 }
 
-/**
- * Derives a headline from a Chinese lead: its first sentence without a leading date phrase,
- * cut at clause boundaries to about 30 characters, without trailing punctuation.
- */
-export function deriveZhTitle(lead: string): string | undefined {
-  const sentence = stripDatePhrase(lead.split(SENTENCE_END_RE)[0] ?? "").trim();
+/** The sentence's clauses, each with its closing punctuation. */
+function splitClauses(sentence: string): string[] {
   const clauses: string[] = [];
   let end = 0;
   for (const match of sentence.matchAll(CLAUSE_END_RE)) {
@@ -70,14 +87,49 @@ export function deriveZhTitle(lead: string): string | undefined {
     end = match.index + 1;
   }
   clauses.push(sentence.slice(end));
+  return clauses;
+}
+
+/** At most two leading clauses joined up to about 30 characters, the first cut inside when it alone is too long. */
+function leadingClauses(sentence: string): string {
   let title = "";
-  for (const clause of clauses) {
-    if (title && measure(title + clause) > TITLE_BUDGET) break;
+  for (const [i, clause] of splitClauses(sentence).entries()) {
+    if (title && (i >= 2 || measure(title + clause) > TITLE_BUDGET)) break;
     title += title ? clause : cutClause(clause);
     if (measure(title) > TITLE_BUDGET) break;
   }
-  const tidy = tidyEnd(title.trim());
-  return tidy.length > 0 ? tidy : undefined;
+  return tidyEnd(title.trim());
+}
+
+/** A headline that fits and does not end on a preposition or locative phrase. */
+function isWholeHeadline(text: string): boolean {
+  return text.length > 0 && measure(text) <= HEADLINE_LIMIT && !ENDS_OPEN_RE.test(text);
+}
+
+/**
+ * Derives a headline from a Chinese lead's first sentence, date phrase removed: the whole sentence when it
+ * fits in about 40 characters and two clauses; else its leading clauses, unless they end on a preposition or
+ * locative phrase; else the sentence compressed as an editor would (title-compress.ts); else the clauses cut.
+ */
+export function deriveZhHeadline(lead: string): DerivedTitle | undefined {
+  const candidate = stripDatePhrase(lead.split(SENTENCE_END_RE)[0] ?? "").trim();
+  const whole = tidyEnd(candidate);
+  // Three clauses or more read as a lead, not a headline, however short.
+  if (splitClauses(whole).length <= 2 && isWholeHeadline(whole)) return { title: whole, rule: "whole-sentence", candidate };
+  const leading = leadingClauses(candidate);
+  if (isWholeHeadline(leading)) return { title: leading, rule: "leading-clauses", candidate };
+  const compressed = compressHeadline(candidate, (t) => measure(tidyEnd(t)) > HEADLINE_LIMIT);
+  const short = tidyEnd(compressed.text);
+  if (compressed.applied.length > 0 && isWholeHeadline(short)) {
+    return { title: short, rule: `compressed-sentence (${compressed.applied.join(", ")})`, candidate };
+  }
+  const cut = leadingClauses(compressed.text);
+  return cut.length > 0 ? { title: cut, rule: "cut-clause", candidate } : undefined;
+}
+
+/** The headline {@link deriveZhHeadline} derives, without its rule. */
+export function deriveZhTitle(lead: string): string | undefined {
+  return deriveZhHeadline(lead)?.title;
 }
 
 /** True when a line is plainly a written title: short, Chinese, not a sentence, not a dateline, and more text follows. */

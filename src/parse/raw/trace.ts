@@ -19,6 +19,8 @@ export interface RawTrace {
   sourceLine?: number;
   /** Line announcing the English part (`英语如下:`). */
   separatorLine?: number;
+  /** How the Chinese title was derived, when it was: the lead's sentence and the rule that chose the headline. */
+  zhTitle?: { candidate: string; rule: string };
   /** Every non-blank line that reaches no page, with the rule that dropped it, in file order. */
   dropped: DroppedLine[];
 }

@@ -1,0 +1,81 @@
+// Raw scrapes, round two (issue 19): headlines that read as headlines, and the shapes that used to come out wrong.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { deriveZhHeadline, deriveZhTitle } from "../src/parse/raw/derive-title.ts";
+import { parseRawScrape } from "../src/parse/raw-scrape.ts";
+import type { RawParseResult } from "../src/parse/raw-scrape.ts";
+import type { ArticleDraft, Lang } from "../src/types.ts";
+import { countGraphemes } from "../src/validate/text.ts";
+
+const FIXTURES = join(import.meta.dirname, "fixtures", "raw");
+
+/** Parses `tests/fixtures/raw/<name>.txt` as if under articles/2024/. */
+function parseFixture(name: string): RawParseResult {
+  const text = readFileSync(join(FIXTURES, `${name}.txt`), "utf8");
+  return parseRawScrape({ path: `tests/fixtures/raw/${name}.txt`, relPath: `2024/${name}.txt`, text, kind: "raw" });
+}
+
+/** The draft of one language, or undefined. */
+function draftOf(result: RawParseResult, lang: Lang): ArticleDraft | undefined {
+  return result.drafts.find((d) => d.lang === lang);
+}
+
+/** Paragraph texts of a draft. */
+function textsOf(draft: ArticleDraft | undefined): string[] {
+  return draft?.body.format === "paragraphs" ? draft.body.paragraphs.map((p) => p.value) : [];
+}
+
+/** Diagnostics as `code@line`. */
+function codesOf(result: RawParseResult): string[] {
+  return result.diagnostics.map((d) => `${d.code}@${d.line}`);
+}
+
+/** Dropped lines as `line:rule`. */
+function droppedOf(result: RawParseResult): string[] {
+  return result.trace.dropped.map((d) => `${d.line}:${d.rule}`);
+}
+
+test("titles: the seed's lead gives a whole clause, compressed as an editor would, not a locative fragment", () => {
+  const lead =
+    "1月29日,中国外交部发言人汪文斌在例行记者会上,就有关美国政府计划限制中国企业通过美国云服务进行人工智能(AI)模型训练的问题作出回应。汪文斌表示,中方敦促美方遵守科技发展的客观规律。";
+  const derived = deriveZhHeadline(lead);
+  assert.is(derived?.title, "外交部发言人汪文斌就美方计划限制中企通过美国云服务进行人工智能模型训练作出回应");
+  assert.is(derived?.rule, "compressed-sentence (drop-locative, drop-gloss, drop-topic-frame, abbreviate)");
+  assert.ok(countGraphemes(derived?.title ?? "") <= 40);
+});
+
+test("titles: never end on a preposition or a locative phrase", () => {
+  const leads = [
+    "3月5日，市交通局局长王五在新闻发布会上，就地铁四号线延误多日的原因和今后的改进措施向市民作出详细说明。",
+    "近日，省气象台首席预报员在接受本报记者专访时，对今年汛期可能出现的极端降雨天气及其影响进行了全面分析和预测。",
+  ];
+  for (const lead of leads) {
+    const title = deriveZhTitle(lead) ?? "";
+    assert.not.match(title, /(?:[在于对就向从]|在[^，]{0,16}(?:上|中|时))$/, title);
+    assert.ok(title.length >= 6, title);
+  }
+});
+
+test("titles: a short two-clause sentence is kept whole; three clauses read as a lead and keep the first two", () => {
+  assert.equal(deriveZhHeadline("1月2日，北岸市首座储能电站并网运行，可满足五万户用电。")?.rule, "whole-sentence");
+  const three = deriveZhHeadline("据新华社4月3日电，国家气象中心发布沙尘暴蓝色预警，提醒公众减少户外活动，做好防护。");
+  assert.equal([three?.title, three?.rule], ["国家气象中心发布沙尘暴蓝色预警，提醒公众减少户外活动", "leading-clauses"]);
+});
+
+test("titles: shortening counts and cuts grapheme clusters, never halves of one", () => {
+  const family = "👨‍👩‍👧‍👦";
+  const flag = "🇨🇳";
+  const extB = "𠀀𠀁𠀂";
+  const lead = `${family}${flag}${extB}${"长".repeat(60)}${family}。`;
+  const title = deriveZhTitle(lead) ?? "";
+  // Every grapheme of the title is one of the lead's graphemes: nothing split.
+  const seg = new Intl.Segmenter("zh", { granularity: "grapheme" });
+  const leadGraphemes = new Set(Array.from(seg.segment(lead), (s) => s.segment));
+  for (const { segment } of seg.segment(title)) assert.ok(leadGraphemes.has(segment), JSON.stringify(segment));
+  assert.ok(title.startsWith(family + flag + extB));
+  assert.is(countGraphemes(family + flag + extB), 5);
+});
+
+test.run();
