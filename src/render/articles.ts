@@ -11,6 +11,7 @@ import { keywordSlug } from "./keywords.ts";
 import { DEVICE_NAME_RE, utf8Length } from "../validate/segment.ts";
 import { absoluteUrl, type SiteUrl } from "./site-url.ts";
 import { STRINGS } from "./strings.ts";
+import { displayHtml, displayText } from "./typography.ts";
 import { DEFAULT_SITE_CONFIG, type PerLang } from "../site/index.ts";
 
 /** A link to one language version of a story. */
@@ -140,7 +141,9 @@ function planArticle(story: Story, lang: Lang, links: Partial<Record<Lang, Versi
   const body = render(article.body);
   const self = links[lang]!;
   const alternate = lang === "zh" ? links.en : links.zh;
-  const description = article.summary ?? body.lead;
+  // Chinese text is shown with full-width punctuation everywhere it is printed (titles come from linksOf).
+  const lead = displayText(lang, body.lead);
+  const description = displayText(lang, article.summary ?? body.lead);
   const page = {
     ...self,
     key: story.key,
@@ -152,8 +155,8 @@ function planArticle(story: Story, lang: Lang, links: Partial<Record<Lang, Versi
     keywords: article.keywords.map((name) => ({ name, url: `/${lang}/${LANG_PATHS.keywords}${keywordSlug(name)}/`, search: `/${lang}/${LANG_PATHS.search}?kw=${encodeURIComponent(name)}` })),
     source: article.source,
     description: truncate(description, 200),
-    lead: body.lead,
-    html: body.html,
+    lead,
+    html: displayHtml(lang, body.html),
     alternate,
   };
   return { ...page, head: articleHead(page, at.site, at.names[lang]) };
@@ -210,7 +213,7 @@ function linksOf(story: Story): Partial<Record<Lang, VersionLink>> {
   const links: Partial<Record<Lang, VersionLink>> = {};
   for (const lang of storyLangs(story)) {
     const article = story.versions[lang]!;
-    links[lang] = { lang, htmlLang: STRINGS[lang].htmlLang, url: articleUrl(lang, article.slug), title: article.title };
+    links[lang] = { lang, htmlLang: STRINGS[lang].htmlLang, url: articleUrl(lang, article.slug), title: displayText(lang, article.title) };
   }
   return links;
 }

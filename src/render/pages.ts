@@ -5,6 +5,7 @@ import type { NavLink, SiteConfig } from "../site/index.ts";
 import { LANGS, type Diagnostic, type Lang, type SitePage } from "../types.ts";
 import type { ArticlePage } from "./articles.ts";
 import { renderBody } from "./body.ts";
+import { displayHtml, displayText } from "./typography.ts";
 import { basicMeta, type PageHead } from "./head.ts";
 import { absoluteUrl, type SiteUrl } from "./site-url.ts";
 import { STRINGS } from "./strings.ts";
@@ -60,8 +61,9 @@ export function planNewsroomPages(sources: readonly SitePage[], articles: readon
     const twin = `/${other}/${page.slug}/`;
     const url = pageUrlOf(page);
     const absolute = absoluteUrl(site, url);
-    const head = { canonical: absolute, alternates: [], meta: basicMeta(page.lang, page.title, page.summary ?? "", absolute, "website", config.name[page.lang]) };
-    return { lang: page.lang, url, title: page.title, html: renderBody(page.body).html, switchUrl: urls.has(twin) ? twin : `/${other}/`, head };
+    const title = displayText(page.lang, page.title);
+    const head = { canonical: absolute, alternates: [], meta: basicMeta(page.lang, title, displayText(page.lang, page.summary ?? ""), absolute, "website", config.name[page.lang]) };
+    return { lang: page.lang, url, title, html: displayHtml(page.lang, renderBody(page.body).html), switchUrl: urls.has(twin) ? twin : `/${other}/`, head };
   });
   return { pages, nav: navWith(config.nav, kept), diagnostics };
 }
