@@ -135,6 +135,23 @@ test("--strict turns warnings into a failed build", async () => {
   }
 });
 
+test("Chinese text is shown with full-width punctuation on the page, in its head and in both feeds; the source and English stay as written", async () => {
+  const source = await readFile(path.join(ROOT, FIXTURES, "mixed/2024/cloud-ai.txt"), "utf8");
+  assert.match(source, /1月29日,中国外交部/, "the source keeps its ASCII marks");
+  const zh = await readOut(mixedOut, "zh/cloud-ai/index.html");
+  assert.match(zh, /<p>1月29日，中国外交部发言人汪文斌在例行记者会上，就有关美国政府计划限制中国企业通过美国云服务进行人工智能（AI）模型训练的问题作出回应。/);
+  assert.match(zh, /<meta name="description" content="1月29日，中国外交部/);
+  assert.match(zh, /<meta property="og:description" content="1月29日，中国外交部/);
+  assert.not.match(zh, /\p{Script=Han}[,:;?!()]|[,:;?!()]\p{Script=Han}/u, "no ASCII mark next to Han anywhere on the page");
+  for (const feed of ["zh/feed.xml", "zh/feed.json"]) {
+    const text = await readOut(mixedOut, feed);
+    assert.match(text, /1月29日，中国外交部/, feed);
+    assert.not.match(text, /1月29日,中国/, feed);
+  }
+  const en = await readOut(mixedOut, "en/cloud-ai/index.html");
+  assert.not.match(en, /[，：；？！（）]/, "English pages keep their own marks");
+});
+
 test("article text is never run through a template engine", async () => {
   const out = await scratch("curly");
   await build({ articles: `${FIXTURES}/template-syntax`, out, cwd: ROOT });

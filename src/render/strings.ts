@@ -58,7 +58,7 @@ export interface UiStrings {
   noResults: string;
   /** Mark on a story that exists only in this language, shown in the other language's lists ("仅中文"). */
   onlyThisLang: string;
-  /** Label before the source link. */
+  /** Label before the source link, with its colon (a full-width one in Chinese). */
   sourceLabel: string;
   /** Label before the keyword list. */
   keywordsLabel: string;
@@ -114,7 +114,7 @@ export const STRINGS: Record<Lang, UiStrings> = {
     searchNeedsScript: "搜索需要启用 JavaScript。",
     noResults: "没有找到相关报道。",
     onlyThisLang: "仅中文",
-    sourceLabel: "来源",
+    sourceLabel: "来源：",
     keywordsLabel: "关键词",
     readIn: "阅读中文版",
     pagination: "分页",
@@ -163,7 +163,7 @@ export const STRINGS: Record<Lang, UiStrings> = {
     searchNeedsScript: "Search needs JavaScript.",
     noResults: "No stories found.",
     onlyThisLang: "English only",
-    sourceLabel: "Source",
+    sourceLabel: "Source: ",
     keywordsLabel: "Keywords",
     readIn: "Read in English",
     pagination: "Pages",
