@@ -8,6 +8,7 @@ import { fromStoredVersion, toStoredVersion } from "../src/search/result-data.ts
 import { buildConversionTable, createConverter, formTermsOf, hanCode, identity, inflectionBase, packedFileCount, packedFileOf, phraseTermOf, queryOf, searchLayout, SHARD_SIZE, storyRecordHtml, termsOf } from "../src/search/index.ts";
 import type { ArticlePage } from "../src/render/index.ts";
 import { STRINGS } from "../src/render/strings.ts";
+import { fullWidthPunctuation } from "../src/shared/cjk-punctuation.ts";
 
 const code = (text: string) => "zq" + [...text].map(hanCode).join("");
 
@@ -105,6 +106,24 @@ test("a record stores display data under one-letter keys, which Pagefind indexes
   assert.equal(fromStoredVersion(JSON.parse(stored)), version);
   assert.equal(fromStoredVersion(toStoredVersion(version)), version);
   for (const bad of [null, "x", { t: "a" }, { ...toStoredVersion(version), d: 5 }]) assert.is(fromStoredVersion(bad), undefined, JSON.stringify(bad));
+});
+
+test("full-width punctuation changes no search term: a query typed with ， or ( finds the same story, and indexing is unaffected", () => {
+  const seed = "1月29日,中国外交部发言人汪文斌在例行记者会上,就美国云服务进行人工智能(AI)模型训练的问题作出回应:中方敦促美方遵守规律!";
+  assert.equal(termsOf(fullWidthPunctuation(seed), identity), termsOf(seed, identity), "NFKC folds the full-width marks to separators");
+  for (const [ascii, wide] of [["人工智能(AI)模型", "人工智能（AI）模型"], ["中国,美国", "中国，美国"], ["回应:中方", "回应：中方"], ["规律!", "规律！"], ["真的?", "真的？"]]) {
+    assert.is(queryOf(wide!, identity), queryOf(ascii!, identity), wide);
+  }
+  const indexed = new Set(termsOf(fullWidthPunctuation(seed), identity));
+  for (const q of ["人工智能(AI)", "人工智能（AI）", "记者会上,就美国", "记者会上，就美国"]) for (const term of queryOf(q, identity).split(" ")) assert.ok(indexed.has(term), q);
+  // The record of a story shown with full-width marks indexes the same terms and stores what the page shows.
+  const asciiRecord = storyRecordHtml({ zh: page("zh", "人工智能(AI)模型,美国", []) }, identity);
+  const wideRecord = storyRecordHtml({ zh: page("zh", "人工智能（AI）模型，美国", []) }, identity);
+  const indexedPart = (html: string) => html.slice(0, html.indexOf("<div data-pagefind-ignore>"));
+  assert.is(indexedPart(wideRecord), indexedPart(asciiRecord));
+  assert.match(wideRecord, /&quot;t&quot;:&quot;人工智能（AI）模型，美国&quot;/);
+  const marked = highlight("人工智能（AI）模型", "人工智能(AI)", identity).filter((s) => s.mark).map((s) => s.text);
+  assert.equal(marked, ["人工智能", "AI"], "an ASCII query highlights the full-width title");
 });
 
 test("the search page's data-* attributes are checked: a wrong one stops the script with an error naming it", () => {
