@@ -84,6 +84,31 @@ test("two stories wanting one URL is an error naming both sources", () => {
   assert.match(plan.diagnostics[0]!.message, /articles\/2024\/same\.zh\.md/);
 });
 
+test("Chinese versions are planned with full-width punctuation in every printed field; English ones and the article stay as written", () => {
+  const zh: Article = {
+    ...article("punct", "zh"),
+    title: "美方拟限制中企使用云服务训练AI模型,外交部:敦促美方停止(回应)",
+    body: { format: "paragraphs", paragraphs: [{ value: "1月29日,发言人表示:共1,000家企业受影响(约3.5%)。", line: 3 }] },
+  };
+  const en: Article = { ...article("punct", "en"), title: "China: the U.S. should stop (response)", body: { format: "markdown", text: "On Jan. 29, 1,000 firms (3.5%) were hit: 中国,美国.", line: 1 } };
+  const plan = planSite(pairArticles([zh, en]).stories, OPTIONS);
+  const zhPage = plan.articles.find((a) => a.lang === "zh")!;
+  const title = "美方拟限制中企使用云服务训练AI模型，外交部：敦促美方停止（回应）";
+  const lead = "1月29日，发言人表示：共1,000家企业受影响（约3.5%）。";
+  assert.is(zhPage.title, title);
+  assert.is(zhPage.lead, lead);
+  assert.is(zhPage.description, lead);
+  assert.is(zhPage.html, `<p>${lead}</p>`);
+  assert.ok(zhPage.head.meta.some((m) => m.key === "og:title" && m.content === title));
+  const enPage = plan.articles.find((a) => a.lang === "en")!;
+  assert.is(enPage.title, en.title);
+  assert.is(enPage.alternate?.title, title, "the link to the Chinese version shows its title as its page does");
+  assert.match(enPage.html, /1,000 firms \(3\.5%\) were hit: 中国,美国\./, "English bodies are left as written, Chinese runs included");
+  assert.is(plan.lists.find((l) => l.kind === "home" && l.lang === "zh")!.entries[0]!.title, title);
+  assert.is(plan.feeds.find((f) => f.lang === "zh")!.entries[0]!.title, title);
+  assert.is(zh.title, "美方拟限制中企使用云服务训练AI模型,外交部:敦促美方停止(回应)", "the article itself is not changed");
+});
+
 test("home lists are paginated 20 to a page", () => {
   const articles = Array.from({ length: 45 }, (_, i) => article(`s${i}`, "zh"));
   const homes = planSite(pairArticles(articles).stories, OPTIONS).lists.filter((h) => h.kind === "home" && h.lang === "zh");
