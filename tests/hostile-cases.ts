@@ -167,8 +167,9 @@ export const CASES: HostileCase[] = [
   { name: "inj-vbscript-link", outcome: "sanitised", diagnostics: [w("vb-link.en.md:6", "md/unsafe-link")], pages: ["/en/vb-link/"], check: assertNoUnsafeHref },
   { name: "inj-javascript-source-md", outcome: "skipped", diagnostics: [e("js-source.en.md:5", "article/bad-source")], pages: GOOD },
   { name: "inj-data-source-md", outcome: "skipped", diagnostics: [e("data-source.en.md:5", "article/bad-source")], pages: GOOD },
-  { name: "inj-javascript-source-raw", outcome: "skipped", diagnostics: [e("2024/js-source.txt:10", "article/bad-source")], pages: GOOD },
-  { name: "inj-vbscript-source-raw", outcome: "skipped", diagnostics: [e("2024/vb-source.txt:10", "article/bad-source")], pages: GOOD },
+  // A raw scrape's bad source line loses the source, not the story (issue 19).
+  { name: "inj-javascript-source-raw", outcome: "warning", diagnostics: [w("2024/js-source.txt:10", "raw/bad-source")], pages: ["/en/good/", "/en/js-source/", "/zh/js-source/"] },
+  { name: "inj-vbscript-source-raw", outcome: "warning", diagnostics: [w("2024/vb-source.txt:10", "raw/bad-source")], pages: ["/en/good/", "/en/vb-source/", "/zh/vb-source/"] },
   { name: "inj-keyword-attribute", outcome: "sanitised", diagnostics: [], pages: ["/en/attr/"],
     check: (run) => assert.equal(articleOf(run, "attr.en.md").keywords, ['" onmouseover="alert(1)" x="', "market"]) },
   { name: "inj-template-syntax", outcome: "sanitised", diagnostics: [], pages: ["/en/curly/"],

@@ -78,4 +78,24 @@ test("titles: shortening counts and cuts grapheme clusters, never halves of one"
   assert.is(countGraphemes(family + flag + extB), 5);
 });
 
+test("bad source lines: javascript:, a relative path or plain text lose the source, not the story", () => {
+  for (const [name, line] of [["bad-source-javascript", 11], ["bad-source-relative", 17], ["bad-source-text", 3]] as const) {
+    const result = parseFixture(name);
+    assert.ok(draftOf(result, "zh"), name);
+    for (const draft of result.drafts) assert.is(draft.source, undefined, name);
+    assert.ok(codesOf(result).includes(`raw/bad-source@${line}`), name);
+    assert.ok(droppedOf(result).includes(`${line}:bad-source`), name);
+    assert.is(result.trace.sourceLine, undefined, name);
+  }
+  assert.equal(parseFixture("bad-source-relative").drafts.map((d) => d.lang), ["zh", "en"]);
+});
+
+test("two source lines: the first is kept, the warning names both", () => {
+  const result = parseFixture("duplicate-source");
+  assert.equal(result.drafts.map((d) => d.source?.value), ["https://news.example.cn/2024/08/20/beiwan.html", "https://news.example.cn/2024/08/20/beiwan.html"]);
+  assert.equal(codesOf(result), ["raw/duplicate-source@12"]);
+  assert.match(result.diagnostics[0]?.message ?? "", "lines 11 and 12");
+  assert.equal(droppedOf(result), ["12:extra-source"]);
+});
+
 test.run();

@@ -50,16 +50,16 @@ test("story text is not chrome", () => {
 });
 
 test("labels: English or Chinese names, bold, either colon, any case, value inline or not", () => {
-  assert.equal(matchLabel("News Title: “A”"), { kind: "title", lang: "en", value: "“A”" });
-  assert.equal(matchLabel("**News Title:** A"), { kind: "title", lang: "en", value: "A" });
-  assert.equal(matchLabel("**News Title**: A"), { kind: "title", lang: "en", value: "A" });
-  assert.equal(matchLabel("news title：A"), { kind: "title", lang: "en", value: "A" });
-  assert.equal(matchLabel("KEYWORDS: a, b"), { kind: "keywords", lang: "en", value: "a, b" });
-  assert.equal(matchLabel("英文关键词：a, b"), { kind: "keywords", lang: "en", value: "a, b" });
-  assert.equal(matchLabel("News content:"), { kind: "content", lang: "en", value: "" });
-  assert.equal(matchLabel("英文新闻内容："), { kind: "content", lang: "en", value: "" });
-  assert.equal(matchLabel("标题：中文标题"), { kind: "title", lang: "any", value: "中文标题" });
-  assert.equal(matchLabel("内容:"), { kind: "content", lang: "any", value: "" });
+  assert.equal(matchLabel("News Title: “A”"), { kind: "title", lang: "en", value: "“A”", name: "news title" });
+  assert.equal(matchLabel("**News Title:** A"), { kind: "title", lang: "en", value: "A", name: "news title" });
+  assert.equal(matchLabel("**News Title**: A"), { kind: "title", lang: "en", value: "A", name: "news title" });
+  assert.equal(matchLabel("news title：A"), { kind: "title", lang: "en", value: "A", name: "news title" });
+  assert.equal(matchLabel("KEYWORDS: a, b"), { kind: "keywords", lang: "en", value: "a, b", name: "keywords" });
+  assert.equal(matchLabel("英文关键词：a, b"), { kind: "keywords", lang: "en", value: "a, b", name: "英文关键词" });
+  assert.equal(matchLabel("News content:"), { kind: "content", lang: "en", value: "", name: "news content" });
+  assert.equal(matchLabel("英文新闻内容："), { kind: "content", lang: "en", value: "", name: "英文新闻内容" });
+  assert.equal(matchLabel("标题：中文标题"), { kind: "title", lang: "any", value: "中文标题", name: "标题" });
+  assert.equal(matchLabel("内容:"), { kind: "content", lang: "any", value: "", name: "内容" });
   assert.is(matchLabel("Titles are hard to write."), undefined);
 });
 

@@ -228,9 +228,11 @@ test("front-matter: date, slug, title_zh, keywords_zh and id win, with their lin
   assert.equal(codesOf(result), []);
 });
 
-test("non-http-source: a source line with another scheme is still returned for the validator", () => {
+test("non-http-source: a source line with another scheme loses the source, not the story", () => {
   const result = parseFixture("non-http-source");
-  assert.equal(draftOf(result, "zh").source, { value: "javascript:alert(1)", line: 9 });
+  assert.is(draftOf(result, "zh").source, undefined);
+  assert.equal(codesOf(result), [["raw/bad-source", 9]]);
+  assert.ok(droppedOf(result).includes("9:bad-source"));
   assert.is(draftOf(result, "en").keywords, undefined);
 });
 

@@ -13,6 +13,7 @@ import { locateParts } from "./raw/layout.ts";
 import type { Layout } from "./raw/layout.ts";
 import { isLatinText, splitRawLines } from "./raw/lines.ts";
 import type { RawLine } from "./raw/lines.ts";
+import { readSourceLine } from "./raw/source-line.ts";
 import { resolveStoryDate } from "./raw/story-date.ts";
 import { traceRawParse } from "./raw/trace.ts";
 import type { RawTrace } from "./raw/trace.ts";
@@ -54,6 +55,11 @@ export function parseRawScrape(source: SourceFile): RawParseResult {
   const date = fm.data.get("date") ?? leadDate(source, zh, en, fm.bodyLine, diagnostics);
   const name = (source.relPath.split("/").pop() ?? source.relPath).trimEnd();
   const slug = fm.data.get("slug") ?? fileSlug(file, name.replace(/\.[^.]*$/, ""), diagnostics);
+  const attribution = readSourceLine(file, lines, layout, diagnostics);
+  if (attribution.dropped) {
+    delete trace.sourceLine;
+    trace.dropped = [...trace.dropped, attribution.dropped].sort((a, b) => a.line - b.line);
+  }
   const built = buildDrafts({
     slug,
     source,
@@ -61,7 +67,7 @@ export function parseRawScrape(source: SourceFile): RawParseResult {
     ...(present.zh ? { zh } : {}),
     ...(present.en && en ? { en } : {}),
     ...(date ? { date } : {}),
-    ...sourceUrl(lines, layout),
+    ...(attribution.url ? { url: attribution.url } : {}),
   });
   if (built.zhTitle) trace.zhTitle = { candidate: built.zhTitle.candidate, rule: built.zhTitle.rule };
   return { drafts: built.drafts, diagnostics, trace };
@@ -97,11 +103,4 @@ function leadDate(source: SourceFile, zh: ChinesePart, en: EnglishPart | undefin
   const resolved = resolveStoryDate({ file: source.path, relPath: source.relPath, zhLead, ...(enLead ? { enLead } : {}), fallbackLine });
   diagnostics.push(...resolved.diagnostics);
   return resolved.date;
-}
-
-/** The source URL as written, with its line, when a source line was found. */
-function sourceUrl(lines: readonly RawLine[], layout: Layout): { url?: Located<unknown> } {
-  const index = layout.sourceIndex ?? -1;
-  const role = layout.roles[index];
-  return role?.kind === "source" ? { url: { value: role.url, line: lines[index]?.line ?? 1 } } : {};
 }

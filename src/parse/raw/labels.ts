@@ -11,6 +11,8 @@ export interface Label {
   value: string;
   /** `en` when the label name itself says English (`News Title`, `英文标题`); `any` when the value decides. */
   lang: "en" | "any";
+  /** The label name, lower-cased with spaces folded (`news title`, `headline`, `标题`). */
+  name: string;
 }
 
 /** Label names; spaces match any run of spaces, case is ignored. */
@@ -46,17 +48,19 @@ const SEPARATOR_ZH_RE = /^(?:以下|下面|附)?(?:为|是)?(?:英语|英文)(?:
 const SEPARATOR_EN_RE = /^(?:(?:the\s+)?english\s+(?:version|translation|text)(?:\s+(?:below|follows|is as follows))?|in english|english|translation)$/i;
 const SOURCE_RE =
   /^(?:(?:\*\*|__)\s*)?(?:【(?:来源|原文|出处|原文链接)】|\[(?:来源|原文链接|source)\]|(?:来源|原文链接|原文地址|原文|出处|source|original link)\s*(?:(?:\*\*|__)\s*)?[:：])\s*(?:(?:\*\*|__)\s*)?(.+)$/i;
+/** A bracketed source label (`【来源】`, `[source]`) says "source" whatever follows: a bad value is still a source line. */
+const BRACKET_SOURCE_RE = /^(?:(?:\*\*|__)\s*)?(?:【(?:来源|原文|出处|原文链接)】|\[(?:来源|原文链接|source)\])\s*(?:(?:\*\*|__)\s*)?(.+)$/i;
 /** A URL-looking value: any scheme (so `javascript:` is still caught, and rejected later) or a bare `www.` host. */
 const URL_LIKE_RE = /^(?:[a-z][a-z0-9+.-]*:[^\s\p{Script=Han}]+|www\.[^\s\p{Script=Han}]+)$/iu;
 
 /** Finds the kind and language of a label name as written. */
-function classifyName(written: string): { kind: LabelKind; lang: "en" | "any" } {
+function classifyName(written: string): { kind: LabelKind; lang: "en" | "any"; name: string } {
   const name = written.toLowerCase().replace(/\s+/g, " ");
   for (const [kind, names] of Object.entries(NAMES) as [LabelKind, (typeof NAMES)[LabelKind]][]) {
-    if (names.en.includes(name)) return { kind, lang: "en" };
-    if (names.any.includes(name)) return { kind, lang: "any" };
+    if (names.en.includes(name)) return { kind, lang: "en", name };
+    if (names.any.includes(name)) return { kind, lang: "any", name };
   }
-  return { kind: "content", lang: "any" };
+  return { kind: "content", lang: "any", name };
 }
 
 /** Reads a label line (`News Title: …`, `**关键词**：…`, a bare `News Content`), or returns undefined. */
@@ -77,5 +81,7 @@ export function isSeparator(text: string): boolean {
 /** Reads the URL of a source line (`【来源】URL`, `来源：URL`, `原文链接：URL`) as written, or returns undefined. */
 export function matchSource(text: string): string | undefined {
   const value = SOURCE_RE.exec(text)?.[1]?.trimEnd().replace(TRAILING_BOLD_RE, "").trim();
-  return value !== undefined && URL_LIKE_RE.test(value) ? value : undefined;
+  if (value !== undefined && URL_LIKE_RE.test(value)) return value;
+  // `【来源】/news/1.html` or `【来源】澎湃新闻` is still the source line: the parser drops its value with a warning.
+  return BRACKET_SOURCE_RE.exec(text)?.[1]?.trimEnd().replace(TRAILING_BOLD_RE, "").trim() || undefined;
 }

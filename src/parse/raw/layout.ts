@@ -29,6 +29,8 @@ export interface Layout {
   storyEnd: number;
   /** Index of the line giving the source URL. */
   sourceIndex?: number;
+  /** Indexes of every source line inside the story (more than one is reported; the kept one is `sourceIndex`). */
+  sourceIndexes: number[];
 }
 
 /** Gives each line its structural role: label, separator, source line, blank or text. */
@@ -96,9 +98,9 @@ export function locateParts(lines: readonly RawLine[]): Layout {
   for (let i = 0; i < roles.length; i++) {
     const role = roles[i];
     if (role?.kind === "blank" || i === sourceIndex) continue;
-    if (i > storyEnd) roles[i] = { kind: "chrome", rule: "after-source" };
-    else if (role?.kind === "source") roles[i] = { kind: "chrome", rule: "extra-source" };
+    if (role?.kind === "source") roles[i] = { kind: "chrome", rule: "extra-source" };
+    else if (i > storyEnd) roles[i] = { kind: "chrome", rule: "after-source" };
   }
   const chineseEnd = separators[0] ?? englishStart ?? storyEnd;
-  return { roles, separators, englishStart, chineseEnd, storyEnd, sourceIndex };
+  return { roles, separators, englishStart, chineseEnd, storyEnd, sourceIndex, sourceIndexes: sources };
 }
