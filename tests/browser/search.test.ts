@@ -60,6 +60,23 @@ test("a fixed set of Chinese queries (words, fragments, Traditional) each finds 
   await page.close();
 });
 
+test("a query typed with ASCII or full-width marks finds the same story, shown with full-width marks", async () => {
+  const page = await browser.newPage();
+  for (const [ascii, wide] of [["人工智能(AI)", "人工智能（AI）"], ["记者会上,就有关", "记者会上，就有关"]]) {
+    const found: string[][] = [];
+    for (const query of [ascii!, wide!]) {
+      await page.goto(`${server.url}zh/search/?q=${encodeURIComponent(query)}`);
+      found.push(await results(page));
+    }
+    assert.is(found[0]![0], "/zh/us-cloud-ai-restrictions/", ascii);
+    assert.equal(found[1], found[0], wide);
+  }
+  const lead = await page.$eval(".search-results .result-lead", (p) => p.textContent ?? "");
+  assert.match(lead, /^1月29日，中国外交部发言人汪文斌在例行记者会上，就有关/);
+  assert.not.match(lead, /\p{Script=Han}[,:;?!()]|[,:;?!()]\p{Script=Han}/u);
+  await page.close();
+});
+
 test("typing updates the results and the URL; the back button restores the earlier search", async () => {
   const page = await open("en/search/");
   await page.fill("#site-search", "panda");
