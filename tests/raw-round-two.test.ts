@@ -98,4 +98,38 @@ test("two source lines: the first is kept, the warning names both", () => {
   assert.equal(droppedOf(result), ["12:extra-source"]);
 });
 
+test("restated headline: a Title:/Headline: line opening the content is dropped, the News Title stays, the paragraphs are the content", () => {
+  const result = parseFixture("restated-title");
+  const en = draftOf(result, "en");
+  assert.is(en?.title?.value, "Qingchuan Opens Its First Tram Line");
+  assert.equal(textsOf(en).map((t) => t.slice(0, 20)), ["On September 14, Qin", "Note: During the tri"]);
+  assert.equal(codesOf(result), []);
+  assert.equal(droppedOf(result), ["13:restated-title"]);
+});
+
+test("restated headline: bold **Headline:** is dropped too; a label-like line later in the content is content", () => {
+  const result = parseFixture("restated-title-zh-bold");
+  const en = draftOf(result, "en");
+  assert.is(en?.title?.value, "Xiling Town Holds First Harvest Festival");
+  assert.equal(textsOf(en), [
+    "On October 2, Xiling Town held its first harvest festival, showing more than 200 local farm products.",
+    "Contents: honey, tea and chestnuts sold best at the stalls.",
+  ]);
+  assert.equal(droppedOf(result), ["7:restated-title"]);
+});
+
+test("two different News Title lines: the Chinese version is published, the English left out, both lines named", () => {
+  const result = parseFixture("duplicate-news-title");
+  assert.equal(result.drafts.map((d) => d.lang), ["zh"]);
+  assert.equal(codesOf(result), ["raw/duplicate-title@7"]);
+  assert.match(result.diagnostics[0]?.message ?? "", "lines 5 and 7");
+});
+
+test("title and keywords without a content label: the Chinese version is published, the English left out, lines named", () => {
+  const result = parseFixture("unlabelled-content");
+  assert.equal(result.drafts.map((d) => d.lang), ["zh"]);
+  assert.equal(codesOf(result), ["raw/unlabelled-content@6"]);
+  assert.match(result.diagnostics[0]?.message ?? "", "lines 5 and 6");
+});
+
 test.run();

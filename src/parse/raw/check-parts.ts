@@ -36,6 +36,10 @@ export function checkParts(file: string, zh: ChinesePart, en: EnglishPart | unde
     diagnostics.push(warning(file, line, "raw/no-english", message));
     return { zh: true, en: false };
   }
+  if (en.ambiguity) {
+    diagnostics.push(ambiguousPart(file, en.ambiguity));
+    return { zh: hasZh, en: false };
+  }
   if (!hasZh) {
     const message = "no Chinese text before the English part; only the English version is published";
     diagnostics.push(warning(file, en.startLine, "raw/no-chinese", message));
@@ -48,4 +52,14 @@ export function checkParts(file: string, zh: ChinesePart, en: EnglishPart | unde
     diagnostics.push(error(file, en.startLine, "raw/missing-content", message));
   }
   return { zh: hasZh, en: en.title !== undefined && en.paragraphs.length > 0 };
+}
+
+/** The `raw/duplicate-title` or `raw/unlabelled-content` warning: the English part is left out, its lines named. */
+function ambiguousPart(file: string, ambiguity: NonNullable<EnglishPart["ambiguity"]>): Diagnostic {
+  const where = `lines ${ambiguity.lines.join(" and ")}`;
+  const message =
+    ambiguity.kind === "duplicate-title"
+      ? `the English part has ${ambiguity.lines.length} different titles (${where}); the English version is left out: keep one "News Title:" line`
+      : `the English part has a title and keywords (${where}) but no "News Content:" label, so its text could be more keywords; the English version is left out: add "News Content:" before the English text`;
+  return warning(file, ambiguity.lines[1] ?? ambiguity.lines[0] ?? 1, `raw/${ambiguity.kind}`, message);
 }

@@ -1,6 +1,6 @@
 // The English part of a raw scrape: labelled title, keywords and content, in any order.
 import type { Located } from "../../types.ts";
-import type { LabelKind } from "./labels.ts";
+import type { Label, LabelKind } from "./labels.ts";
 import type { LineRole } from "./layout.ts";
 import type { DroppedLine, RawLine } from "./lines.ts";
 
@@ -14,8 +14,14 @@ export interface EnglishPart {
   keywords?: Located<string>;
   /** Content paragraphs: each non-empty line, trimmed. */
   paragraphs: Located<string>[];
-  /** Lines left out: a repeated title, stray text outside the labelled blocks. */
+  /** Lines left out: a repeated or restated title, stray text outside the labelled blocks. */
   dropped: DroppedLine[];
+  /**
+   * Why the part cannot be published safely, with the lines to name: `duplicate-title` (two title lines with
+   * different values) or `unlabelled-content` (title and keywords but no content label, so the lines after the
+   * keywords could be more keywords or the story).
+   */
+  ambiguity?: { kind: "duplicate-title" | "unlabelled-content"; lines: number[] };
 }
 
 type Block = LabelKind | "pre";
@@ -36,32 +42,62 @@ function comparable(text: string): string {
   return text.replace(COMPARABLE_RE, " ").trim().toLowerCase();
 }
 
-/** Collects the lines of each labelled block; unlabelled lines before the first label go to `pre`. */
-function collectBlocks(lines: readonly RawLine[], roles: readonly LineRole[], from: number, to: number) {
-  const blocks: Record<Block, Located<string>[]> = { pre: [], title: [], keywords: [], content: [] };
-  const labelled = new Set<LabelKind>();
+/** The labelled blocks of the English part, and the lines that make it ambiguous or were restated. */
+interface Blocks {
+  /** Lines of each block; unlabelled lines before the first label are `pre`. */
+  blocks: Record<Block, Located<string>[]>;
+  /** Which fields have a label. */
+  labelled: Set<LabelKind>;
+  /** Every line labelled with the part's own title label (`News Title:`): two with different values are ambiguous. */
+  titleLines: Located<string>[];
+  /** A title label restated as the content's first line (`Title: …`, `**Headline:** …`), dropped. */
+  restated: DroppedLine[];
+}
+
+/** Inside the content: a label of a field the part already labelled by another name, or a title when it had none. */
+function isRestatedLabel(label: Label, own: ReadonlyMap<LabelKind, string>): boolean {
+  const ownName = own.get(label.kind);
+  return ownName === undefined ? label.kind === "title" : ownName !== label.name;
+}
+
+/**
+ * Collects the lines of each labelled block. Inside the content, a label-like line is content unless it is one
+ * of the part's own labels (the name its title, keywords or content label first had); a title label opening the
+ * content restates the headline and is dropped, or is the title when the part had none.
+ */
+function collectBlocks(lines: readonly RawLine[], roles: readonly LineRole[], from: number, to: number): Blocks {
+  const out: Blocks = { blocks: { pre: [], title: [], keywords: [], content: [] }, labelled: new Set(), titleLines: [], restated: [] };
+  const own = new Map<LabelKind, string>();
   let current: Block = "pre";
   for (let i = from; i < to; i++) {
     const role = roles[i];
     const line = lines[i];
     if (!role || !line) continue;
-    if (role.kind === "label") {
+    if (role.kind === "label" && current === "content" && isRestatedLabel(role.label, own)) {
+      const { kind, value } = role.label;
+      if (kind === "title" && out.blocks.content.length === 0) {
+        if (own.has("title")) out.restated.push({ line: line.line, text: line.text, rule: "restated-title" });
+        else out.blocks.title.push({ value, line: line.line });
+      } else out.blocks.content.push({ value: line.text, line: line.line });
+    } else if (role.kind === "label") {
       current = role.label.kind;
-      labelled.add(current);
-      if (role.label.value) blocks[current].push({ value: role.label.value, line: line.line });
+      out.labelled.add(current);
+      if (!own.has(current)) own.set(current, role.label.name);
+      if (current === "title" && own.get("title") === role.label.name) out.titleLines.push({ value: role.label.value, line: line.line });
+      if (role.label.value) out.blocks[current].push({ value: role.label.value, line: line.line });
     } else if (role.kind === "text" || role.kind === "value") {
-      blocks[current].push({ value: line.text, line: line.line });
+      out.blocks[current].push({ value: line.text, line: line.line });
     }
   }
-  return { blocks, labelled };
+  return out;
 }
 
 /** Reads the English part between two line indexes; undefined when it holds neither labels nor text. */
 export function readEnglishPart(lines: readonly RawLine[], roles: readonly LineRole[], from: number, to: number): EnglishPart | undefined {
-  const { blocks, labelled } = collectBlocks(lines, roles, from, to);
+  const { blocks, labelled, titleLines, restated } = collectBlocks(lines, roles, from, to);
   const all = [...blocks.pre, ...blocks.title, ...blocks.keywords, ...blocks.content];
   if (labelled.size === 0 && all.length === 0) return undefined;
-  const dropped: DroppedLine[] = [];
+  const dropped: DroppedLine[] = [...restated];
   const [title, ...titleRest] = blocks.title;
   const [firstKeywords, ...keywordsRest] = blocks.keywords;
   let keywords = firstKeywords;
@@ -85,5 +121,16 @@ export function readEnglishPart(lines: readonly RawLine[], roles: readonly LineR
   }
   const startIndex = roles.findIndex((role, i) => i >= from && role.kind !== "blank");
   const startLine = lines[startIndex >= 0 ? startIndex : from]?.line ?? 1;
-  return { startLine, ...(cleanTitle ? { title: cleanTitle } : {}), ...(keywords ? { keywords } : {}), paragraphs, dropped };
+  const ambiguity = findAmbiguity(labelled, titleLines, blocks);
+  return { startLine, ...(cleanTitle ? { title: cleanTitle } : {}), ...(keywords ? { keywords } : {}), paragraphs, dropped, ...(ambiguity ? { ambiguity } : {}) };
+}
+
+/** Two own title lines that differ, or title and keywords without a content label. */
+function findAmbiguity(labelled: ReadonlySet<LabelKind>, titleLines: readonly Located<string>[], blocks: Blocks["blocks"]): EnglishPart["ambiguity"] {
+  const values = new Set(titleLines.filter((t) => t.value).map((t) => comparable(stripQuotes(t.value))));
+  if (values.size > 1) return { kind: "duplicate-title", lines: titleLines.map((t) => t.line) };
+  const [title] = blocks.title;
+  const [keywords] = blocks.keywords;
+  if (!labelled.has("content") && title && keywords) return { kind: "unlabelled-content", lines: [title.line, keywords.line] };
+  return undefined;
 }
