@@ -1,6 +1,7 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { parseFrontMatter } from "../src/parse/front-matter.ts";
+import { parseMarkdownArticle } from "../src/parse/markdown.ts";
 
 const KEYS = ["title", "date", "keywords"] as const;
 
@@ -76,6 +77,15 @@ test("an alias bomb is stopped", () => {
 test("an unclosed block is an error on line 1", () => {
   const fm = parseFrontMatter("a.md", "---\ntitle: T\n", KEYS);
   assert.equal(fm.diagnostics.map((d) => [d.line, d.code]), [[1, "front-matter/unclosed"]]);
+});
+
+test("an empty Markdown body (valid front matter, nothing after) is a warning naming the file, and no draft", () => {
+  for (const text of ["---\ntitle: Hello\ndate: 2024-01-29\n---\n", "---\ntitle: Hello\ndate: 2024-01-29\n---\n\n  \n"]) {
+    const result = parseMarkdownArticle({ path: "articles/hello.en.md", relPath: "hello.en.md", text, kind: "markdown" });
+    assert.equal(result.drafts, []);
+    assert.equal(result.diagnostics.map((d) => [d.code, d.severity, d.line]), [["md/empty-body", "warning", 4]]);
+    assert.match(result.diagnostics[0]?.message ?? "", "articles/hello.en.md has no text after its front matter; this version is not published");
+  }
 });
 
 test.run();

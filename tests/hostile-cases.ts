@@ -96,7 +96,9 @@ export const CASES: HostileCase[] = [
   { name: "struct-missing-english-title", outcome: "error", diagnostics: [e("2024/no-title.txt:5", "raw/missing-title")], pages: GOOD },
   { name: "struct-only-chrome", outcome: "error", diagnostics: [e("2024/chrome.txt:1", "raw/empty")], pages: GOOD },
   { name: "struct-md-no-language", outcome: "error", diagnostics: [e("story.md:1", "md/no-language")], pages: GOOD },
-  { name: "struct-md-empty-body", outcome: "warning", diagnostics: [w("empty.en.md:4", "md/empty-body")], pages: ["/en/empty/", "/en/good/"] },
+  // Not published: a headline without a story would reach lists, feeds and search (issue 19).
+  { name: "struct-md-empty-body", outcome: "warning", diagnostics: [w("empty.en.md:4", "md/empty-body")], pages: GOOD,
+    check: (run) => assert.match(run.diagnostics.find((d) => d.code === "md/empty-body")?.message ?? "", /empty\.en\.md has no text after its front matter; this version is not published/) },
   { name: "struct-no-english", outcome: "warning", diagnostics: [w("2024/zh-only.txt:1", "raw/no-english")], pages: ["/zh/zh-only/"] },
 
   // Front matter: errors on the right line counted from the top of the file; Eleventy keys are ignored and steer nothing.

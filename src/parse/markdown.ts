@@ -36,9 +36,11 @@ export function parseMarkdownArticle(source: SourceFile): ParseResult {
   if (fm.diagnostics.some((d) => d.severity === "error")) return { drafts: [], diagnostics };
   const slug = field("slug") ?? fileSlug(source.path, match[1]!, diagnostics);
   if (fm.body.trim() === "") {
-    // On the line closing the front matter: the line after it may not exist.
-    const message = "the article has no text after its front matter; it is published with its title only";
+    // On the line closing the front matter: the line after it may not exist. A page with a headline and no
+    // story would reach lists, feeds and search as if it were news, so the version is not published.
+    const message = `${source.path} has no text after its front matter; this version is not published until it has some`;
     diagnostics.push(warning(source.path, Math.max(1, fm.bodyLine - 1), "md/empty-body", message));
+    return { drafts: [], diagnostics };
   }
   return {
     drafts: [
