@@ -1,6 +1,6 @@
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { fullWidthPunctuation as fw } from "../src/shared/cjk-punctuation.ts";
+import { fullWidthPunctuation as fw, MARKUP_MARK, OPAQUE_MARK } from "../src/shared/cjk-punctuation.ts";
 import { displayHtml, displayText } from "../src/render/typography.ts";
 import { renderBody } from "../src/render/index.ts";
 
@@ -62,9 +62,9 @@ for (const [input, expected] of CASES) {
 }
 
 test("fullWidthPunctuation is idempotent on every mix of the marks around Han, Latin and digits", () => {
-  const parts = ["中", "A", "1", ",", ":", ";", "?", "!", "(", ")", " ", "."];
+  const parts = ["中", "A", "1", ",", ":", ";", "?", "!", "(", ")", " ", ".", MARKUP_MARK];
   let seed = 7;
-  for (let n = 0; n < 3000; n++) {
+  for (let n = 0; n < 5000; n++) {
     let text = "";
     for (let k = 0; k < 8; k++) {
       seed = (seed * 1103515245 + 12345) % 2147483648;
@@ -93,6 +93,21 @@ test("Markdown bodies: text nodes get full-width marks, code, link URLs and enti
   assert.match(shown, /<pre><code>代码,不改\n<\/code><\/pre>/);
   assert.is(displayHtml("en", html), html);
   assert.is(displayHtml("zh", shown), shown, "idempotent");
+});
+
+test("Markdown bodies: marks are read across inline tags, which stay where they were", () => {
+  const { html } = renderBody({ format: "markdown", text: "**外交部**:美方, *AI*,模型 人工智能(**AI**)模型 `x`,中文 [链接](https://example.com/a,b),好", line: 1 });
+  assert.is(
+    displayHtml("zh", html),
+    '<p><strong>外交部</strong>：美方，<em>AI</em>，模型 人工智能（<strong>AI</strong>）模型 <code>x</code>，中文 <a href="https://example.com/a,b">链接</a>，好</p>\n',
+  );
+});
+
+test("markup stand-ins: a tag is looked through, an opaque item counts as Latin, both come out in place", () => {
+  assert.is(fw(`外交部${MARKUP_MARK},美方`), `外交部${MARKUP_MARK}，美方`);
+  assert.is(fw(`${OPAQUE_MARK}, 中文`), `${OPAQUE_MARK}, 中文`);
+  assert.is(fw(`${OPAQUE_MARK},中文`), `${OPAQUE_MARK}，中文`);
+  assert.is(displayHtml("zh", `<p>中文,${MARKUP_MARK}</p>`), `<p>中文,${MARKUP_MARK}</p>`, "text holding a stand-in is shown as written");
 });
 
 test.run();

@@ -100,7 +100,7 @@ function navWith(nav: Record<Lang, NavLink[]>, pages: readonly SitePage[]): Reco
     const asking = pages
       .filter((p) => p.lang === lang && p.nav && !linked.has(pageUrlOf(p).toLowerCase()))
       .sort((a, b) => a.order - b.order || a.title.localeCompare(b.title, STRINGS[lang].htmlLang));
-    result[lang] = [...nav[lang], ...asking.map((p) => ({ title: p.title, url: pageUrlOf(p), external: false }))];
+    result[lang] = [...nav[lang], ...asking.map((p) => ({ title: displayText(lang, p.title), url: pageUrlOf(p), external: false }))];
   }
   return result;
 }

@@ -9,14 +9,21 @@ const CJK_RE = /[\p{Script=Han}\u3000-\u303F\uFF01-\uFF60\u201C\u201D\u2018\u201
 const HAN_RE = /\p{Script=Han}/u;
 const DIGIT_RE = /[0-9]/;
 const SPACE_RE = /[ \t]/;
+/**
+ * Stand-ins a caller may put in the text for what is not text: `MARKUP_MARK` for a tag, which neighbours look
+ * through (`**外交部**,` is a comma after Han); `OPAQUE_MARK` for an inline item never retouched (code), which
+ * counts as a non-Chinese character. Both come out where they went in.
+ */
+export const MARKUP_MARK = "\uE000";
+export const OPAQUE_MARK = "\uE001";
 /** The marks converted, and their full-width forms. */
 const FULL_WIDTH: Record<string, string> = { ",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）" };
 /**
  * Spans never touched: URLs (ending before whitespace or Chinese text), code spans, emoticons such as
- * `:)` `;-)` `:D` and `(^_^)` `(T_T)`.
+ * `:)` `;-)` `:D` and `(^_^)` `(T_T)` (a sad `:(` is told by its parenthesis closing nowhere, see `markIsChinese`).
  */
 const PROTECTED_RE =
-  /(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)[^\s<>"\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF]*|`[^`\n]*`|[:;][-^]?\)(?![a-z0-9])|[:;][-^]?\((?![^()\n]*\))|[:;][-^]?[DPO3](?![\p{L}\p{N}])|\((?=[^()\s]*[\^_~*])(?![^()]*\p{L}{2})[^()\s\p{Script=Han}]{1,9}\)/giu;
+  /(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)[^\s<>"\p{Script=Han}\u3000-\u303F\uFF00-\uFFEF\uE000\uE001]*|`[^`\n]*`|[:;][-^]?\)(?![a-z0-9])|[:;][-^]?[DPO3](?![\p{L}\p{N}])|\((?=[^()\s]*[\^_~*])(?![^()]*\p{L}{2})[^()\s\p{Script=Han}]{1,9}\)/giu;
 
 /**
  * `text` with ASCII `, : ; ? !` after a Chinese character, or before one (unless between digits, as in
@@ -59,16 +66,26 @@ export function fullWidthPunctuation(text: string): string {
  * unless it sits between digits (`1,000`, `10:30`) or follows other text with a space after it, as English does.
  */
 function markIsChinese(chars: string[], i: number, out: string, context: { guarded: boolean[]; pairs: Map<number, Pair> }): boolean {
+  // A sad face, `:(` or `;-(`, is a colon or semicolon before a parenthesis that closes nowhere.
+  const face = chars[i + 1] === "(" ? i + 1 : /[-^]/.test(chars[i + 1] ?? "") && chars[i + 2] === "(" ? i + 2 : -1;
+  if (face >= 0 && /[:;]/.test(chars[i]!) && !context.guarded[face] && !context.pairs.has(face)) return false;
   const before = lastNonSpace(out);
   if (CJK_RE.test(before)) return true;
-  if (SPACE_RE.test(chars[i + 1] ?? "")) return false;
-  if (DIGIT_RE.test(before) && DIGIT_RE.test(chars[i + 1] ?? "")) return false;
-  let k = i + 1;
+  let next = i + 1;
+  while (chars[next] === MARKUP_MARK) next++;
+  let word = next;
+  while (SPACE_RE.test(chars[word] ?? "") || chars[word] === MARKUP_MARK) word++;
+  // A parenthesis that turns full-width takes the spaces before it away, so the mark will touch it.
+  if (chars[word] === "(" && context.pairs.get(word)?.han === true) return true;
+  if (word > next) return false;
+  if (DIGIT_RE.test(before) && DIGIT_RE.test(chars[next] ?? "")) return false;
+  let k = next;
   // A run of marks before Chinese turns full-width as a whole, so a second pass changes nothing.
-  while (k < chars.length && !context.guarded[k] && /[,:;?! \t]/.test(chars[k]!)) k++;
+  while (k < chars.length && !context.guarded[k] && /[,:;?! \t\uE000]/.test(chars[k]!)) k++;
   const after = context.guarded[k] ? "" : (chars[k] ?? "");
-  // So does an opening parenthesis that will turn full-width.
-  return CJK_RE.test(after) || (after === "(" && context.pairs.get(k)?.han === true);
+  // So do an opening parenthesis that will turn full-width and a closing one whose opening did.
+  const pair = context.pairs.get(k);
+  return CJK_RE.test(after) || (after === "(" && pair?.han === true) || (after === ")" && pair?.converted === true);
 }
 
 /** One parenthesis of a matched pair: where its partner is, whether the content has Han, whether it was converted. */
@@ -106,7 +123,8 @@ function protectedMask(text: string, length: number): boolean[] {
   return mask;
 }
 
+/** The last character of `out` that is neither a space nor markup ("" at the start). */
 function lastNonSpace(out: string): string {
-  const trimmed = out.replace(/[ \t]+$/, "");
+  const trimmed = out.replace(/[ \t\uE000]+$/, "");
   return [...trimmed.slice(-2)].pop() ?? "";
 }
