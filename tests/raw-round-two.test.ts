@@ -132,4 +132,41 @@ test("title and keywords without a content label: the Chinese version is publish
   assert.match(result.diagnostics[0]?.message ?? "", "lines 5 and 6");
 });
 
+test("chrome inside and after the parts: editor, counter, click-to-enlarge, ad, a Related: block and footers without a blank line", () => {
+  const result = parseFixture("chrome-in-parts");
+  assert.equal(droppedOf(result), [
+    "1:image-link", "4:meta-line", "5:counter", "7:ad",
+    "18:related", "19:related", "20:related", "21:prev-next", "22:prev-next", "23:share", "24:copyright",
+  ]);
+  assert.equal(textsOf(draftOf(result, "zh")).length, 2);
+  const en = textsOf(draftOf(result, "en"));
+  assert.equal(en.length, 2);
+  assert.match(en[1] ?? "", /^The farm has 30 turbines/);
+  assert.equal(codesOf(result), []);
+});
+
+test("page chrome before the Chinese body: a repeated banner, a caption or place name, a column name never lead or title", () => {
+  const cases: [string, string[], RegExp][] = [
+    ["lead-banner", ["1:banner"], /^南湖区首个社区养老服务中心投入使用/],
+    ["lead-caption", ["1:caption-line"], /^西湖湖面出现大面积平流雾/],
+    ["lead-column", ["1:caption-line", "2:breadcrumb"], /^东城区首批智能公交站台投入使用/],
+  ];
+  for (const [name, dropped, title] of cases) {
+    const result = parseFixture(name);
+    const zh = draftOf(result, "zh");
+    assert.equal(droppedOf(result), dropped, name);
+    assert.match(String(zh?.title?.value), title, name);
+    assert.match(textsOf(zh)[0] ?? "", /^\d+月\d+日/, name);
+  }
+});
+
+test("a real one-line first paragraph and a written title line stay: punctuation or a verb tell them from chrome", () => {
+  const paragraph = parseFixture("lead-one-line-paragraph");
+  assert.equal(droppedOf(paragraph), []);
+  assert.is(textsOf(draftOf(paragraph, "zh"))[0], "新年第一天，全市迎来降雪。");
+  const titled = parseFixture("lead-title-line");
+  assert.equal(droppedOf(titled), []);
+  assert.equal([draftOf(titled, "zh")?.title?.value, draftOf(titled, "zh")?.titleDerived], ["北湾港迎来首艘邮轮", false]);
+});
+
 test.run();

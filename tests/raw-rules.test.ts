@@ -33,6 +33,14 @@ test("chrome lines are recognised by shape, each with its rule", () => {
     ["返回顶部", "page-tool"],
     ["（完）", "end-mark"],
     ["（责任编辑：张三）", "meta-line"],
+    ["（点击查看大图）", "image-link"],
+    ["点击图片查看原图", "image-link"],
+    ["广告：夏季空调特惠", "ad"],
+    ["Advertisement", "ad"],
+    ["Related:", "related"],
+    ["Related: Port Expands", "related"],
+    ["相关阅读：北湾港扩建", "related"],
+    ["阅读：123", "counter"],
   ];
   assert.equal(cases.map(([line]) => [line, matchChrome(line)]), cases);
 });
@@ -44,6 +52,9 @@ test("story text is not chrome", () => {
     "On January 29, Chinese Foreign Ministry spokesperson Wang Wenbin addressed the issue.",
     "Sources indicate that the US government is contemplating new restrictions.",
     "北川市举办国际马拉松赛",
+    "Ad hoc committees met on Tuesday.",
+    "Related parties signed the agreement on Monday.",
+    "广告业收入同比增长百分之十二。",
   ]) {
     assert.is(matchChrome(line), undefined, line);
   }

@@ -42,6 +42,12 @@ const REPRINT_RE =
 const TAGS_RE = /^(?:标签|tags?|tagged)\s*(?:[:：]|$)/i;
 const END_MARK_RE = /^[（(【\[]\s*(?:完|全文完|end)\s*[）)】\]]$/i;
 const WRAPPING_PARENS_RE = /^[（(](.*)[）)]$/;
+/** "（点击查看大图）", "[点击图片查看原图]", "Click to enlarge". */
+const IMAGE_LINK_RE = /^[（(【\[]?\s*(?:点击(?:图片)?(?:查看|看|浏览)(?:大图|原图|高清大图|图片)|click (?:to|for) (?:enlarge|larger image|full image))\s*[）)】\]]?$/i;
+/** "广告：…", "推广", "Advertisement". */
+const AD_RE = /^(?:广告|推广|赞助|advertisement|sponsored(?: content)?|ad)\s*(?:[:：]|$)/i;
+/** "Related: Some Other Story", "相关阅读：…": a related link on one line. */
+const RELATED_INLINE_RE = /^(?:related(?: posts| articles| news| stories)?|相关(?:阅读|文章|新闻|报道)|延伸阅读|推荐阅读)\s*[:：]\s*\S/i;
 const PAGE_TOOL_RE = /^(?:返回顶部|返回首页|返回列表|打印本页|关闭窗口|打印|关闭|收藏|纠错|(?:【[^】]{1,6}】\s*)+)$/;
 
 /** True for a line of short menu items separated by `|` (or spaced `·`), or of short space-separated Chinese words. */
@@ -80,7 +86,9 @@ const CHROME_RULES: readonly ChromeRule[] = [
   { rule: "counter", test: (t) => COUNTER_RE.test(t) || COUNTER_AFTER_RE.test(t) },
   { rule: "comment-form", test: (t) => COMMENT_FORM_RE.test(t) || COMMENT_NOTICE_RE.test(t) || COMMENT_FIELD_RE.test(t) },
   { rule: "prev-next", test: (t) => t.length <= 150 && PREV_NEXT_RE.test(t) },
-  { rule: "related", test: (t) => RELATED_RE.test(t) },
+  { rule: "related", test: (t) => RELATED_RE.test(t) || (t.length <= 150 && RELATED_INLINE_RE.test(t)) },
+  { rule: "image-link", test: (t) => IMAGE_LINK_RE.test(t) },
+  { rule: "ad", test: (t) => t.length <= 150 && AD_RE.test(t) },
   { rule: "share", test: (t) => t.length <= 80 && SHARE_RE.test(t) },
   { rule: "copyright", test: (t) => t.length <= 150 && COPYRIGHT_RE.test(t) },
   { rule: "disclaimer", test: (t) => DISCLAIMER_RE.test(t) },
@@ -101,4 +109,9 @@ const MAX_CHROME_LENGTH = 400;
 export function matchChrome(text: string): string | undefined {
   if (text.length > MAX_CHROME_LENGTH) return undefined;
   return CHROME_RULES.find((rule) => rule.test(text))?.rule;
+}
+
+/** True for a bare related-links header ("Related:", "相关文章"): the lines under it, up to a blank line, are its links. */
+export function isRelatedHeader(text: string): boolean {
+  return RELATED_RE.test(text);
 }

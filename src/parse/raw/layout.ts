@@ -1,6 +1,7 @@
 // Layout of a raw scrape: what each line is, and where the Chinese part, English part and story end.
-import { matchChrome } from "./chrome.ts";
+import { isRelatedHeader, matchChrome } from "./chrome.ts";
 import { isSeparator, matchLabel, matchSource } from "./labels.ts";
+import { markLeadChrome } from "./lead-chrome.ts";
 import type { Label } from "./labels.ts";
 import { hasHan, isLatinText } from "./lines.ts";
 import type { RawLine } from "./lines.ts";
@@ -67,6 +68,16 @@ function findUnlabelledEnglish(lines: readonly RawLine[], roles: readonly LineRo
   return text.find((i) => i > lastHan && isLatinText(lines[i]?.text ?? ""));
 }
 
+/** The text lines under a related-links header, up to the next blank line, are its links: chrome. */
+function markRelatedBlocks(lines: readonly RawLine[], roles: LineRole[]): void {
+  for (let i = 0; i < roles.length; i++) {
+    if (roles[i]?.kind !== "chrome" || !isRelatedHeader(lines[i]?.text ?? "")) continue;
+    for (let j = i + 1; j < roles.length && roles[j]?.kind !== "blank"; j++) {
+      if (roles[j]?.kind === "text") roles[j] = { kind: "chrome", rule: "related" };
+    }
+  }
+}
+
 /** Classifies every line and finds the separator, the English part, the source line and the story end. */
 export function locateParts(lines: readonly RawLine[]): Layout {
   const roles = lines.map((line) => classifyLine(line.text));
@@ -79,6 +90,8 @@ export function locateParts(lines: readonly RawLine[]): Layout {
     const rule = role.kind === "text" ? matchChrome(lines[i]?.text ?? "") : undefined;
     if (rule) roles[i] = { kind: "chrome", rule };
   });
+  markLeadChrome(lines, roles);
+  markRelatedBlocks(lines, roles);
   const firstStory = roles.findIndex((role) => role.kind !== "blank" && role.kind !== "chrome" && role.kind !== "source");
   // A source-like line above the story is page metadata, not the story's source.
   roles.forEach((role, i) => {
