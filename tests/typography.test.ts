@@ -110,4 +110,13 @@ test("markup stand-ins: a tag is looked through, an opaque item counts as Latin,
   assert.is(displayHtml("zh", `<p>中文,${MARKUP_MARK}</p>`), `<p>中文,${MARKUP_MARK}</p>`, "text holding a stand-in is shown as written");
 });
 
+test("time grows with the length of the text, not its square: a 150,000-character body takes well under a second", () => {
+  const paragraph = "1月29日,外交部发言人在记者会上,就人工智能(**AI**)模型训练作出回应:详见https://example.com/a,b 。\n\n";
+  const { html } = renderBody({ format: "markdown", text: paragraph.repeat(2000), line: 1 });
+  const started = performance.now();
+  const shown = displayHtml("zh", html);
+  assert.ok(performance.now() - started < 1000, `took ${Math.round(performance.now() - started)} ms`);
+  assert.ok(shown.startsWith("<p>1月29日，外交部发言人在记者会上，就人工智能（<strong>AI</strong>）模型训练作出回应：详见<a href=\"https://example.com/a,b\">https://example.com/a,b</a> 。</p>"), shown.slice(0, 160));
+});
+
 test.run();

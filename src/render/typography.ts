@@ -36,12 +36,13 @@ export function displayHtml(lang: Lang, html: string): string {
   if (shown === text) return html;
   let out = "";
   let run = "";
+  let next = 0;
   for (const char of shown) {
     if (char !== MARKUP_MARK && char !== OPAQUE_MARK) {
       run += char;
       continue;
     }
-    out += escapeHtml(run) + kept.shift()!;
+    out += escapeHtml(run) + kept[next++]!;
     run = "";
   }
   return out + escapeHtml(run);

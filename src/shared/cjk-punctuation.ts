@@ -36,11 +36,12 @@ export function fullWidthPunctuation(text: string): string {
   const chars = [...text];
   const guarded = protectedMask(text, chars.length);
   const pairs = parenPairs(chars, guarded);
-  let out = "";
+  // Characters shown so far, one per element: looking back must not rescan the whole text (bodies run to 100 kB).
+  const out: string[] = [];
   for (let i = 0; i < chars.length; i++) {
     const char = chars[i]!;
     if (guarded[i] || !(char in FULL_WIDTH)) {
-      out += char;
+      out.push(char);
       continue;
     }
     let convert: boolean;
@@ -48,24 +49,24 @@ export function fullWidthPunctuation(text: string): string {
     else if (char === ")") convert = pairs.has(i) && pairs.get(i)!.converted;
     else convert = markIsChinese(chars, i, out, { guarded, pairs });
     if (!convert) {
-      out += char;
+      out.push(char);
       continue;
     }
     if (char === "(") {
-      out = out.replace(/[ \t]+$/, "");
+      while (SPACE_RE.test(out.at(-1) ?? "")) out.pop();
       pairs.get(pairs.get(i)!.close)!.converted = true;
     }
-    out += FULL_WIDTH[char];
+    out.push(FULL_WIDTH[char]!);
     if (char !== "(") while (i + 1 < chars.length && SPACE_RE.test(chars[i + 1]!) && !guarded[i + 1]) i++;
   }
-  return out;
+  return out.join("");
 }
 
 /**
  * True when the mark at `i` stands in Chinese text: Chinese before it; or Chinese after it (past further marks),
  * unless it sits between digits (`1,000`, `10:30`) or follows other text with a space after it, as English does.
  */
-function markIsChinese(chars: string[], i: number, out: string, context: { guarded: boolean[]; pairs: Map<number, Pair> }): boolean {
+function markIsChinese(chars: string[], i: number, out: readonly string[], context: { guarded: boolean[]; pairs: Map<number, Pair> }): boolean {
   // A sad face, `:(` or `;-(`, is a colon or semicolon before a parenthesis that closes nowhere.
   const face = chars[i + 1] === "(" ? i + 1 : /[-^]/.test(chars[i + 1] ?? "") && chars[i + 2] === "(" ? i + 2 : -1;
   if (face >= 0 && /[:;]/.test(chars[i]!) && !context.guarded[face] && !context.pairs.has(face)) return false;
@@ -115,16 +116,21 @@ function parenPairs(chars: string[], guarded: boolean[]): Map<number, Pair> {
 /** Per code point of `text`: true inside a protected span. */
 function protectedMask(text: string, length: number): boolean[] {
   const mask = new Array<boolean>(length).fill(false);
+  let unit = 0;
+  let point = 0;
   for (const match of text.matchAll(PROTECTED_RE)) {
-    const start = [...text.slice(0, match.index)].length;
-    const end = start + [...match[0]].length;
-    for (let k = start; k < end; k++) mask[k] = true;
+    point += [...text.slice(unit, match.index)].length;
+    const end = point + [...match[0]].length;
+    for (let k = point; k < end; k++) mask[k] = true;
+    point = end;
+    unit = match.index + match[0].length;
   }
   return mask;
 }
 
 /** The last character of `out` that is neither a space nor markup ("" at the start). */
-function lastNonSpace(out: string): string {
-  const trimmed = out.replace(/[ \t\uE000]+$/, "");
-  return [...trimmed.slice(-2)].pop() ?? "";
+function lastNonSpace(out: readonly string[]): string {
+  let k = out.length - 1;
+  while (k >= 0 && (SPACE_RE.test(out[k]!) || out[k] === MARKUP_MARK)) k--;
+  return out[k] ?? "";
 }
