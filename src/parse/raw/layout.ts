@@ -1,7 +1,7 @@
 // Layout of a raw scrape: what each line is, and where the Chinese part, English part and story end.
 import { isRelatedHeader, matchChrome } from "./chrome.ts";
 import { isSeparator, matchLabel, matchSource } from "./labels.ts";
-import { markLeadChrome } from "./lead-chrome.ts";
+import { findLeadChrome } from "./lead-chrome.ts";
 import type { Label } from "./labels.ts";
 import { hasHan, isLatinText } from "./lines.ts";
 import type { RawLine } from "./lines.ts";
@@ -90,7 +90,7 @@ export function locateParts(lines: readonly RawLine[]): Layout {
     const rule = role.kind === "text" ? matchChrome(lines[i]?.text ?? "") : undefined;
     if (rule) roles[i] = { kind: "chrome", rule };
   });
-  markLeadChrome(lines, roles);
+  for (const [i, rule] of findLeadChrome(lines, roles.map((role) => role.kind))) roles[i] = { kind: "chrome", rule };
   markRelatedBlocks(lines, roles);
   const firstStory = roles.findIndex((role) => role.kind !== "blank" && role.kind !== "chrome" && role.kind !== "source");
   // A source-like line above the story is page metadata, not the story's source.

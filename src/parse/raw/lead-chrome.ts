@@ -1,6 +1,8 @@
 // Page chrome above the Chinese body that only the story around it gives away: banners, captions, column names.
-import type { LineRole } from "./layout.ts";
 import type { RawLine } from "./lines.ts";
+
+/** The kind of each line's role (`blank`, `text`, `chrome`, `label` …): all this module needs of the layout. */
+type Kinds = readonly string[];
 
 /** Punctuation that only a sentence has. */
 const SENTENCE_PUNCT_RE = /[。！？，,；;!?：:、]/;
@@ -23,9 +25,9 @@ function length(text: string): number {
 }
 
 /** The next story line after `index` (blank and chrome lines skipped), and whether anything was skipped. */
-function nextLine(lines: readonly RawLine[], roles: readonly LineRole[], index: number): { text?: string; setOff: boolean } {
-  for (let i = index + 1; i < roles.length; i++) {
-    const kind = roles[i]?.kind;
+function nextLine(lines: readonly RawLine[], kinds: Kinds, index: number): { text?: string; setOff: boolean } {
+  for (let i = index + 1; i < kinds.length; i++) {
+    const kind = kinds[i];
     if (kind === "blank" || kind === "chrome") continue;
     return { text: kind === "text" ? lines[i]?.text : undefined, setOff: i > index + 1 };
   }
@@ -37,22 +39,24 @@ function nextLine(lines: readonly RawLine[], roles: readonly LineRole[], index: 
  * (a place, picture or column name) with no sentence punctuation and no verb, set off by a blank or chrome line
  * and followed by a paragraph at least three times longer. A real one-line first paragraph has either.
  */
-export function matchLeadChrome(lines: readonly RawLine[], roles: readonly LineRole[], index: number): string | undefined {
+export function matchLeadChrome(lines: readonly RawLine[], kinds: Kinds, index: number): string | undefined {
   const text = lines[index]?.text ?? "";
   if (text.length <= 60 && REPEATED_RE.test(text)) return "banner";
   if (length(text) > MAX_LABEL_LENGTH || SENTENCE_PUNCT_RE.test(text) || VERB_RE.test(text)) return undefined;
-  const next = nextLine(lines, roles, index);
+  const next = nextLine(lines, kinds, index);
   return next.text && next.setOff && length(next.text) >= LONGER_BY * length(text) ? "caption-line" : undefined;
 }
 
-/** Marks chrome among the text lines above the first story line; stops at the first line that is story. */
-export function markLeadChrome(lines: readonly RawLine[], roles: LineRole[]): void {
-  for (let i = 0; i < roles.length; i++) {
-    const role = roles[i];
-    if (role?.kind === "blank" || role?.kind === "chrome") continue;
-    if (role?.kind !== "text") return;
-    const rule = matchLeadChrome(lines, roles, i);
-    if (!rule) return;
-    roles[i] = { kind: "chrome", rule };
+/** The chrome among the text lines above the first story line, by index; stops at the first line that is story. */
+export function findLeadChrome(lines: readonly RawLine[], kinds: Kinds): Map<number, string> {
+  const current = [...kinds];
+  const found = new Map<number, string>();
+  for (let i = 0; i < current.length; i++) {
+    if (current[i] === "blank" || current[i] === "chrome") continue;
+    const rule = current[i] === "text" ? matchLeadChrome(lines, current, i) : undefined;
+    if (!rule) return found;
+    current[i] = "chrome";
+    found.set(i, rule);
   }
+  return found;
 }
