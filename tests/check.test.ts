@@ -116,4 +116,21 @@ test("a bare date is read in site.yaml's time zone, as the build reads it", asyn
   }
 });
 
+test("round two: every dropped line with its rule, the bad source, the restated headline and the lead chrome are explained", () => {
+  // Fixtures sit under no year folder, so each also reports raw/no-year; only the explanation is checked here.
+  const chrome = runCheck("tests/fixtures/raw/chrome-in-parts.txt");
+  for (const line of ['line 1 [image-link] "（点击查看大图）"', 'line 7 [ad] "广告：夏季空调特惠，全场八折"', 'line 19 [related] "Beiwan Port Opens New Shipping Route"', 'line 23 [share] "分享到：微信 微博"']) {
+    hasLine(chrome.lines, line);
+  }
+  const source = runCheck("tests/fixtures/raw/bad-source-javascript.txt");
+  hasLine(source.lines, 'line 11 [bad-source] "【来源】javascript:alert(document.cookie)"');
+  hasLine(source.lines, "source:    (none)");
+  assert.ok(source.lines.some((l) => l.includes("warning: the source \"javascript:alert(document.cookie)\" is not an http or https address")));
+  const restated = runCheck("tests/fixtures/raw/restated-title.txt");
+  hasLine(restated.lines, `line 13 [restated-title] "Title: Qingchuan's First Tram Line Begins Trial Service"`);
+  const banner = runCheck("tests/fixtures/raw/lead-banner.txt");
+  hasLine(banner.lines, 'line 1 [banner] "要闻 HEADLINES要闻 HEADLINES"');
+  assert.ok(banner.lines.some((l) => l.trim().startsWith("rule whole-sentence, from the lead's sentence")));
+});
+
 test.run();
