@@ -133,4 +133,17 @@ test("round two: every dropped line with its rule, the bad source, the restated 
   assert.ok(banner.lines.some((l) => l.trim().startsWith("rule whole-sentence, from the lead's sentence")));
 });
 
+test("a long title is shown cut at a whole grapheme, counted in graphemes", async () => {
+  const dir = await mkdtemp(path.join(tmpdir(), "duet-check-graphemes-"));
+  try {
+    const file = path.join(dir, "flags.en.md");
+    await writeFile(file, `---\ntitle: "A${"🇨🇳".repeat(250)}"\ndate: 2024-04-02\n---\nBody.\n`);
+    const { lines } = runCheck(file);
+    const title = lines.find((l) => l.trim().startsWith("title:")) ?? "";
+    assert.ok(title.includes(`A${"🇨🇳".repeat(199)}… (251 characters)`), title);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
 test.run();

@@ -18,6 +18,7 @@ export interface CheckReport {
   diagnostics: Diagnostic[];
 }
 
+const graphemes = new Intl.Segmenter("und", { granularity: "grapheme" });
 const KIND_BY_EXTENSION: Record<string, SourceFile["kind"]> = { ".md": "markdown", ".txt": "raw" };
 
 /**
@@ -120,7 +121,9 @@ function located(value: Located<unknown> | undefined): string {
 /** A value as JSON, with invisible and control characters escaped, long values cut. */
 function show(value: unknown): string {
   const text = typeof value === "string" ? value : JSON.stringify(value) ?? String(value);
-  const cut = text.length > 200 ? `${text.slice(0, 200)}… (${text.length} characters)` : text;
+  const chars = Array.from(graphemes.segment(text), (s) => s.segment);
+  // Cut at a whole grapheme: half an emoji sequence or a lone surrogate would print as garbage.
+  const cut = chars.length > 200 ? `${chars.slice(0, 200).join("")}… (${chars.length} characters)` : text;
   return typeof value === "string" ? `"${printable(cut)}"` : printable(cut);
 }
 
