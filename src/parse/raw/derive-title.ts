@@ -24,8 +24,11 @@ const TIME_WORD_RE = /^(?:近日|日前|今天|今日|昨天|昨日|据悉|据�
 const CLAUSE_END_RE = /[，；：、]|[,;:](?!\d)/g;
 /** Characters that start a new phrase: cutting just before one avoids cutting inside a word. */
 const PHRASE_START_RE = /[的在和与及对就将把被为从向于并但而]/g;
-/** A headline never ends on a preposition or a locative phrase ("…在例行记者会上"): it would be a fragment. */
-const ENDS_OPEN_RE = /(?:[在于对就向从把被为与和及跟同将]|在[^，,；;]{0,16}(?:上|中|里|内|时|期间|之际))$/u;
+/**
+ * A headline never ends on a preposition, a locative phrase ("…在例行记者会上") or a time clause ("…并入电网后"):
+ * it would be a fragment. Only prepositions that rarely end a verb are listed (对 ends 反对, 与 ends 参与).
+ */
+const ENDS_OPEN_RE = /(?:(?<![存现实所正自])在|(?<![成造迁早])就|[把被跟]|在[^，,；;]{0,16}(?:上|中|里|内|时|期间|之际)|(?:之后|以后|以来|之际|期间|[^最落之皇午然]后))$/u;
 const graphemes = new Intl.Segmenter("zh", { granularity: "grapheme" });
 const TRAILING_PUNCT_RE = /[\s，,。．.！!？?；;：:、…—\-·"“”'‘’（(【《]+$/u;
 
@@ -95,6 +98,8 @@ function leadingClauses(sentence: string): string {
   let title = "";
   for (const [i, clause] of splitClauses(sentence).entries()) {
     if (title && (i >= 2 || measure(title + clause) > TITLE_BUDGET)) break;
+    // A second clause that leaves the headline open ("…并入电网后") is not taken.
+    if (title && ENDS_OPEN_RE.test(tidyEnd(title + clause))) break;
     title += title ? clause : cutClause(clause);
     if (measure(title) > TITLE_BUDGET) break;
   }
@@ -123,7 +128,8 @@ export function deriveZhHeadline(lead: string): DerivedTitle | undefined {
   if (compressed.applied.length > 0 && isWholeHeadline(short)) {
     return { title: short, rule: `compressed-sentence (${compressed.applied.join(", ")})`, candidate };
   }
-  const cut = leadingClauses(compressed.text);
+  // Last resort: still never end on a preposition or a locative phrase.
+  const cut = tidyEnd(leadingClauses(compressed.text).replace(ENDS_OPEN_RE, ""));
   return cut.length > 0 ? { title: cut, rule: "cut-clause", candidate } : undefined;
 }
 

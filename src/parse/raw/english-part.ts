@@ -76,7 +76,13 @@ function collectBlocks(lines: readonly RawLine[], roles: readonly LineRole[], fr
     if (role.kind === "label" && current === "content" && isRestatedLabel(role.label, own)) {
       const { kind, value } = role.label;
       if (kind === "title" && out.blocks.content.length === 0) {
-        if (own.has("title")) out.restated.push({ line: line.line, text: line.text, rule: "restated-title" });
+        if (own.has("title")) {
+          out.restated.push({ line: line.line, text: line.text, rule: "restated-title" });
+          // "Title:" alone: its value is the line below, restated too.
+          const below = roles[i + 1]?.kind === "value" ? lines[i + 1] : undefined;
+          if (!value && below) out.restated.push({ line: below.line, text: below.text, rule: "restated-title" });
+          if (!value && below) i++;
+        }
         else out.blocks.title.push({ value, line: line.line });
       } else out.blocks.content.push({ value: line.text, line: line.line });
     } else if (role.kind === "label") {
