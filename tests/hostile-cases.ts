@@ -169,6 +169,16 @@ export const CASES: HostileCase[] = [
   { name: "inj-vbscript-link", outcome: "sanitised", diagnostics: [w("vb-link.en.md:6", "md/unsafe-link")], pages: ["/en/vb-link/"], check: assertNoUnsafeHref },
   { name: "inj-javascript-source-md", outcome: "skipped", diagnostics: [e("js-source.en.md:5", "article/bad-source")], pages: GOOD },
   { name: "inj-data-source-md", outcome: "skipped", diagnostics: [e("data-source.en.md:5", "article/bad-source")], pages: GOOD },
+  // Raw scrapes, round two (issue 19): each class keeps what is safe and says what was not.
+  { name: "struct-raw-restated-title", outcome: "published", diagnostics: [], pages: ["/en/good/", "/en/restated-title/", "/zh/restated-title/"] },
+  { name: "struct-raw-duplicate-title", outcome: "warning", diagnostics: [w("2024/duplicate-news-title.txt:7", "raw/duplicate-title")], pages: ["/en/good/", "/zh/duplicate-news-title/"] },
+  { name: "struct-raw-unlabelled-content", outcome: "warning", diagnostics: [w("2024/unlabelled-content.txt:6", "raw/unlabelled-content")], pages: ["/en/good/", "/zh/unlabelled-content/"] },
+  { name: "struct-raw-lead-banner", outcome: "warning", diagnostics: [w("2024/lead-banner.txt:5", "raw/no-english")], pages: ["/en/good/", "/zh/lead-banner/"],
+    check: (run) => assert.not.match(JSON.stringify(run.validated.filter((a) => a.lang === "zh")), "HEADLINES") },
+  { name: "inj-relative-source-raw", outcome: "warning", diagnostics: [w("2024/bad-source-relative.txt:17", "raw/bad-source")], pages: ["/en/bad-source-relative/", "/en/good/", "/zh/bad-source-relative/"] },
+  { name: "struct-raw-duplicate-source", outcome: "warning", diagnostics: [w("2024/duplicate-source.txt:12", "raw/duplicate-source")], pages: ["/en/duplicate-source/", "/en/good/", "/zh/duplicate-source/"] },
+  { name: "struct-raw-chrome-in-parts", outcome: "published", diagnostics: [], pages: ["/en/chrome-in-parts/", "/en/good/", "/zh/chrome-in-parts/"],
+    check: (run) => assert.not.match(JSON.stringify(run.validated), /广告|点击查看大图|责任编辑|Copyright|Related:|Solar Panels Go Up/) },
   // A raw scrape's bad source line loses the source, not the story (issue 19).
   { name: "inj-javascript-source-raw", outcome: "warning", diagnostics: [w("2024/js-source.txt:10", "raw/bad-source")], pages: ["/en/good/", "/en/js-source/", "/zh/js-source/"] },
   { name: "inj-vbscript-source-raw", outcome: "warning", diagnostics: [w("2024/vb-source.txt:10", "raw/bad-source")], pages: ["/en/good/", "/en/vb-source/", "/zh/vb-source/"] },
