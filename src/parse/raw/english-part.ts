@@ -60,6 +60,18 @@ function isRestatedLabel(label: Label, own: ReadonlyMap<LabelKind, string>): boo
   return ownName === undefined ? label.kind === "title" : ownName !== label.name;
 }
 
+/** Drops a restated title line, and its value below when the label stands alone; returns the last index used. */
+function dropRestatedTitle(lines: readonly RawLine[], roles: readonly LineRole[], index: number, value: string, out: DroppedLine[]): number {
+  const drop = (i: number) => out.push({ line: lines[i]?.line ?? 1, text: lines[i]?.text ?? "", rule: "restated-title" });
+  drop(index);
+  if (value) return index;
+  let below = index + 1;
+  while (roles[below]?.kind === "blank") below++;
+  if (roles[below]?.kind !== "value") return index;
+  drop(below);
+  return below;
+}
+
 /**
  * Collects the lines of each labelled block. Inside the content, a label-like line is content unless it is one
  * of the part's own labels (the name its title, keywords or content label first had); a title label opening the
@@ -76,13 +88,7 @@ function collectBlocks(lines: readonly RawLine[], roles: readonly LineRole[], fr
     if (role.kind === "label" && current === "content" && isRestatedLabel(role.label, own)) {
       const { kind, value } = role.label;
       if (kind === "title" && out.blocks.content.length === 0) {
-        if (own.has("title")) {
-          out.restated.push({ line: line.line, text: line.text, rule: "restated-title" });
-          // "Title:" alone: its value is the line below, restated too.
-          const below = roles[i + 1]?.kind === "value" ? lines[i + 1] : undefined;
-          if (!value && below) out.restated.push({ line: below.line, text: below.text, rule: "restated-title" });
-          if (!value && below) i++;
-        }
+        if (own.has("title")) i = dropRestatedTitle(lines, roles, i, value, out.restated);
         else out.blocks.title.push({ value, line: line.line });
       } else out.blocks.content.push({ value: line.text, line: line.line });
     } else if (role.kind === "label") {
