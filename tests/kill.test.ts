@@ -29,6 +29,9 @@ test("a build killed outright at any moment leaves no process running, and the n
   const out = path.join(await scratch("kill"), "dist");
   const cacheDir = path.join(path.dirname(out), "cache");
   await build({ articles: MIXED, out, cacheDir, cwd: ROOT });
+  // The test means something only when kills land mid-build and leave something to repair: count both.
+  let interrupted = 0;
+  let leftBehind = 0;
   for (const moment of MOMENTS) {
     const args = ["--import", "tsx", "scripts/build.ts", "--articles", MIXED, "--out", out, "--cache", cacheDir, "--base-url", `https://example.org/${moment}/`];
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] });
@@ -36,7 +39,8 @@ test("a build killed outright at any moment leaves no process running, and the n
     await new Promise((resolve) => child.stderr.once("data", resolve));
     await new Promise((resolve) => setTimeout(resolve, moment));
     child.kill("SIGKILL");
-    await exited;
+    if ((await exited) === null) interrupted++;
+    if ((await readdir(path.dirname(out))).some((n) => n.startsWith(".duet-tmp-"))) leftBehind++;
     const deadline = Date.now() + 5000;
     while ((await processesOf(child.pid!)).length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
     assert.equal(await processesOf(child.pid!), [], `processes outlived the build killed ${moment} ms in`);
@@ -45,6 +49,8 @@ test("a build killed outright at any moment leaves no process running, and the n
     assert.match(await readFile(path.join(out, "en/index.html"), "utf8"), /Tech Fair Opens Downtown/);
     assert.equal((await readdir(path.dirname(out))).filter((n) => n.startsWith(".duet-tmp-")), [], `left beside the output after a kill ${moment} ms in`);
   }
+  assert.ok(interrupted >= MOMENTS.length / 2, `only ${interrupted} of ${MOMENTS.length} kills landed before the build ended`);
+  assert.ok(leftBehind >= 1, "no kill left a staging folder for the next build to clean up");
 });
 
 test("the command line's background removal of the replaced output finishes after the build has exited", async () => {
