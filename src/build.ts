@@ -22,7 +22,6 @@ import type { Diagnostic, DraftBody, Story } from "./types.ts";
 import { keepWholeStories, nowFromEnv, validateDrafts } from "./validate/index.ts";
 
 export type { BuildOptions, BuildResult, BuiltSite, ProgressStep } from "./build-options.ts";
-export { stageTimer } from "./stages.ts";
 
 /** The checkout holding `templates/` and `.eleventy.ts`: where a build finds them unless told otherwise. */
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, "..");

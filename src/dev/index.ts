@@ -11,7 +11,6 @@ import { reopenCache } from "../cache/index.ts";
 import { BuildError, countSeverity, sortDiagnostics } from "../diagnostics.ts";
 import { stageTimer } from "../stages.ts";
 import { planSite, renderPages, type SiteData } from "../render/index.ts";
-import type { SearchShard } from "../shared/search-layout.ts";
 import { filesOf } from "./diff.ts";
 import { loadSiteSources, type SiteSources } from "./newsroom.ts";
 import type { DevEvent, DevOptions, DevResult } from "./options.ts";
@@ -19,7 +18,7 @@ import { planStories, type PlanInput } from "./plan.ts";
 import { createSession, devNow, type LastSite, type Session } from "./session.ts";
 import { showEditsFirst, writeChanges, type ShownEdits, type UpdateTarget } from "./write.ts";
 
-export { planChanges, sameData, filesOf, splitChanges } from "./diff.ts";
+export { planChanges, sameData } from "./diff.ts";
 export { devFolders } from "./options.ts";
 export type { DevEvent, DevFolders, DevOptions, DevResult } from "./options.ts";
 
@@ -101,8 +100,9 @@ export class DevSite {
       const diagnostics = sortDiagnostics([...planned.diagnostics, ...plan.diagnostics]);
       const errors = countSeverity(diagnostics, "error");
       if (errors > 0) throw new BuildError(`update failed with ${errors} error(s); ${this.#options.out} was left as it was`, diagnostics);
-      const layout = plan.searches[0]!.shards;
-      if (!shown || !sameLayout(shown.layout, layout)) throw new Error("the search layout changed while the site was planned");
+      // Without errors the edited articles were shown, with the layout planSite gives the whole plan too.
+      if (!shown) throw new Error("the edited articles were not written before the lists");
+      const layout = shown.layout;
       const changes = await writeChanges(plan, shown, at);
       this.#session.last = { ...last, cache: at.cache, plan };
       const deferred = this.#writeLater(changes.later, at);
@@ -165,9 +165,4 @@ export class DevSite {
       );
     return deferred.size;
   }
-}
-
-/** True when two search layouts name the same shard folders, packed alike. */
-function sameLayout(a: readonly SearchShard[], b: readonly SearchShard[]): boolean {
-  return a.length === b.length && a.every((shard, i) => shard.dir === b[i]!.dir && shard.packed === b[i]!.packed);
 }

@@ -162,7 +162,7 @@ export function shardStories(stories: readonly StoryPages[], layout: readonly Se
   return layout.map((shard) => ordered.slice(next, (next += shard.stories)));
 }
 
-/** Stories oldest first, by date then key: the order shards are cut in (see layout.ts). */
+/** Stories oldest first, by date then key: the order shards are cut in (see shared/search-layout.ts). */
 function oldestFirst(stories: readonly StoryPages[]): StoryPages[] {
   const firstOf = (story: StoryPages) => (story.zh ?? story.en)!;
   return stories
