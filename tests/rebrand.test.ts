@@ -1,6 +1,6 @@
 // The rebrand: a site.yaml of another newsroom, and nothing else changed, leaves no trace of Duet's
 // names in any output file; its name, logo, colour, links, footer, zone and pages are where they belong.
-import { readdir, readFile } from "node:fs/promises";
+import { cp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { DateTime } from "luxon";
 import { test } from "uvu";
@@ -189,6 +189,24 @@ test("with a build cache, a changed site.yaml renders every page anew: the outpu
   await build({ articles: ARTICLES, out: cached, cwd: ROOT, cacheDir, siteConfig: "tests/fixtures/site/defaults" });
   await build({ articles: ARTICLES, out: cached, cwd: ROOT, cacheDir, siteConfig: BRAND });
   await build({ articles: ARTICLES, out: clean, cwd: ROOT, siteConfig: BRAND });
+  assert.equal(await hashTree(cached), await hashTree(clean));
+});
+
+test("with a build cache, a newsroom page added to the header renders every page anew: the output is a clean build's", async () => {
+  const site = await scratch("rebrand-nav-site");
+  await cp(path.join(ROOT, BRAND), site, { recursive: true });
+  const contact = { zh: path.join(site, "pages/zh/contact.md"), en: path.join(site, "pages/en/contact.md") };
+  const texts = { zh: await readFile(contact.zh, "utf8"), en: await readFile(contact.en, "utf8") };
+  await rm(contact.zh);
+  await rm(contact.en);
+  const [cached, clean] = [await scratch("rebrand-nav-cached"), await scratch("rebrand-nav-clean")];
+  const cacheDir = path.join(await scratch("rebrand-nav-cache"), "cache");
+  await build({ articles: ARTICLES, out: cached, cwd: ROOT, cacheDir, siteConfig: site });
+  await writeFile(contact.zh, texts.zh);
+  await writeFile(contact.en, texts.en);
+  await build({ articles: ARTICLES, out: cached, cwd: ROOT, cacheDir, siteConfig: site });
+  await build({ articles: ARTICLES, out: clean, cwd: ROOT, siteConfig: site });
+  assert.match(await readOut(cached, "en/budget/index.html"), /\/contact\/">Contact<\/a>/);
   assert.equal(await hashTree(cached), await hashTree(clean));
 });
 

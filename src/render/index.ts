@@ -115,7 +115,9 @@ export async function renderSite(plan: SitePlan, options: RenderOptions): Promis
   const fresh: { file: string; key: string }[] = [];
   let pages = site;
   if (cache) {
-    const shared = hashOf(cache.version, JSON.stringify(site.site), JSON.stringify(site.config), JSON.stringify(assets), String(serviceWorker));
+    // Everything every page prints: the site's address and identity, the header's links (newsroom pages
+    // with nav: true join them), asset names and the service worker.
+    const shared = hashOf(cache.version, JSON.stringify(site.site), JSON.stringify(site.config), JSON.stringify(site.nav), JSON.stringify(assets), String(serviceWorker));
     const sift = async <T extends { url: string }>(kind: string, entries: readonly T[]): Promise<T[]> => {
       const keep = await mapLimit(entries, 32, async (entry) => {
         const file = outputFileOf(entry.url);
