@@ -70,6 +70,8 @@ test("an unknown key is a warning on its line, and the rest is still read", asyn
 
 const BAD: [string, string, Record<string, string | Uint8Array>, string, number][] = [
   ["url not http(s)", "name: { zh: 甲, en: A }\nurl: ftp://example.org/\n", {}, "site/bad-url", 2],
+  ["a name holding a noncharacter (YAML escape)", 'name: { zh: "甲\\uFFFF", en: A }\n', {}, "site/bad-value", 1],
+  ["a footer holding a control character", '\nfooter: { zh: "甲\\x07", en: A }\n', {}, "site/bad-value", 2],
   ["url not absolute", "\nurl: /news/\n", {}, "site/bad-url", 2],
   ["theme_color not a colour", "theme_color: reddish\n", {}, "site/bad-color", 1],
   ["theme_color with CSS after it", 'theme_color: "red; } body { display: none"\n', {}, "site/bad-color", 1],

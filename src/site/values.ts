@@ -1,6 +1,7 @@
 // The checks of site.yaml's plain values: URLs, per-language text, colours, zones and header links.
 import { IANAZone } from "luxon";
 import { error, quote, warning } from "../diagnostics.ts";
+import { findBadChar } from "../shared/bad-chars.ts";
 import { LANGS, type Diagnostic, type Lang } from "../types.ts";
 import type { NavLink, PerLang } from "./config.ts";
 import { contrastOnPage, NAMED_COLORS, PAGE_BACKGROUND } from "./colors.ts";
@@ -33,9 +34,9 @@ export function checkText(value: unknown, what: string, at: At): string | undefi
     at.out.push(error(at.file, at.line, "site/bad-value", `${what} must be text, not ${describe(value)}`));
     return undefined;
   }
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u0008\u000B-\u001F\u007F\uD800-\uDFFF]/u.test(String(value))) {
-    at.out.push(error(at.file, at.line, "site/bad-value", `${what} holds a control character, which no page can carry`));
+  const bad = findBadChar(String(value));
+  if (bad) {
+    at.out.push(error(at.file, at.line, "site/bad-value", `${what} holds ${bad}, a control character or noncharacter no page or feed can carry`));
     return undefined;
   }
   const text = String(value).replace(/\s+/gu, " ").trim();

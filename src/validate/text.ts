@@ -1,4 +1,5 @@
 // Characters a text field must not hold (controls, lone surrogates) and those removed from it (invisible ones).
+import { findBadChar } from "../shared/bad-chars.ts";
 
 /**
  * Invisible characters: zero-width spaces and joiners, bidirectional controls, the BOM, the soft hyphen,
@@ -17,12 +18,6 @@ const EMOJI_TAIL = "[\\u{FE0F}\\u{1F3FB}-\\u{1F3FF}]?";
 const INVISIBLE_RE = new RegExp(`(?!(?<=${EMOJI}${EMOJI_TAIL})\\u200D(?=${EMOJI}))[${INVISIBLE}]`, "gu");
 /** The same set, tested without an exception (a slug has no emoji to join). */
 const ANY_INVISIBLE_RE = new RegExp(`[${INVISIBLE}]`, "u");
-/**
- * C0 controls but tab and line feed, DEL, the C1 block, the noncharacters U+FFFE and U+FFFF, and (with the
- * `u` flag) surrogates not part of a pair. YAML's double-quoted escapes ("\0", "\x07", "\uD800") put them
- * into a field; no feed or page can carry them (XML 1.0 refuses all but C1).
- */
-const BAD_CHAR_RE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uD800-\uDFFF\uFFFE\uFFFF]/u;
 
 /** Removes invisible characters, keeping a zero-width joiner inside an emoji sequence. */
 export function removeInvisible(text: string): string {
@@ -34,11 +29,6 @@ export function hasInvisible(text: string): boolean {
   return ANY_INVISIBLE_RE.test(text);
 }
 
-/** The first control character or lone surrogate in `text`, described as `U+0007`, or undefined. */
-export function findBadChar(text: string): string | undefined {
-  const found = BAD_CHAR_RE.exec(text)?.[0];
-  return found === undefined ? undefined : `U+${found.codePointAt(0)!.toString(16).toUpperCase().padStart(4, "0")}`;
-}
 
 /**
  * The first control character or lone surrogate anywhere in a front matter value (strings inside lists
