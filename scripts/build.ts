@@ -29,10 +29,12 @@ const HOST_FILE_LIMIT = 20_000;
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 guardChildren();
-// A stopped build removes its staging folder on the way out (see publish/staging.ts) and says so.
+// A stopped build removes its staging folder on the way out (see publish/staging.ts). Stopped during
+// the swap, the output may be the new one or (between the two renames) missing until the next build
+// puts it back, so the line promises only that.
 for (const [signal, status] of [["SIGINT", 130], ["SIGTERM", 143]] as const) {
   process.once(signal, () => {
-    console.error(`duet: build stopped (${signal}); ${values.out} was left as it was`);
+    console.error(`duet: build stopped (${signal}); the next build puts right anything it left`);
     process.exit(status);
   });
 }

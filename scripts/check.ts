@@ -1,6 +1,6 @@
 // `npm run check -- FILE…`: print what the parser understood of each file, and every problem; no build.
 import { checkFile } from "../src/check/index.ts";
-import { loadSiteConfig } from "../src/site/index.ts";
+import { loadSiteConfig, SITE_FILE } from "../src/site/index.ts";
 import { nowFromEnv } from "../src/validate/index.ts";
 import { failUnexpectedly, parseCommand, USAGE_ERROR } from "./cli.ts";
 
@@ -16,7 +16,7 @@ if (positionals.length === 0) {
 
 const now = nowFromEnv(process.env);
 // Bare dates are read in the site's time zone, as the build reads them; site.yaml's own problems are the build's to report.
-const { config } = await loadSiteConfig("site.yaml", process.cwd());
+const { config } = await loadSiteConfig(SITE_FILE, process.cwd());
 let errors = 0;
 for (const [i, file] of positionals.entries()) {
   const report = await checkFile(file, process.cwd(), now, config.timeZone).catch((cause: unknown) => failUnexpectedly(cause, `check of ${file} failed`));

@@ -32,12 +32,15 @@ test("a build killed outright at any moment leaves no process running, and the n
   // The test means something only when kills land mid-build and leave something to repair: count both.
   let interrupted = 0;
   let leftBehind = 0;
+  let withChildren = 0;
   for (const moment of MOMENTS) {
     const args = ["--import", "tsx", "scripts/build.ts", "--articles", MIXED, "--out", out, "--cache", cacheDir, "--base-url", `https://example.org/${moment}/`];
     const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ["ignore", "ignore", "pipe"] });
     const exited = new Promise((resolve) => child.once("exit", resolve));
     await new Promise((resolve) => child.stderr.once("data", resolve));
     await new Promise((resolve) => setTimeout(resolve, moment));
+    // The build's own environment carries its mark too: count only the processes it started.
+    if ((await processesOf(child.pid!)).some((pid) => pid !== child.pid)) withChildren++;
     child.kill("SIGKILL");
     if ((await exited) === null) interrupted++;
     if ((await readdir(path.dirname(out))).some((n) => n.startsWith(".duet-tmp-"))) leftBehind++;
@@ -51,6 +54,7 @@ test("a build killed outright at any moment leaves no process running, and the n
   }
   assert.ok(interrupted >= MOMENTS.length / 2, `only ${interrupted} of ${MOMENTS.length} kills landed before the build ended`);
   assert.ok(leftBehind >= 1, "no kill left a staging folder for the next build to clean up");
+  assert.ok(withChildren >= 1, "no kill landed while the build had a child process (esbuild, Pagefind) running");
 });
 
 test("the command line's background removal of the replaced output finishes after the build has exited", async () => {

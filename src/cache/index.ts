@@ -104,7 +104,7 @@ export async function openCache(dir: string, root: string, out: string, cwd = pr
   const absoluteOut = path.resolve(out);
   const diagnostics: Diagnostic[] = [];
   const load = async <T extends { version: string }>(file: string): Promise<T | undefined> => {
-    const display = path.relative(cwd, path.join(dir, file)).split(path.sep).join("/");
+    const display = toDisplay(path.join(dir, file), cwd);
     const bytes = await readFile(path.join(dir, file)).catch((cause: NodeJS.ErrnoException) => {
       if (cause.code !== "ENOENT" && cause.code !== "ENOTDIR") diagnostics.push(warning(display, 1, "cache/unreadable", `cache file cannot be read (${cause.code ?? cause.message}); it is ignored and rebuilt`));
       return undefined;

@@ -47,7 +47,9 @@ export async function publishStaging(staging: string, outDir: string, options: R
     throw cause;
   }
   releaseStaging(staging);
-  if (hadOutput) await retire(retired, options);
+  // The new output is in place: a replaced one that cannot be removed now is no failure of this build;
+  // the next build removes it with the other leftovers of dead builds (see recover.ts).
+  if (hadOutput) await retire(retired, options).catch(() => undefined);
 }
 
 /** Moves a replaced output into the trash (removing it there, maybe in the background), or removes it where it is. */
