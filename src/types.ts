@@ -132,6 +132,22 @@ export interface ArticleDraft {
   source?: Located<unknown>;
   /** Optional short summary. */
   summary?: Located<unknown>;
+  /** Lead photo: a path relative to the source file, or an http(s) URL. */
+  image?: Located<unknown>;
+  /** The lead photo's text alternative (required with `image`). */
+  imageAlt?: Located<unknown>;
+  /** The lead photo's caption. */
+  imageCaption?: Located<unknown>;
+  /** Who took or owns the lead photo. */
+  imageCredit?: Located<unknown>;
+  /** Byline: one name or a list. */
+  author?: Located<unknown>;
+  /** Section slug (site.yaml's `sections`). */
+  section?: Located<unknown>;
+  /** `true` keeps the version out of every production output. */
+  draft?: Located<unknown>;
+  /** `true` makes the story the front page's lead. */
+  featured?: Located<unknown>;
   /** The article text. */
   body: DraftBody;
 }
@@ -166,8 +182,50 @@ export interface Article {
   source?: string;
   /** Short summary, if any. */
   summary?: string;
+  /** Lead photo, if any. */
+  image?: LeadImage;
+  /** Bylines, in source order (empty when none). */
+  authors: string[];
+  /** Section slug, if any (one of site.yaml's `sections` when it lists some). */
+  section?: string;
+  /** True for a draft: published only by `npm start`. */
+  draft: boolean;
+  /** True when the story asks to lead the front page. */
+  featured: boolean;
   /** The article text, still in source form; the render stage turns it into safe HTML. */
   body: DraftBody;
+}
+
+/** An article's lead photo, as written in its source. */
+export interface LeadImage {
+  /** Either a local file (`path`, repo-relative, resolved against the source file's folder) or a remote `url`. */
+  src: { path: string } | { url: string };
+  /** What the source wrote, for messages. */
+  written: string;
+  /** Line of `image` in the source. */
+  line: number;
+  /** Text alternative. */
+  alt: string;
+  /** Caption, if any. */
+  caption?: string;
+  /** Credit, if any. */
+  credit?: string;
+}
+
+/**
+ * One processed photo, ready for `<picture>`: renditions in several formats and widths, never upscaled.
+ * URLs are site-relative (`/media/…`); templates prefix them with the site path.
+ */
+export interface ImageSet {
+  /** Width and height of the largest rendition: the `width`/`height` attributes (aspect ratio, no layout shift). */
+  width: number;
+  height: number;
+  /** Modern formats first (AVIF, then WebP): one `<source>` each. */
+  sources: { type: string; srcset: string }[];
+  /** The JPEG or PNG fallback: `<img src>` (a middle width) and its `srcset`. */
+  fallback: { type: string; src: string; srcset: string };
+  /** The largest fallback rendition's URL (for `og:image`, feeds and JSON-LD) and its size. */
+  large: { url: string; width: number; height: number; type: string };
 }
 
 /** A story: one or both language versions of one piece of news. */

@@ -7,6 +7,9 @@ import type { Article, Lang } from "../src/types.ts";
 const article = (key: string, lang: Lang, date: string, file = `articles/${key}.${lang}.md`): Article => ({
   file,
   lang,
+  authors: [],
+  draft: false,
+  featured: false,
   key,
   slug: key,
   title: `${key} ${lang}`,

@@ -46,6 +46,9 @@ const OPTIONS = { site: parseBaseUrl("https://example.org/news/"), buildTime: Da
 const article = (key: string, lang: Lang, slug = key): Article => ({
   file: `articles/${slug}.${lang}.md`,
   lang,
+  authors: [],
+  draft: false,
+  featured: false,
   key,
   slug,
   title: `${key}-${lang}`,

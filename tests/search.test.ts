@@ -70,6 +70,9 @@ test("the nearest keywords to a query that found nothing are suggested", () => {
 
 const page = (lang: "zh" | "en", title: string, keywords: string[]): ArticlePage => ({
   lang,
+  authors: [],
+  related: [],
+  draft: false,
   htmlLang: lang === "zh" ? "zh-CN" : "en",
   url: `/${lang}/s/`,
   title,

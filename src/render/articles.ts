@@ -2,7 +2,8 @@
 import type { DateTime } from "luxon";
 import { error, quote } from "../diagnostics.ts";
 import { storyLangs } from "../pair/index.ts";
-import type { Article, Diagnostic, DraftBody, Lang, Story } from "../types.ts";
+import type { Article, Diagnostic, DraftBody, ImageSet, Lang, Story } from "../types.ts";
+import type { ListEntry } from "./lists.ts";
 import { LANG_PATHS, LANGS } from "../types.ts";
 import { renderBody, type RenderedBody } from "./body.ts";
 import { formatDate, isoDate } from "./dates.ts";
@@ -52,8 +53,31 @@ export interface ArticlePage extends VersionLink {
   html: string;
   /** The other language's version, when it exists. */
   alternate?: VersionLink;
+  /** Lead photo: renditions of a local file (`set`), or a remote address shown as a link (`remote`). */
+  image?: PagePhoto;
+  /** Bylines, each linking to the author's page in this language. */
+  authors: { name: string; url: string }[];
+  /** The story's section, in this language, with its page. */
+  section?: { slug: string; name: string; url: string };
+  /** Up to five related stories in this language: most shared keywords, then newest. */
+  related: ListEntry[];
+  /** True for a draft (only `npm start` publishes one): pages show a banner. */
+  draft: boolean;
   /** Head data: canonical, hreflang, Open Graph, JSON-LD. */
   head: PageHead;
+}
+
+/** A photo as pages show it. */
+export interface PagePhoto {
+  /** Text alternative. */
+  alt: string;
+  /** Caption and credit, shown under the lead photo. */
+  caption?: string;
+  credit?: string;
+  /** Renditions of a local photo. */
+  set?: ImageSet;
+  /** A remote photo's address: linked, never loaded (the Content-Security-Policy keeps images same-origin). */
+  remote?: string;
 }
 
 /** Article pages and the URL conflicts that kept stories out. */
@@ -158,6 +182,9 @@ function planArticle(story: Story, lang: Lang, links: Partial<Record<Lang, Versi
     lead,
     html: displayHtml(lang, body.html),
     alternate,
+    authors: [],
+    related: [],
+    draft: article.draft,
   };
   return { ...page, head: articleHead(page, at.site, at.names[lang]) };
 }

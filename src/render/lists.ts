@@ -1,6 +1,6 @@
 // Story lists: each language's home, keyword pages and archives, paginated, untranslated stories marked.
 import { storyDate, storyLangs } from "../pair/index.ts";
-import { LANG_PATHS, type Lang, type Story } from "../types.ts";
+import { LANG_PATHS, type ImageSet, type Lang, type Story } from "../types.ts";
 import type { ArticlePage, ObjectMemo, VersionLink } from "./articles.ts";
 import { basicMeta, type PageHead } from "./head.ts";
 import { absoluteUrl, type SiteUrl } from "./site-url.ts";
@@ -14,6 +14,12 @@ export interface ListEntry extends VersionLink {
   dateText: string;
   /** Set when the story is not in the list's language: the mark to show, in the story's language. */
   onlyMark?: string;
+  /** The story's summary (its `summary`, else its lead shortened), in the entry's language. */
+  summary?: string;
+  /** Thumbnail: the lead photo's renditions, when the story has a local one. */
+  thumb?: { set: ImageSet; alt: string };
+  /** The story's section, in the entry's language. */
+  section?: { name: string; url: string };
 }
 
 /** One page of a paginated story list. */

@@ -139,6 +139,9 @@ export function validateDraft(draft: ArticleDraft, out: Diagnostic[], now: DateT
     keywords: keywords.keywords,
     source: source?.url,
     summary,
+    authors: [],
+    draft: false,
+    featured: false,
     body: draft.body,
   };
 }
