@@ -1,0 +1,95 @@
+// Front pages: each language's lead story, latest stories and section blocks, and the root page's headlines.
+import type { Lang } from "../types.ts";
+import { LANGS } from "../types.ts";
+import type { ArticlePage, PagePhoto } from "./articles.ts";
+import type { ListEntry } from "./lists.ts";
+
+/** A section a front page gives a block: its name and its page, in this language. */
+export interface FrontSection {
+  /** The section's slug, as stories name it. */
+  slug: string;
+  /** The section's name in this language. */
+  name: string;
+  /** Site-relative URL of the section's page. */
+  url: string;
+}
+
+/** The lead story of a front page: its list entry, with what the lead block shows besides. */
+export type FrontLead = ListEntry & {
+  /** The lead photo, when the story has a local one (a remote photo is never loaded). */
+  photo?: PagePhoto & { set: NonNullable<PagePhoto["set"]> };
+  /** What the lead block says under the headline: the entry's summary, else the page's description. */
+  summary: string;
+  /** Bylines, each linking to the author's page. */
+  authors: { name: string; url: string }[];
+};
+
+/** What one language's front page shows, from top to bottom. */
+export interface FrontPlan {
+  /** The lead story; none when the language has no stories. */
+  lead?: FrontLead;
+  /** The newest stories after the lead. */
+  latest: ListEntry[];
+  /** One block per section with stories not shown above, in the order the sections are given. */
+  sections: { name: string; url: string; entries: ListEntry[] }[];
+}
+
+/** Options of `planFront`. */
+export interface FrontOptions {
+  /** Sections in display order. */
+  sections: readonly FrontSection[];
+  /** A page as a list entry (the plan's own, so that every list shares entry objects). */
+  entry: (page: ArticlePage) => ListEntry;
+  /** Stories in the latest block (default 10). */
+  latest?: number;
+  /** Stories per section block (default 4). */
+  perSection?: number;
+}
+
+/** The root page's headlines: one column per language, in display order. */
+export type RootPlan = { lang: Lang; entries: ListEntry[] }[];
+
+/**
+ * Plans the front page of `lang` from its article pages, newest first. The lead is the newest featured
+ * story, else the newest with a local photo, else the newest; each story is shown at most once.
+ */
+export function planFront(lang: Lang, pages: readonly ArticlePage[], options: FrontOptions): FrontPlan {
+  const own = pages.filter((page) => page.lang === lang);
+  const leadPage = own.find(isFeatured) ?? own.find((page) => page.image?.set) ?? own[0];
+  const latest = own.filter((page) => page !== leadPage).slice(0, options.latest ?? 10);
+  const shown = new Set<ArticlePage>(latest);
+  if (leadPage) shown.add(leadPage);
+  const perSection = options.perSection ?? 4;
+  const sections = options.sections.flatMap((section) => {
+    const entries = own
+      .filter((page) => page.section?.slug === section.slug && !shown.has(page))
+      .slice(0, perSection)
+      .map(options.entry);
+    return entries.length > 0 ? [{ name: section.name, url: section.url, entries }] : [];
+  });
+  return {
+    ...(leadPage ? { lead: frontLead(leadPage, options.entry(leadPage)) } : {}),
+    latest: latest.map(options.entry),
+    sections,
+  };
+}
+
+/** The newest `count` headlines of each language (pages newest first), for the root page. */
+export function planRoot(pagesByLang: Readonly<Record<Lang, readonly ArticlePage[]>>, entry: (page: ArticlePage) => ListEntry, count = 6): RootPlan {
+  return LANGS.map((lang) => ({ lang, entries: pagesByLang[lang].slice(0, count).map(entry) }));
+}
+
+/** True when the story asks to lead the front page (ArticlePage may not carry the flag yet). */
+function isFeatured(page: ArticlePage): boolean {
+  return (page as { featured?: boolean }).featured === true;
+}
+
+function frontLead(page: ArticlePage, entry: ListEntry): FrontLead {
+  const set = page.image?.set;
+  return {
+    ...entry,
+    ...(page.image && set ? { photo: { ...page.image, set } } : {}),
+    summary: entry.summary ?? page.description,
+    authors: page.authors,
+  };
+}

@@ -1,0 +1,172 @@
+// Front page and related-story planning: the lead, exclusion, section blocks, the root's headlines, related ranking.
+import { DateTime } from "luxon";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { planFront, planRoot, type FrontSection } from "../src/render/front.ts";
+import { relatedIndex, relatedStories } from "../src/render/related.ts";
+import type { ArticlePage, ListEntry } from "../src/render/plan.ts";
+import type { ImageSet, Lang } from "../src/types.ts";
+
+const SET: ImageSet = {
+  width: 1600,
+  height: 900,
+  sources: [{ type: "image/webp", srcset: "/media/a-480.webp 480w" }],
+  fallback: { type: "image/jpeg", src: "/media/a-960.jpeg", srcset: "/media/a-480.jpeg 480w, /media/a-960.jpeg 960w" },
+  large: { url: "/media/a-1600.jpeg", width: 1600, height: 900, type: "image/jpeg" },
+};
+
+type Fake = { day: number; keywords?: string[]; featured?: boolean; photo?: boolean; section?: string; lang?: Lang; hour?: number };
+
+/** A page named `slug`, published on day `day` of January 2024 (a later day is newer). */
+function page(slug: string, fake: Fake): ArticlePage {
+  const lang = fake.lang ?? "en";
+  const date = DateTime.fromObject({ year: 2024, month: 1, day: fake.day, hour: fake.hour ?? 0 }, { zone: "Asia/Shanghai" });
+  return {
+    lang,
+    htmlLang: lang === "zh" ? "zh-CN" : "en",
+    url: `/${lang}/${slug}/`,
+    title: slug,
+    key: slug,
+    file: `articles/${slug}.${lang}.md`,
+    titleDerived: false,
+    date,
+    dateIso: date.toISO()!,
+    dateText: date.toISODate()!,
+    keywords: (fake.keywords ?? []).map((name) => ({ name, url: `/${lang}/keywords/${name}/`, search: "" })),
+    description: `About ${slug}`,
+    lead: "",
+    html: "",
+    authors: [{ name: "Li Wei", url: `/${lang}/authors/li-wei/` }],
+    related: [],
+    draft: false,
+    ...(fake.photo ? { image: { alt: `Photo of ${slug}`, caption: "A caption", set: SET } } : {}),
+    ...(fake.section ? { section: { slug: fake.section, name: fake.section, url: `/${lang}/sections/${fake.section}/` } } : {}),
+    ...(fake.featured ? { featured: true } : {}),
+    head: { canonical: "", alternates: [], meta: [] },
+  };
+}
+
+const entry = (p: ArticlePage): ListEntry => ({ lang: p.lang, htmlLang: p.htmlLang, url: p.url, title: p.title, dateIso: p.dateIso, dateText: p.dateText });
+const titles = (list: readonly { title: string }[]) => list.map((e) => e.title);
+/** Pages newest first, as the plan hands them over. */
+const newestFirst = (pages: ArticlePage[]) => [...pages].sort((a, b) => b.date.toMillis() - a.date.toMillis());
+const SECTIONS: FrontSection[] = ["world", "tech", "sport"].map((slug) => ({ slug, name: slug.toUpperCase(), url: `/en/sections/${slug}/` }));
+
+test("the newest featured story leads, even over newer stories with photos", () => {
+  const pages = newestFirst([page("new-photo", { day: 9, photo: true }), page("featured-old", { day: 2, featured: true }), page("featured-older", { day: 1, featured: true })]);
+  const front = planFront("en", pages, { sections: [], entry });
+  assert.is(front.lead?.title, "featured-old");
+  assert.is(front.lead?.photo, undefined);
+  assert.is(front.lead?.summary, "About featured-old");
+  assert.equal(front.lead?.authors, [{ name: "Li Wei", url: "/en/authors/li-wei/" }]);
+});
+
+test("without a featured story the newest with a local photo leads, else the newest", () => {
+  const withPhoto = newestFirst([page("plain", { day: 9 }), page("photo", { day: 5, photo: true }), page("photo-older", { day: 4, photo: true })]);
+  const front = planFront("en", withPhoto, { sections: [], entry });
+  assert.is(front.lead?.title, "photo");
+  assert.is(front.lead?.photo?.set, SET);
+  assert.is(front.lead?.photo?.alt, "Photo of photo");
+  assert.is(front.lead?.photo?.caption, "A caption");
+  const remote = { ...page("remote", { day: 8 }), image: { alt: "far away", remote: "https://example.org/p.jpg" } };
+  const plain = planFront("en", newestFirst([page("older", { day: 3 }), remote, page("newest", { day: 9 })]), { sections: [], entry });
+  assert.is(plain.lead?.title, "newest", "a remote photo does not make a lead");
+  assert.is(planFront("en", [], { sections: [], entry }).lead, undefined);
+});
+
+test("the latest block is the next newest stories, without the lead, counted", () => {
+  const pages = newestFirst(Array.from({ length: 14 }, (_, i) => page(`s${i + 1}`, { day: i + 1, photo: i === 6 })));
+  const front = planFront("en", pages, { sections: [], entry });
+  assert.is(front.lead?.title, "s7");
+  assert.equal(titles(front.latest), ["s14", "s13", "s12", "s11", "s10", "s9", "s8", "s6", "s5", "s4"]);
+  assert.equal(titles(planFront("en", pages, { sections: [], entry, latest: 3 }).latest), ["s14", "s13", "s12"]);
+});
+
+test("section blocks follow the given order, skip stories shown above and empty sections, and are counted", () => {
+  const pages = newestFirst([
+    page("lead", { day: 20, featured: true, section: "tech" }),
+    page("t1", { day: 19, section: "tech" }),
+    page("w1", { day: 18, section: "world" }),
+    ...Array.from({ length: 6 }, (_, i) => page(`t-old${i}`, { day: 10 - i, section: "tech" })),
+    page("w-old", { day: 2, section: "world" }),
+    page("none", { day: 1 }),
+  ]);
+  const front = planFront("en", pages, { sections: SECTIONS, entry, latest: 2 });
+  assert.equal(titles(front.latest), ["t1", "w1"]);
+  assert.equal(front.sections.map((s) => s.name), ["WORLD", "TECH"], "sport has no stories: no block");
+  assert.equal(titles(front.sections[0]!.entries), ["w-old"]);
+  assert.equal(titles(front.sections[1]!.entries), ["t-old0", "t-old1", "t-old2", "t-old3"]);
+  assert.is(front.sections[1]!.url, "/en/sections/tech/");
+  const two = planFront("en", pages, { sections: SECTIONS, entry, latest: 2, perSection: 2 });
+  assert.equal(titles(two.sections[1]!.entries), ["t-old0", "t-old1"]);
+  const shown = [two.lead!.url, ...two.latest.map((e) => e.url), ...two.sections.flatMap((s) => s.entries.map((e) => e.url))];
+  assert.is(new Set(shown).size, shown.length, "no story is shown twice");
+});
+
+test("the front page uses the plan's entries and shows only its language", () => {
+  const made: string[] = [];
+  const counting = (p: ArticlePage) => (made.push(p.url), entry(p));
+  const front = planFront("en", [page("zh-only", { day: 9, lang: "zh" }), page("en", { day: 8 })], { sections: [], entry: counting });
+  assert.is(front.lead?.title, "en");
+  assert.equal(made, ["/en/en/"]);
+});
+
+test("the root page shows each language's newest headlines, in display order", () => {
+  const zh = newestFirst(Array.from({ length: 8 }, (_, i) => page(`z${i}`, { day: i + 1, lang: "zh" })));
+  const en = [page("e0", { day: 1 })];
+  const root = planRoot({ zh, en }, entry);
+  assert.equal(root.map((c) => c.lang), ["zh", "en"]);
+  assert.equal(titles(root[0]!.entries), ["z7", "z6", "z5", "z4", "z3", "z2"]);
+  assert.equal(titles(root[1]!.entries), ["e0"]);
+  assert.is(planRoot({ zh, en }, entry, 2)[0]!.entries.length, 2);
+});
+
+test("related stories rank by shared keywords, then newest, then URL, and leave the story itself out", () => {
+  const self = page("self", { day: 5, keywords: ["a", "b", "c"] });
+  const candidates = [
+    self,
+    { ...page("translation", { day: 5, keywords: ["a", "b", "c"] }), key: "self" },
+    page("one-new", { day: 9, keywords: ["a"] }),
+    page("two-old", { day: 1, keywords: ["a", "b"] }),
+    page("three", { day: 2, keywords: ["c", "b", "a"] }),
+    page("two-new", { day: 4, keywords: ["b", "c", "z"] }),
+    page("one-b", { day: 3, hour: 1, keywords: ["c"] }),
+    page("one-a", { day: 3, hour: 1, keywords: ["b"] }),
+    page("unrelated", { day: 9, keywords: ["z"] }),
+    page("other-lang", { day: 9, keywords: ["a"], lang: "zh" }),
+  ];
+  assert.equal(titles(relatedStories(self, candidates)), ["three", "two-new", "two-old", "one-new", "one-a"]);
+  assert.equal(titles(relatedStories(self, candidates, 7)), ["three", "two-new", "two-old", "one-new", "one-a", "one-b"]);
+  assert.equal(titles(relatedStories(self, [...candidates].reverse(), 2)), ["three", "two-new"], "input order does not matter");
+  assert.equal(relatedStories(page("lonely", { day: 1 }), candidates), []);
+});
+
+test("a story sharing no keyword never changes a page's related stories", () => {
+  const pages = Array.from({ length: 60 }, (_, i) => page(`p${i}`, { day: (i % 28) + 1, hour: i % 5, keywords: [`k${i % 4}`, `k${i % 7}`, "common"].slice(0, 1 + (i % 3)) }));
+  const before = relatedIndex(pages);
+  const after = relatedIndex([page("newcomer", { day: 28, hour: 23, keywords: ["elsewhere"] }), ...pages]);
+  for (const p of pages) assert.equal(titles(after(p)), titles(before(p)), p.title);
+});
+
+test("the index agrees with counting every pair, and stays fast on a big site", () => {
+  const pages = Array.from({ length: 20_000 }, (_, i) => page(`p${i}`, { day: (i % 28) + 1, hour: i % 24, keywords: [i % 2 ? "hot" : "warm", `k${i % 50}`, `r${i % 997}`] }));
+  const started = performance.now();
+  const find = relatedIndex(pages);
+  const related = pages.map((p) => find(p));
+  const elapsed = performance.now() - started;
+  assert.ok(elapsed < 5_000, `planning took ${Math.round(elapsed)} ms`);
+  for (const i of [0, 1, 7, 4242, 19_999]) {
+    const self = pages[i]!;
+    const mine = new Set(self.keywords.map((k) => k.url));
+    const brute = pages
+      .filter((p) => p.key !== self.key)
+      .map((p) => ({ p, n: p.keywords.filter((k) => mine.has(k.url)).length }))
+      .filter((c) => c.n > 0)
+      .sort((a, b) => b.n - a.n || b.p.date.toMillis() - a.p.date.toMillis() || (a.p.url < b.p.url ? -1 : 1))
+      .slice(0, 5)
+      .map((c) => c.p.title);
+    assert.equal(titles(related[i]!), brute, self.title);
+  }
+});
+
+test.run();
