@@ -12,6 +12,7 @@ const { values: given } = parseCommand("npm run build --", "Builds the article s
   "base-url": { type: "string", value: "URL", help: "URL the site is served under, e.g. https://example.org/news/ (default: site.yaml's url, else http://localhost:8080/ with a warning)" },
   strict: { type: "boolean", help: "warnings fail the build" },
   "skip-invalid": { type: "boolean", help: "leave out stories with errors and publish the rest" },
+  future: { type: "boolean", help: "publish stories dated after the build time now (by default they are held back until a build after their date)" },
   report: { type: "string", value: "FILE", help: "write a JSON report of stories and diagnostics" },
   "offline-stories": { type: "string", value: "N", help: "newest stories per language precached for offline reading (default: 20)", whole: { min: 0 } },
   "precache-budget": { type: "string", value: "BYTES", default: String(DEFAULT_PRECACHE_BUDGET), whole: { min: 0 }, help: "fail when the service worker's precache is larger" },
@@ -22,7 +23,7 @@ const { values: given } = parseCommand("npm run build --", "Builds the article s
   cache: { type: "string", value: "DIR", default: ".duet-cache", help: "build cache: unchanged sources, pages and search index are reused" },
   "no-cache": { type: "boolean", help: "build everything anew and leave the cache alone" },
 });
-const values = given as Record<string, string | undefined> & Record<"strict" | "skip-invalid" | "kill-service-worker" | "pack-search" | "no-cache", boolean>;
+const values = given as Record<string, string | undefined> & Record<"strict" | "skip-invalid" | "future" | "kill-service-worker" | "pack-search" | "no-cache", boolean>;
 
 /** Common static hosts refuse deploys above this many files (Cloudflare Pages, for one). */
 const HOST_FILE_LIMIT = 20_000;
@@ -48,6 +49,7 @@ try {
     production: true,
     strict: values.strict,
     skipInvalid: values["skip-invalid"],
+    future: values.future,
     report: values.report,
     offlineStories: wholeValue(values["offline-stories"]),
     precacheBudget: wholeValue(values["precache-budget"]),
@@ -75,6 +77,9 @@ try {
     const packHint = values["pack-search"] ? "" : `; --pack-search keeps the search index to a few hundred files`;
     console.log(`duet: note: ${out.files} files is more than the ${HOST_FILE_LIMIT} some static hosts accept per deploy (search index: ${out.searchFiles})${packHint}`);
   }
+  // One line per version held back, so the desk sees what goes out when (the next build after that time publishes it).
+  for (const a of result.heldBack) console.log(`duet: held back until ${a.date.toISO({ suppressMilliseconds: true })}: ${a.file} (${a.lang}) ${JSON.stringify(a.title)}`);
+  if (result.drafts.length > 0) console.log(`duet: ${result.drafts.length} draft(s) left out: ${result.drafts.map((a) => `${a.file} (${a.lang})`).join(", ")}`);
   const c = result.cache;
   if (c) {
     console.log(`duet: cache: ${c.pagesReused} pages unchanged, ${c.pagesRendered} rendered; ${c.parsed} files parsed; search index ${c.searchShards === 1 ? (c.searchShardsReused ? "unchanged" : "rebuilt") : `${c.searchShards - c.searchShardsReused} of ${c.searchShards} shards rebuilt`}`);

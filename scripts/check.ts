@@ -6,7 +6,7 @@ import { failUnexpectedly, parseCommand, USAGE_ERROR } from "./cli.ts";
 
 const SUMMARY = `Explains each article source: titles, date, keywords, source, body lines, dropped page chrome
 (with the rule that dropped it), the validated values, and every diagnostic. Exits 1 when any file
-has an error. The build time for future-date warnings is SOURCE_DATE_EPOCH when set.`;
+has an error. The build time that decides what is held back is SOURCE_DATE_EPOCH when set.`;
 
 const { positionals } = parseCommand("npm run check --", SUMMARY, {}, process.argv.slice(2), "FILE…");
 if (positionals.length === 0) {
@@ -19,7 +19,7 @@ const now = nowFromEnv(process.env);
 const { config } = await loadSiteConfig(SITE_FILE, process.cwd());
 let errors = 0;
 for (const [i, file] of positionals.entries()) {
-  const report = await checkFile(file, process.cwd(), now, config.timeZone).catch((cause: unknown) => failUnexpectedly(cause, `check of ${file} failed`));
+  const report = await checkFile(file, process.cwd(), now, config.timeZone, config.sections.map((s) => s.slug)).catch((cause: unknown) => failUnexpectedly(cause, `check of ${file} failed`));
   if (i > 0) console.log("");
   console.log(report.lines.join("\n"));
   errors += report.diagnostics.filter((d) => d.severity === "error").length;

@@ -5,7 +5,7 @@ import type { OfflineSummary } from "./offline/index.ts";
 import type { AssetMap, PlanMemo, SitePlan } from "./render/index.ts";
 import type { PageWeights } from "./report.ts";
 import type { ConversionTable } from "./search/index.ts";
-import type { Diagnostic, Story } from "./types.ts";
+import type { Article, Diagnostic, Story } from "./types.ts";
 import type { ValidationMemo } from "./validate/index.ts";
 
 /** What a build is asked to do. */
@@ -28,6 +28,10 @@ export interface BuildOptions {
   strict?: boolean;
   /** Leave out stories with errors instead of failing. */
   skipInvalid?: boolean;
+  /** Publish stories dated after the build time (`--future`); by default they are held back until a build after their date. */
+  future?: boolean;
+  /** Publish drafts (`npm start` does, with a banner); by default they are left out. */
+  drafts?: boolean;
   /** Write a JSON report of stories and diagnostics here. */
   report?: string;
   /** Project root holding `templates/` and `.eleventy.ts`; defaults to this checkout. */
@@ -99,6 +103,10 @@ export interface BuildResult {
   offline: OfflineSummary;
   /** Files and bytes of the published output (static hosts limit both), and the search bundle's files. */
   output: { files: number; bytes: number; searchFiles: number };
+  /** Versions dated after the build time, held back, soonest first (none under `future`). */
+  heldBack: Article[];
+  /** Versions marked `draft: true`, left out (none under `drafts`). */
+  drafts: Article[];
   /** What the build cache saved, when one was used. */
   cache?: { parsed: number; pagesReused: number; pagesRendered: number; searchShards: number; searchShardsReused: number };
   /** With `keepPlan`: what the output was made from, for changing it later without a whole build. */

@@ -19,7 +19,7 @@ import { hashOf } from "./shared/hash.ts";
 import { loadSiteConfig, SITE_FILE, type LoadedSite, type SiteConfig } from "./site/index.ts";
 import { runStage, stageTimer } from "./stages.ts";
 import type { Diagnostic, DraftBody, Story } from "./types.ts";
-import { keepWholeStories, nowFromEnv, validateDrafts } from "./validate/index.ts";
+import { keepWholeStories, nowFromEnv, releaseArticles, validateDrafts, type Release } from "./validate/index.ts";
 
 export type { BuildOptions, BuildResult, BuiltSite, ProgressStep } from "./build-options.ts";
 
@@ -44,11 +44,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const parsed = parseSources(ingested.sources, cache?.parsed);
   const drafts = parsed.files.flatMap((f) => f.drafts);
   step("parse", drafts.length, "drafts");
-  const validated = validateDrafts(drafts, { now, zone: site.config.timeZone, memo: options.memo?.validation });
+  const validated = validateDrafts(drafts, { zone: site.config.timeZone, sections: site.config.sections.map((s) => s.slug), memo: options.memo?.validation });
   step("validate", validated.articles.length, "articles");
   const newsroom = await loadPages(path.join(site.dir, "pages"), cwd);
   const early = [...ingested.diagnostics, ...parsed.files.flatMap((f) => f.diagnostics), ...validated.diagnostics, ...newsroom.diagnostics];
-  const paired = pairArticles(keepWholeStories(validated.articles, early));
+  const release = releaseArticles(keepWholeStories(validated.articles, early), { now, future: options.future, drafts: options.drafts });
+  const paired = pairArticles(release.published);
   step("pair", paired.stories.length, "stories");
   // `let`: once its pages are written, the plan gives way to a lighter one (see `withoutContent`).
   let plan = planSite(paired.stories, { ...planOptions(options, now, cache, site.config), pages: newsroom.pages });
@@ -60,7 +61,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const published = new Set(plan.articles.map((a) => a.key));
   const stories = paired.stories.filter((s) => published.has(s.key));
   const staging = await stageOutput(out, options.out, diagnostics);
-  let made: Omit<BuildResult, "stories" | "diagnostics" | "pages" | "millis">;
+  let made: Omit<BuildResult, "stories" | "diagnostics" | "pages" | "millis" | "heldBack" | "drafts">;
   try {
     // One stage after the other, never side by side: Eleventy's pages and Pagefind's process together would raise the peak memory.
     const rendered = await runStage("render", () => renderSite(plan, { outDir: staging, root, serviceWorker: !options.killServiceWorker, cache, chunk: options.renderChunk }));
@@ -71,7 +72,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     step("index", indexed.records, indexUnit(indexed));
     const offline = await runStage("offline", () => buildServiceWorker(staging, offlineOptions(options, plan)));
     step("offline", offline.precacheFiles, "files precached");
-    const report = options.report ? { file: path.resolve(cwd, options.report), stories, diagnostics } : undefined;
+    const report = options.report ? { file: path.resolve(cwd, options.report), stories, diagnostics, release } : undefined;
     const retire = { trashDir: cacheDir && trashDirOf(cacheDir), removeInBackground: options.removeOldOutputInBackground };
     const { weights, output } = await runStage("publish", () => publish(staging, out, { assets: rendered.assets, articles: plan.articles, report }, retire));
     step("publish", output.files, "files");
@@ -82,7 +83,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     throw new BuildError(`build failed: ${cause instanceof Error ? cause.message : String(cause)}; ${options.out} was left as it was`, diagnostics, { cause });
   }
   if (cache) diagnostics.push(...(await saveCacheOrWarn(cache, cwd)));
-  return { stories, diagnostics, pages, millis: performance.now() - started, ...made };
+  const heldBack = [...release.heldBack].sort((a, b) => a.date.toMillis() - b.date.toMillis() || a.file.localeCompare(b.file));
+  return { stories, diagnostics, pages, millis: performance.now() - started, heldBack, drafts: release.drafts, ...made };
 }
 
 /**
@@ -153,7 +155,7 @@ function offlineOptions(options: BuildOptions, plan: SitePlan): OfflineOptions {
 /** Writes the report (when asked for), weighs the pages, marks the staging folder complete and swaps it in for `out`. */
 async function publish(staging: string, out: string, site: { assets: AssetMap; articles: readonly ArticlePage[]; report?: ReportFile }, retire: RetireOptions) {
   const { report, articles } = site;
-  if (report) await writeFile(report.file, `${JSON.stringify(buildReport(report.stories, articles, report.diagnostics), null, 2)}\n`);
+  if (report) await writeFile(report.file, `${JSON.stringify(buildReport(report.stories, articles, report.diagnostics, report.release), null, 2)}\n`);
   const weights = await measureWeights(staging, site.assets, articles.map((a) => `${a.url.slice(1)}index.html`));
   // The marker is the last file of a complete output: recovery trusts a staging folder holding it.
   await markOutput(staging);
@@ -163,4 +165,4 @@ async function publish(staging: string, out: string, site: { assets: AssetMap; a
 }
 
 /** Where the JSON report goes, and what it tells. */
-type ReportFile = { file: string; stories: readonly Story[]; diagnostics: readonly Diagnostic[] };
+type ReportFile = { file: string; stories: readonly Story[]; diagnostics: readonly Diagnostic[]; release: Release };

@@ -2,7 +2,8 @@
 import { readdir, stat } from "node:fs/promises";
 import path from "node:path";
 import type { ArticlePage, AssetMap } from "./render/index.ts";
-import type { Diagnostic, Lang, Story } from "./types.ts";
+import type { Article, Diagnostic, Lang, Story } from "./types.ts";
+import type { Release } from "./validate/index.ts";
 import { LANGS } from "./types.ts";
 import { isoDate } from "./render/dates.ts";
 
@@ -16,14 +17,33 @@ export interface ReportVersion {
   sources: string[];
 }
 
+/** A version the build kept back: a draft, or one dated after the build time (published by the first build after `releases`). */
+export interface KeptBackVersion {
+  id: string;
+  lang: Lang;
+  title: string;
+  file: string;
+  /** ISO 8601 publication time: when a held-back version goes out. */
+  releases: string;
+}
+
 /** The report written by `--report FILE`. */
 export interface BuildReport {
   stories: { id: string; languages: Lang[]; versions: Partial<Record<Lang, ReportVersion>> }[];
+  /** Versions dated after the build time, oldest release first. */
+  heldBack: KeptBackVersion[];
+  /** Versions marked `draft: true`. */
+  drafts: KeptBackVersion[];
   diagnostics: Pick<Diagnostic, "file" | "line" | "severity" | "code" | "message">[];
 }
 
-/** Builds the report from the published stories, their pages and the run's diagnostics. */
-export function buildReport(stories: readonly Story[], pages: readonly ArticlePage[], diagnostics: readonly Diagnostic[]): BuildReport {
+/** The report's entry for a version kept back. */
+export function keptBack(article: Article): KeptBackVersion {
+  return { id: article.key, lang: article.lang, title: article.title, file: article.file, releases: isoDate(article.date) };
+}
+
+/** Builds the report from the published stories, their pages, what was kept back and the run's diagnostics. */
+export function buildReport(stories: readonly Story[], pages: readonly ArticlePage[], diagnostics: readonly Diagnostic[], kept: Pick<Release, "heldBack" | "drafts"> = { heldBack: [], drafts: [] }): BuildReport {
   const urlOf = new Map(pages.map((p) => [`${p.key}\u0000${p.lang}`, p.url]));
   return {
     stories: stories.map((story) => {
@@ -42,6 +62,8 @@ export function buildReport(stories: readonly Story[], pages: readonly ArticlePa
       }
       return { id: story.key, languages: LANGS.filter((l) => story.versions[l]), versions };
     }),
+    heldBack: kept.heldBack.map(keptBack),
+    drafts: kept.drafts.map(keptBack),
     diagnostics: diagnostics.map(({ file, line, severity, code, message }) => ({ file, line, severity, code, message })),
   };
 }

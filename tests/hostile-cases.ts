@@ -119,7 +119,7 @@ export const CASES: HostileCase[] = [
     diagnostics: [5, 6, 7, 8].map((line) => w(`steer.en.md:${line}`, "front-matter/unknown-key")), pages: ["/en/steer/"],
     check: (run) => {
       const keys = Object.keys(articleOf(run, "steer.en.md")).sort();
-      assert.equal(keys, ["body", "date", "file", "key", "keywords", "lang", "slug", "source", "summary", "title", "titleDerived"]);
+      assert.equal(keys, ["authors", "body", "date", "draft", "featured", "file", "key", "keywords", "lang", "slug", "source", "summary", "title", "titleDerived"]);
     } },
   { name: "fm-eleventy-keys-raw", outcome: "warning",
     diagnostics: [w("2024/steer.txt:2", "front-matter/unknown-key"), w("2024/steer.txt:3", "front-matter/unknown-key")],
@@ -136,7 +136,9 @@ export const CASES: HostileCase[] = [
     check: (run) => assert.is(articleOf(run, "2024/fullwidth.txt", "zh").date.toISO(), "2024-01-29T00:00:00.000+08:00") },
   { name: "date-full-width-yaml", outcome: "skipped", diagnostics: [e("fullwidth.en.md:3", "article/bad-date")], pages: GOOD,
     check: (run) => assert.match(messageOf(run, "article/bad-date"), /full-width/) },
-  { name: "date-future", outcome: "warning", diagnostics: [w("future.en.md:3", "article/future-date")], pages: ["/en/future/"] },
+  // Dated after the build time: held back without a word (the build prints when it goes out), never an error.
+  { name: "date-future", outcome: "published", diagnostics: [], pages: [],
+    check: (run) => assert.equal(run.validated.map((a) => a.file), ["future.en.md"]) },
   { name: "date-raw-halves-differ", outcome: "warning", diagnostics: [w("2024/halves.txt:8", "raw/date-mismatch")],
     pages: ["/en/halves/", "/zh/halves/"],
     check: (run) => {

@@ -64,7 +64,7 @@ test("every key is read: name, description, logo, colour, zone, nav, footer, url
 
 test("an unknown key is a warning on its line, and the rest is still read", async () => {
   const { printed, config } = await load("name: { zh: 甲, en: A }\nsite_name: X\n");
-  assert.equal(printed, ['site.yaml:2: warning: unknown key "site_name" in site.yaml is ignored (known: url, name, short_name, description, logo, theme_color, time_zone, nav, footer) [site/unknown-key]']);
+  assert.equal(printed, ['site.yaml:2: warning: unknown key "site_name" in site.yaml is ignored (known: url, name, short_name, description, logo, theme_color, time_zone, nav, footer, sections, authors) [site/unknown-key]']);
   assert.is(config.name.en, "A");
 });
 
@@ -142,6 +142,26 @@ test("every site/ and page/ code Duet can report is in docs/diagnostics.md and d
     const text = await readFile(path.join(root, doc), "utf8");
     assert.equal([...codes].filter((code) => !text.includes(`\`${code}\``)), [], doc);
   }
+});
+
+test("sections and authors: per-language names in the order written; a bad entry is an error on its own line", async () => {
+  const { config, printed } = await load(
+    [
+      "sections:",
+      "  city: { zh: 本地, en: City }",
+      "  world: { zh: 国际, en: World }",
+      "  bad/slug: { zh: 坏, en: Bad }",
+      "authors:",
+      "  li-wei:",
+      "    name: { zh: 李伟, en: Li Wei }",
+      "    bio: { zh: 记者。, en: Reporter. }",
+      "  zhang: { name: { zh: 张敏 } }",
+      "",
+    ].join("\n"),
+  );
+  assert.equal(config.sections, [{ slug: "city", name: { zh: "本地", en: "City" } }, { slug: "world", name: { zh: "国际", en: "World" } }]);
+  assert.equal(config.authors, [{ slug: "li-wei", name: { zh: "李伟", en: "Li Wei" }, bio: { zh: "记者。", en: "Reporter." } }]);
+  assert.equal(printed.map((line) => line.replace(/: error: .*\[/, " [")), ["site.yaml:4 [site/bad-value]", "site.yaml:9 [site/missing-language]"]);
 });
 
 test.run();

@@ -7,7 +7,7 @@ import { readSourceBytes, toDisplay } from "../ingest/index.ts";
 import { parseMarkdownArticle } from "../parse/markdown.ts";
 import { parseRawScrape } from "../parse/raw-scrape.ts";
 import type { RawTrace } from "../parse/raw-scrape.ts";
-import type { ArticleDraft, Diagnostic, Located, SourceFile } from "../types.ts";
+import type { Article, ArticleDraft, Diagnostic, Located, SourceFile } from "../types.ts";
 import { validateDrafts } from "../validate/index.ts";
 
 /** The explanation of one file. */
@@ -26,7 +26,7 @@ const KIND_BY_EXTENSION: Record<string, SourceFile["kind"]> = { ".md": "markdown
  * dates read in `zone`, site.yaml's `time_zone`) and explains the result. Paths are shown relative to `cwd`; dates from a year folder are read relative to
  * the nearest `articles/` folder above the file, else to `cwd`.
  */
-export async function checkFile(file: string, cwd: string, now: DateTime, zone?: string): Promise<CheckReport> {
+export async function checkFile(file: string, cwd: string, now: DateTime, zone?: string, sections: readonly string[] = []): Promise<CheckReport> {
   const abs = path.resolve(cwd, file);
   // Printed in the explanation lines as well as in diagnostics: a control character in a name must not split a line.
   const display = toDisplay(abs, cwd);
@@ -49,7 +49,7 @@ export async function checkFile(file: string, cwd: string, now: DateTime, zone?:
     parsed = parseMarkdownArticle(source);
     lines.push(...describeMarkdown(parsed.drafts[0]));
   }
-  const validated = validateDrafts(parsed.drafts, { now, zone });
+  const validated = validateDrafts(parsed.drafts, { zone, sections });
   for (const article of validated.articles) {
     lines.push(`  validated ${article.lang}:`);
     lines.push(`    title     ${show(article.title)}${article.titleDerived ? " (derived)" : ""}`);
@@ -58,6 +58,7 @@ export async function checkFile(file: string, cwd: string, now: DateTime, zone?:
     lines.push(`    slug      ${show(article.slug)} (pairing key ${show(article.key)}) → /${article.lang}/${printable(article.slug)}/`);
     if (article.source) lines.push(`    source    ${show(article.source)}`);
     if (article.summary) lines.push(`    summary   ${show(article.summary)}`);
+    lines.push(...describeNews(article, now));
   }
   if (validated.articles.length < parsed.drafts.length) lines.push("  (a version with errors is not published; see below)");
   return explain(shown, lines, [...parsed.diagnostics, ...validated.diagnostics]);
@@ -150,4 +151,18 @@ function articlesRelative(abs: string, cwd: string): string {
   const at = parts.lastIndexOf("articles");
   if (at >= 0 && at < parts.length - 1) return parts.slice(at + 1).join("/");
   return toDisplay(abs, cwd);
+}
+
+/** The photo, byline, section and publication state of a validated version. */
+function describeNews(article: Article, now: DateTime): string[] {
+  const lines: string[] = [];
+  if (article.image) {
+    const where = "url" in article.image.src ? `${show(article.image.src.url)} (remote: shown as a link)` : show(article.image.src.path);
+    lines.push(`    image     ${where}, alt ${show(article.image.alt)}`);
+  }
+  if (article.authors.length > 0) lines.push(`    authors   ${article.authors.map(show).join(" | ")}`);
+  if (article.section) lines.push(`    section   ${show(article.section)}`);
+  const state = article.draft ? "draft: left out of builds, shown by npm start" : article.date > now ? `held back until ${article.date.toISO()} (--future publishes it now)` : "published";
+  lines.push(`    state     ${state}${article.featured ? ", featured" : ""}`);
+  return lines;
 }

@@ -63,7 +63,9 @@ export class DevSite {
       // A caching service worker would hide edits; the dev site unregisters any.
       killServiceWorker: true,
       searchShardSize: o.searchShardSize ?? DEV_SHARD_SIZE,
-      memo: { validation: this.#session.validation.at(now), plan: this.#session.plan },
+      memo: { validation: this.#session.validation.for({ zone: site.config.timeZone, sections: site.config.sections.map((s) => s.slug) }), plan: this.#session.plan },
+      // The dev site shows drafts, with a banner, so an editor sees a story before it goes out.
+      drafts: true,
       keepPlan: true,
     });
     const kept = result.kept;

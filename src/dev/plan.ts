@@ -11,7 +11,7 @@ import { parseBaseUrl, planArticlePages, renderBody, type PlannedArticles, type 
 import { hashOf } from "../shared/hash.ts";
 import type { Diagnostic, DraftBody, Story } from "../types.ts";
 import type { SiteSources } from "./newsroom.ts";
-import { keepWholeStories, validateDrafts } from "../validate/index.ts";
+import { keepWholeStories, releaseArticles, validateDrafts } from "../validate/index.ts";
 import type { Session } from "./session.ts";
 
 /** What the sources are and how the site is planned. */
@@ -44,10 +44,11 @@ export async function planStories(input: PlanInput, cache: BuildCache, session: 
   const parsed = parseSources(ingested.sources, cache.parsed);
   const drafts = parsed.files.flatMap((f) => f.drafts);
   step("parse", drafts.length, "drafts");
-  const validated = validateDrafts(drafts, { now: input.now, zone: input.site.config.timeZone, memo: session.validation.at(input.now) });
+  const { timeZone: zone, sections } = input.site.config;
+  const validated = validateDrafts(drafts, { zone, sections: sections.map((s) => s.slug), memo: session.validation.for({ zone, sections: sections.map((s) => s.slug) }) });
   step("validate", validated.articles.length, "articles");
   const early = [...ingested.diagnostics, ...parsed.files.flatMap((f) => f.diagnostics), ...validated.diagnostics];
-  const paired = pairArticles(keepWholeStories(validated.articles, early));
+  const paired = pairArticles(releaseArticles(keepWholeStories(validated.articles, early), { now: input.now, drafts: true }).published);
   step("pair", paired.stories.length, "stories");
   const bodies = cache.bodies;
   const options: PlanOptions = {

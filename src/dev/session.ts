@@ -7,15 +7,16 @@ import type { ArticleDraft } from "../types.ts";
 import { nowFromEnv, type DraftResult, type ValidationMemo } from "../validate/index.ts";
 import type { SiteSources } from "./newsroom.ts";
 
-/** Validation results by the draft object they were made from, for one notion of now (see `at`). */
+/** Validation results by the draft object they were made from, for one site configuration (see `for`). */
 export class DraftResults implements ValidationMemo {
-  #now = NaN;
+  #options = "";
   #results = new WeakMap<ArticleDraft, DraftResult>();
 
-  /** This memo for drafts validated at `now`: a different now than last time forgets every result. */
-  at(now: DateTime): this {
-    if (now.toMillis() !== this.#now) {
-      this.#now = now.toMillis();
+  /** This memo for drafts validated with `options`: different options than last time forget every result. */
+  for(options: { zone: string; sections: readonly string[] }): this {
+    const key = JSON.stringify([options.zone, options.sections]);
+    if (key !== this.#options) {
+      this.#options = key;
       this.#results = new WeakMap();
     }
     return this;

@@ -3,9 +3,10 @@ import { error, warning } from "../diagnostics.ts";
 import type { Diagnostic, Lang, ParseResult, SourceFile } from "../types.ts";
 import { fileSlug } from "./file-slug.ts";
 import { parseFrontMatter } from "./front-matter.ts";
+import { NEWS_FRONT_MATTER_KEYS, newsFields } from "./news-keys.ts";
 
 /** Front matter keys a Markdown article may use. */
-export const MARKDOWN_FRONT_MATTER_KEYS = ["title", "date", "keywords", "source", "id", "slug", "summary"] as const;
+export const MARKDOWN_FRONT_MATTER_KEYS = ["title", "date", "keywords", "source", "id", "slug", "summary", ...NEWS_FRONT_MATTER_KEYS] as const;
 
 const NAME_RE = /^(.+)\.(zh|en)\.md$/i;
 /**
@@ -57,6 +58,7 @@ export function parseMarkdownArticle(source: SourceFile): ParseResult {
         keywords: field("keywords"),
         source: field("source"),
         summary: field("summary"),
+        ...newsFields(fm.data),
         body: { format: "markdown", text: fm.body, line: fm.bodyLine },
       },
     ],

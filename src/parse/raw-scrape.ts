@@ -3,6 +3,7 @@ import { error } from "../diagnostics.ts";
 import type { Diagnostic, Located, ParseResult, SourceFile } from "../types.ts";
 import { fileSlug } from "./file-slug.ts";
 import { parseFrontMatter } from "./front-matter.ts";
+import { NEWS_FRONT_MATTER_KEYS } from "./news-keys.ts";
 import { buildDrafts } from "./raw/build-drafts.ts";
 import { checkParts } from "./raw/check-parts.ts";
 import { readChinesePart } from "./raw/chinese-part.ts";
@@ -21,8 +22,7 @@ import type { RawTrace } from "./raw/trace.ts";
 export type { RawTrace } from "./raw/trace.ts";
 
 /** Front matter keys a raw scrape may start with. */
-export const RAW_FRONT_MATTER_KEYS = ["date", "slug", "title_zh", "keywords_zh", "id"] as const;
-
+export const RAW_FRONT_MATTER_KEYS = ["date", "slug", "title_zh", "keywords_zh", "id", ...NEWS_FRONT_MATTER_KEYS] as const;
 
 /** A parse result with the trace of what the raw-scrape parser understood. */
 export interface RawParseResult extends ParseResult {

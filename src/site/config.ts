@@ -1,5 +1,6 @@
 // The site's identity as plain data: what site.yaml says, or today's defaults where it says nothing.
 import type { Lang } from "../types.ts";
+import type { AuthorConfig, SectionConfig } from "./newsroom.ts";
 
 /** A value given once per language. */
 export type PerLang = Record<Lang, string>;
@@ -50,6 +51,10 @@ export interface SiteConfig {
   nav: Record<Lang, NavLink[]>;
   /** A line of footer text per language ("" for none). */
   footer: PerLang;
+  /** The newsroom's sections, in the order the header and the front page show them (none: sections are named by their slugs). */
+  sections: SectionConfig[];
+  /** People with bylines, named per language, with an optional bio for their page. */
+  authors: AuthorConfig[];
 }
 
 /** Duet's own theme colour: with it, the stylesheet is published as written. */
@@ -64,4 +69,6 @@ export const DEFAULT_SITE_CONFIG: SiteConfig = {
   timeZone: "Asia/Shanghai",
   nav: { zh: [], en: [] },
   footer: { zh: "", en: "" },
+  sections: [],
+  authors: [],
 };

@@ -5,11 +5,13 @@ import { error, warning } from "../diagnostics.ts";
 import type { Diagnostic, Lang } from "../types.ts";
 import { DEFAULT_SITE_CONFIG, type SiteConfig } from "./config.ts";
 import { checkLogo } from "./logo.ts";
+import { checkAuthors, checkSections } from "./newsroom.ts";
 import { checkColor, checkNav, checkPerLang, checkSiteUrl, checkTimeZone, type At } from "./values.ts";
 import { parseSiteYaml, type YamlEntry, type YamlFile } from "./yaml.ts";
 
 export { DEFAULT_SITE_CONFIG, DEFAULT_THEME_COLOR } from "./config.ts";
 export type { NavLink, PerLang, SiteConfig, SiteLogo } from "./config.ts";
+export type { AuthorConfig, SectionConfig } from "./newsroom.ts";
 
 /** The file name a project's configuration has. */
 export const SITE_FILE = "site.yaml";
@@ -51,7 +53,15 @@ const KEYS: Record<string, KeyReader> = {
     into.nav = checkNav(e.value, at, lineOfEntry) ?? into.nav;
   },
   footer: (e, at, into) => void (into.footer = checkPerLang(e.value, "footer", at, true) ?? into.footer),
+  sections: (e, at, into, { yaml }) => void (into.sections = checkSections(e.value, at, keyLine(e, at, yaml)) ?? into.sections),
+  authors: (e, at, into, { yaml }) => void (into.authors = checkAuthors(e.value, at, keyLine(e, at, yaml)) ?? into.authors),
 };
+
+/** The line of each key of a map entry's value (a section's or an author's slug). */
+function keyLine(entry: YamlEntry, at: At, yaml: YamlFile): (key: string) => number {
+  const node = entry.node as { items?: { key?: { value?: unknown } }[] } | null;
+  return (key) => yaml.lineOf(node?.items?.find((item) => String(item.key?.value) === key)?.key, at.line);
+}
 
 /** The keys site.yaml may hold. */
 export const SITE_KEYS: readonly string[] = Object.keys(KEYS);

@@ -3,14 +3,17 @@ import type { DateTime } from "luxon";
 import { error, quote, warning } from "../diagnostics.ts";
 import type { Article, ArticleDraft, Diagnostic, Located } from "../types.ts";
 import { describe, NEWS_ZONE, parseNewsDate } from "./date.ts";
-import { checkFutureDate, nowFromEnv } from "./future.ts";
+import { nowFromEnv } from "./future.ts";
+import { checkNewsFields } from "./news.ts";
 import { limitKeywords, normaliseKeywords } from "./keywords.ts";
 import { fitSegment, MAX_SEGMENT_BYTES, utf8Length } from "./segment.ts";
 import { checkSlug } from "./slug.ts";
 import { countGraphemes, findBadCharIn, removeInvisible } from "./text.ts";
 
 export { NEWS_ZONE, parseNewsDate } from "./date.ts";
-export { MAX_FUTURE_DAYS, nowFromEnv } from "./future.ts";
+export { nowFromEnv } from "./future.ts";
+export { MAX_AUTHORS } from "./news.ts";
+export { releaseArticles, type Release, type ReleaseOptions } from "./release.ts";
 export { MAX_KEYWORD_LENGTH, MAX_KEYWORDS, normaliseKeywords } from "./keywords.ts";
 export { checkSlug, RESERVED_SLUGS } from "./slug.ts";
 export { MAX_SEGMENT_BYTES } from "./segment.ts";
@@ -18,7 +21,7 @@ export { MAX_SEGMENT_BYTES } from "./segment.ts";
 /** Longest title accepted, in characters as a reader sees them (grapheme clusters, not UTF-16 units). */
 export const MAX_TITLE_LENGTH = 300;
 /** Fields that hold text, with the name messages give them. */
-const TEXT_FIELDS = ["title", "summary", "keywords", "source", "id", "slug", "date"] as const;
+const TEXT_FIELDS = ["title", "summary", "keywords", "source", "id", "slug", "date", "image", "imageAlt", "imageCaption", "imageCredit", "author", "section"] as const;
 const HAS_WORD_RE = /[\p{L}\p{N}]/u;
 
 /** Articles that passed, and the problems of those that did not. */
@@ -31,12 +34,12 @@ export interface ValidateResult {
 
 /** How drafts are validated. */
 export interface ValidateOptions {
-  /** The build's notion of now, for `article/future-date`; defaults to `SOURCE_DATE_EPOCH` when set, else the clock. */
-  now?: DateTime;
-  /** Results of validating these drafts before, at the same `now` and zone, to reuse instead of validating again. */
+  /** Results of validating these drafts before, with the same zone and sections, to reuse instead of validating again. */
   memo?: ValidationMemo;
   /** IANA zone a date without an offset is read in (site.yaml's `time_zone`; default `NEWS_ZONE`, Asia/Shanghai). */
   zone?: string;
+  /** The sections site.yaml lists (none: any valid slug names a section). */
+  sections?: readonly string[];
 }
 
 /** One draft's validation: its article (none when it failed) and the problems found in it. */
@@ -47,7 +50,7 @@ export interface DraftResult {
 
 /**
  * Where validation may find a draft's earlier result, by the draft object (the parse cache hands back the
- * same object for an unchanged source). Every result recalled must have been made at the same `now`.
+ * same object for an unchanged source). Every result recalled must have been made with the same options.
  */
 export interface ValidationMemo {
   /** The earlier result for `draft`, if any. */
@@ -60,9 +63,9 @@ export interface ValidationMemo {
 export function validateDrafts(drafts: readonly ArticleDraft[], options: ValidateOptions = {}): ValidateResult {
   const articles: Article[] = [];
   const diagnostics: Diagnostic[] = [];
-  const now = options.now ?? nowFromEnv(process.env);
+  const at = { zone: options.zone ?? NEWS_ZONE, sections: options.sections ?? [] };
   for (const draft of drafts) {
-    const { article, found } = options.memo?.recall(draft) ?? validateAndRemember(draft, { now, zone: options.zone }, options.memo);
+    const { article, found } = options.memo?.recall(draft) ?? validateAndRemember(draft, at, options.memo);
     // Both drafts of a raw scrape share its date, slug and source: report each problem once.
     diagnostics.push(...found.filter((d) => !diagnostics.some((seen) => sameDiagnostic(seen, d))));
     if (article && !found.some((d) => d.severity === "error")) articles.push(article);
@@ -71,9 +74,9 @@ export function validateDrafts(drafts: readonly ArticleDraft[], options: Validat
 }
 
 /** Validates one draft, keeping the result in `memo` when there is one. */
-function validateAndRemember(draft: ArticleDraft, at: { now: DateTime; zone?: string }, memo: ValidationMemo | undefined): DraftResult {
+function validateAndRemember(draft: ArticleDraft, at: { zone: string; sections: readonly string[] }, memo: ValidationMemo | undefined): DraftResult {
   const found: Diagnostic[] = [];
-  const result = { article: validateDraft(draft, found, at.now, at.zone), found };
+  const result = { article: validateDraft(draft, found, at), found };
   memo?.remember(draft, result);
   return result;
 }
@@ -88,8 +91,11 @@ export function keepWholeStories(articles: readonly Article[], problems: readonl
   return articles.filter((a) => !failedKeys.has(a.key));
 }
 
-/** Validates one draft, pushing its problems onto `out`; `now` is the build time, `zone` what a date without an offset means. */
-export function validateDraft(draft: ArticleDraft, out: Diagnostic[], now: DateTime = nowFromEnv(process.env), zone: string = NEWS_ZONE): Article | undefined {
+/**
+ * Validates one draft, pushing its problems onto `out`; `zone` is what a date without an offset means,
+ * `sections` the sections site.yaml lists.
+ */
+export function validateDraft(draft: ArticleDraft, out: Diagnostic[], { zone = NEWS_ZONE, sections = [] }: { zone?: string; sections?: readonly string[] } = {}): Article | undefined {
   const file = draft.file;
   const fail = (at: Located<unknown> | undefined, code: string, message: string) => {
     out.push(error(file, at?.line ?? 1, code, message));
@@ -107,9 +113,8 @@ export function validateDraft(draft: ArticleDraft, out: Diagnostic[], now: DateT
 
   const date = draft.date ? parseNewsDate(draft.date.value, zone) : undefined;
   if (date && "problem" in date) fail(draft.date, "article/bad-date", date.problem);
-  else if (date) checkFutureDate(file, draft.date!.line, date.date, now, out);
   // A raw scrape without a date already has `raw/no-year` or `raw/no-date` saying why.
-  else if (draft.kind === "markdown") fail(draft.date, "article/missing-date", 'no date: add "date: 2024-01-29" (ISO 8601) to the front matter');
+  else if (!date && draft.kind === "markdown") fail(draft.date, "article/missing-date", 'no date: add "date: 2024-01-29" (ISO 8601) to the front matter');
 
   const keywords = normaliseKeywords(draft.keywords?.value);
   if ("problem" in keywords) fail(draft.keywords, "article/bad-keywords", keywords.problem);
@@ -125,9 +130,10 @@ export function validateDraft(draft: ArticleDraft, out: Diagnostic[], now: DateT
   if (source && "problem" in source) fail(draft.source, "article/bad-source", source.problem);
 
   const summary = cleanText(draft.summary, "summary", file, out);
+  const news = checkNewsFields(draft, out, { sections });
 
   if (badChars || title === undefined || !date || "problem" in date || "problem" in keywords || "problem" in slug) return undefined;
-  if ((id && "problem" in id) || (source && "problem" in source)) return undefined;
+  if ((id && "problem" in id) || (source && "problem" in source) || !news.ok) return undefined;
   return {
     file,
     lang: draft.lang,
@@ -139,9 +145,11 @@ export function validateDraft(draft: ArticleDraft, out: Diagnostic[], now: DateT
     keywords: keywords.keywords,
     source: source?.url,
     summary,
-    authors: [],
-    draft: false,
-    featured: false,
+    ...(news.image && { image: news.image }),
+    authors: news.authors,
+    ...(news.section && { section: news.section }),
+    draft: news.draft,
+    featured: news.featured,
     body: draft.body,
   };
 }

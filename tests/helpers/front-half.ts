@@ -1,4 +1,4 @@
-// The front half of a build, in process: ingest → parse → validate → pair → plan, without Eleventy or disk output.
+// The front half of a build, in process: ingest → parse → validate → release → pair → plan, without Eleventy or disk output.
 import { DateTime } from "luxon";
 import { sortDiagnostics } from "../../src/diagnostics.ts";
 import { ingestArticles } from "../../src/ingest/index.ts";
@@ -7,7 +7,7 @@ import { parseSources } from "../../src/parse/index.ts";
 import { parseBaseUrl, planSite, type SitePlan } from "../../src/render/index.ts";
 import type { ArticlePage } from "../../src/render/plan.ts";
 import type { Article, Diagnostic } from "../../src/types.ts";
-import { keepWholeStories, validateDrafts } from "../../src/validate/index.ts";
+import { keepWholeStories, releaseArticles, validateDrafts } from "../../src/validate/index.ts";
 
 /** The pinned build time of front-half runs: 2024-12-31 00:00 in Shanghai. */
 export const PINNED_NOW = DateTime.fromISO("2024-12-31T00:00:00+08:00", { setZone: true });
@@ -32,9 +32,9 @@ export interface FrontHalf {
 export async function runFrontHalf(articlesDir: string, cwd = articlesDir, now = PINNED_NOW): Promise<FrontHalf> {
   const ingested = await ingestArticles(articlesDir, cwd);
   const parsed = parseSources(ingested.sources);
-  const validated = validateDrafts(parsed.files.flatMap((f) => f.drafts), { now });
+  const validated = validateDrafts(parsed.files.flatMap((f) => f.drafts));
   const early = [...ingested.diagnostics, ...parsed.files.flatMap((f) => f.diagnostics), ...validated.diagnostics];
-  const paired = pairArticles(keepWholeStories(validated.articles, early));
+  const paired = pairArticles(releaseArticles(keepWholeStories(validated.articles, early), { now }).published);
   const plan = planSite(paired.stories, { site: parseBaseUrl(undefined), buildTime: now });
   const diagnostics = sortDiagnostics([...early, ...paired.diagnostics, ...plan.diagnostics]);
   return { diagnostics, validated: validated.articles, pages: plan.articles, plan };

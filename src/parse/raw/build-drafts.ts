@@ -2,6 +2,7 @@
 import type { ArticleDraft, Located, SourceFile } from "../../types.ts";
 import type { ChinesePart } from "./chinese-part.ts";
 import { deriveZhHeadline } from "./derive-title.ts";
+import { newsFields } from "../news-keys.ts";
 import type { DerivedTitle } from "./derive-title.ts";
 import type { EnglishPart } from "./english-part.ts";
 
@@ -57,6 +58,8 @@ export function buildDrafts(input: DraftInput): BuiltDrafts {
     ...(id ? { id } : {}),
     ...(input.date ? { date: input.date } : {}),
     ...(input.url ? { source: input.url } : {}),
+    // Photo, byline, section and state are the story's: both languages share them.
+    ...newsFields(frontMatter),
   } as const;
   const drafts: ArticleDraft[] = [];
   let zhTitle: DerivedTitle | undefined;
