@@ -137,7 +137,7 @@ function refuseOnProblems(diagnostics: readonly Diagnostic[], { housekeeping, fa
 function withoutContent(plan: SitePlan, chunk = RENDER_CHUNK): SitePlan {
   const articles = plan.articles.map((page) => ({ ...page, html: "", head: { canonical: page.head.canonical, alternates: [], meta: [] } }));
   if (articles.length > chunk) collectGarbage();
-  return { ...plan, articles, lists: [], indexes: [], feeds: [], sitemaps: [], news: [], offline: [], pages: [] };
+  return { ...plan, articles, fronts: [], root: [], lists: [], indexes: [], feeds: [], sitemaps: [], news: [], offline: [], pages: [] };
 }
 
 /** What the index step counted, as the progress line says it. */

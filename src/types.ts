@@ -1,5 +1,8 @@
 // Shared shapes that flow between the pipeline stages.
 import type { DateTime } from "luxon";
+import type { LeadImage } from "./photo-types.ts";
+
+export type { ImageSet, LeadImage } from "./photo-types.ts";
 
 /** A language a story can be published in. */
 export type Lang = "zh" | "en";
@@ -16,6 +19,10 @@ export const LANG_PATHS = {
   offline: "offline/",
   keywords: "keywords/",
   archive: "archive/",
+  /** Section pages: `/zh/sections/city/`. */
+  sections: "sections/",
+  /** Author pages: `/zh/authors/li-wei/`. */
+  authors: "authors/",
   /** A paginated list's later pages: `/zh/page/2/`. */
   page: "page/",
   atomFeed: "feed.xml",
@@ -41,6 +48,7 @@ export const ROOT_PATHS = {
   serviceWorker: "sw.js",
   search: "pagefind/",
   assets: "assets/",
+  media: "media/",
   zh: "zh/",
   en: "en/",
 } as const;
@@ -196,37 +204,6 @@ export interface Article {
   body: DraftBody;
 }
 
-/** An article's lead photo, as written in its source. */
-export interface LeadImage {
-  /** Either a local file (`path`, repo-relative, resolved against the source file's folder) or a remote `url`. */
-  src: { path: string } | { url: string };
-  /** What the source wrote, for messages. */
-  written: string;
-  /** Line of `image` in the source. */
-  line: number;
-  /** Text alternative. */
-  alt: string;
-  /** Caption, if any. */
-  caption?: string;
-  /** Credit, if any. */
-  credit?: string;
-}
-
-/**
- * One processed photo, ready for `<picture>`: renditions in several formats and widths, never upscaled.
- * URLs are site-relative (`/media/…`); templates prefix them with the site path.
- */
-export interface ImageSet {
-  /** Width and height of the largest rendition: the `width`/`height` attributes (aspect ratio, no layout shift). */
-  width: number;
-  height: number;
-  /** Modern formats first (AVIF, then WebP): one `<source>` each. */
-  sources: { type: string; srcset: string }[];
-  /** The JPEG or PNG fallback: `<img src>` (a middle width) and its `srcset`. */
-  fallback: { type: string; src: string; srcset: string };
-  /** The largest fallback rendition's URL (for `og:image`, feeds and JSON-LD) and its size. */
-  large: { url: string; width: number; height: number; type: string };
-}
 
 /** A story: one or both language versions of one piece of news. */
 export interface Story {

@@ -41,7 +41,7 @@ function page(slug: string, fake: Fake): ArticlePage {
     draft: false,
     ...(fake.photo ? { image: { alt: `Photo of ${slug}`, caption: "A caption", set: SET } } : {}),
     ...(fake.section ? { section: { slug: fake.section, name: fake.section, url: `/${lang}/sections/${fake.section}/` } } : {}),
-    ...(fake.featured ? { featured: true } : {}),
+    featured: fake.featured ?? false,
     head: { canonical: "", alternates: [], meta: [] },
   };
 }

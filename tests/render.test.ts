@@ -68,9 +68,9 @@ test("a one-language story links nowhere else and is marked in the other languag
     ["/zh/both/", "/en/both-en/"],
     ["/en/both-en/", "/zh/both/"],
   ]);
-  const zhHome = plan.lists.find((h) => h.kind === "home" && h.lang === "zh")!;
+  const zhMonth = plan.lists.find((h) => h.kind === "month" && h.lang === "zh")!;
   assert.equal(
-    zhHome.entries.map((e) => [e.url, e.onlyMark]),
+    zhMonth.entries.map((e) => [e.url, e.onlyMark]),
     [
       ["/zh/both/", undefined],
       ["/en/solo/", "English only"],
@@ -107,21 +107,25 @@ test("Chinese versions are planned with full-width punctuation in every printed 
   assert.is(enPage.title, en.title);
   assert.is(enPage.alternate?.title, title, "the link to the Chinese version shows its title as its page does");
   assert.match(enPage.html, /1,000 firms \(3\.5%\) were hit: 中国,美国\./, "English bodies are left as written, Chinese runs included");
-  assert.is(plan.lists.find((l) => l.kind === "home" && l.lang === "zh")!.entries[0]!.title, title);
+  assert.is(plan.lists.find((l) => l.kind === "month" && l.lang === "zh")!.entries[0]!.title, title);
+  assert.is(plan.fronts.find((f) => f.lang === "zh")!.front.lead?.title, title);
   assert.is(plan.feeds.find((f) => f.lang === "zh")!.entries[0]!.title, title);
   assert.is(zh.title, "美方拟限制中企使用云服务训练AI模型,外交部:敦促美方停止(回应)", "the article itself is not changed");
 });
 
-test("home lists are paginated 20 to a page", () => {
+test("home lists are paginated 20 to a page; the front page is the first, with the lead and the 19 after it", () => {
   const articles = Array.from({ length: 45 }, (_, i) => article(`s${i}`, "zh"));
-  const homes = planSite(pairArticles(articles).stories, OPTIONS).lists.filter((h) => h.kind === "home" && h.lang === "zh");
+  const plan = planSite(pairArticles(articles).stories, OPTIONS);
+  const front = plan.fronts.find((f) => f.lang === "zh")!;
+  assert.is(front.url, "/zh/");
+  assert.is(1 + front.front.latest.length, 20);
+  assert.is(front.more, "/zh/page/2/");
+  const homes = plan.lists.filter((h) => h.kind === "home" && h.lang === "zh");
   assert.equal(homes.map((h) => [h.url, h.entries.length]), [
-    ["/zh/", 20],
     ["/zh/page/2/", 20],
     ["/zh/page/3/", 5],
   ]);
   assert.equal(homes.map((h) => [h.newer, h.older]), [
-    [undefined, "/zh/page/2/"],
     ["/zh/", "/zh/page/3/"],
     ["/zh/page/2/", undefined],
   ]);
@@ -136,8 +140,8 @@ test("pagination links the first, last and nearby pages, with gaps, however long
   assert.equal(pageWindow(500, 500), [1, null, 498, 499, 500]);
   const articles = Array.from({ length: 20 * 40 }, (_, i) => article(`s${i}`, "en"));
   const homes = planSite(pairArticles(articles).stories, OPTIONS).lists.filter((h) => h.kind === "home" && h.lang === "en");
-  assert.is(homes.length, 40);
-  const middle = homes[19]!;
+  assert.is(homes.length, 39, "page 1 is the front page");
+  const middle = homes[18]!;
   assert.equal(middle.pages, [
     { number: 1, url: "/en/" },
     { gap: true },

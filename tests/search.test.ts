@@ -73,6 +73,7 @@ const page = (lang: "zh" | "en", title: string, keywords: string[]): ArticlePage
   authors: [],
   related: [],
   draft: false,
+  featured: false,
   htmlLang: lang === "zh" ? "zh-CN" : "en",
   url: `/${lang}/s/`,
   title,

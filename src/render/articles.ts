@@ -2,8 +2,8 @@
 import type { DateTime } from "luxon";
 import { error, quote } from "../diagnostics.ts";
 import { storyLangs } from "../pair/index.ts";
-import type { Article, Diagnostic, DraftBody, ImageSet, Lang, Story } from "../types.ts";
-import type { ListEntry } from "./lists.ts";
+import type { Article, Diagnostic, DraftBody, Lang, Story } from "../types.ts";
+import type { ArticlePage, VersionLink } from "./entry.ts";
 import { LANG_PATHS, LANGS } from "../types.ts";
 import { renderBody, type RenderedBody } from "./body.ts";
 import { formatDate, isoDate } from "./dates.ts";
@@ -11,74 +11,18 @@ import { basicMeta, jsonForScript, OG_LOCALE, type PageHead } from "./head.ts";
 import { keywordSlug } from "./keywords.ts";
 import { DEVICE_NAME_RE, utf8Length } from "../validate/segment.ts";
 import { absoluteUrl, type SiteUrl } from "./site-url.ts";
+import { authorLinks, sectionLink } from "./desks.ts";
+import { articleHead } from "./article-head.ts";
+import { pagePhoto, withPhotos, type PhotoLookup } from "./photos.ts";
+
+export type { PagePhoto, PhotoLookup } from "./photos.ts";
 import { STRINGS } from "./strings.ts";
 import { displayHtml, displayText } from "./typography.ts";
-import { DEFAULT_SITE_CONFIG, type PerLang } from "../site/index.ts";
+import { DEFAULT_SITE_CONFIG, type SiteConfig } from "../site/index.ts";
 
-/** A link to one language version of a story. */
-export interface VersionLink {
-  /** Language of the linked page. */
-  lang: Lang;
-  /** `<html lang>` value of the linked page. */
-  htmlLang: string;
-  /** Site-relative URL path, such as `/en/cloud-ai/`. */
-  url: string;
-  /** Title of the linked page. */
-  title: string;
-}
+export type { VersionLink } from "./entry.ts";
 
-/** One article page. */
-export interface ArticlePage extends VersionLink {
-  /** The story's pairing key. */
-  key: string;
-  /** Source file the article came from. */
-  file: string;
-  /** True when the title was derived from the lead. */
-  titleDerived: boolean;
-  /** Publication instant. */
-  date: DateTime;
-  /** ISO 8601 with offset. */
-  dateIso: string;
-  /** The date as this language writes it. */
-  dateText: string;
-  /** Keywords with the URL of their keyword page and of the search filtered to them. */
-  keywords: { name: string; url: string; search: string }[];
-  /** Source URL, if any. */
-  source?: string;
-  /** Summary, or the lead when there is none. */
-  description: string;
-  /** First paragraph, plain text. */
-  lead: string;
-  /** Body as safe HTML. */
-  html: string;
-  /** The other language's version, when it exists. */
-  alternate?: VersionLink;
-  /** Lead photo: renditions of a local file (`set`), or a remote address shown as a link (`remote`). */
-  image?: PagePhoto;
-  /** Bylines, each linking to the author's page in this language. */
-  authors: { name: string; url: string }[];
-  /** The story's section, in this language, with its page. */
-  section?: { slug: string; name: string; url: string };
-  /** Up to five related stories in this language: most shared keywords, then newest. */
-  related: ListEntry[];
-  /** True for a draft (only `npm start` publishes one): pages show a banner. */
-  draft: boolean;
-  /** Head data: canonical, hreflang, Open Graph, JSON-LD. */
-  head: PageHead;
-}
-
-/** A photo as pages show it. */
-export interface PagePhoto {
-  /** Text alternative. */
-  alt: string;
-  /** Caption and credit, shown under the lead photo. */
-  caption?: string;
-  credit?: string;
-  /** Renditions of a local photo. */
-  set?: ImageSet;
-  /** A remote photo's address: linked, never loaded (the Content-Security-Policy keeps images same-origin). */
-  remote?: string;
-}
+export type { ArticlePage } from "./entry.ts";
 
 /** Article pages and the URL conflicts that kept stories out. */
 export interface PlannedArticles {
@@ -97,6 +41,12 @@ export function articleUrl(lang: Lang, slug: string): string {
 
 /** Turns a draft body into HTML and its lead. */
 export type BodyRenderer = (body: DraftBody) => RenderedBody;
+
+/** What article pages are planned with besides their stories: the site's configuration, and its photos when processed. */
+export interface ArticleContext {
+  config: SiteConfig;
+  photos?: PhotoLookup;
+}
 
 /**
  * Results of earlier plans by the object they were made from; a `WeakMap` is one. Planning looks an
@@ -126,7 +76,7 @@ const MAX_NAME_BYTES = 255;
  * from; a memo serves one site address, site name and body renderer. `names` is the site's name per
  * language, for Open Graph and the JSON-LD publisher.
  */
-export function planArticles(stories: readonly Story[], site: SiteUrl, render: BodyRenderer = renderBody, memo?: ObjectMemo<Article, PlannedPage>, names: PerLang = DEFAULT_SITE_CONFIG.name): PlannedArticles {
+export function planArticles(stories: readonly Story[], site: SiteUrl, render: BodyRenderer = renderBody, memo?: ObjectMemo<Article, PlannedPage>, context: ArticleContext = { config: DEFAULT_SITE_CONFIG }): PlannedArticles {
   const diagnostics: Diagnostic[] = [];
   const articles: ArticlePage[] = [];
   const published: Story[] = [];
@@ -152,7 +102,7 @@ export function planArticles(stories: readonly Story[], site: SiteUrl, render: B
         articles.push(known.page);
         continue;
       }
-      const page = planArticle(story, lang, links, { site, names }, render);
+      const page = planArticle(story, lang, links, { site, ...context }, render);
       memo?.set(article, { alternate, page });
       articles.push(page);
     }
@@ -160,7 +110,7 @@ export function planArticles(stories: readonly Story[], site: SiteUrl, render: B
   return { articles, published, diagnostics };
 }
 
-function planArticle(story: Story, lang: Lang, links: Partial<Record<Lang, VersionLink>>, at: { site: SiteUrl; names: PerLang }, render: BodyRenderer): ArticlePage {
+function planArticle(story: Story, lang: Lang, links: Partial<Record<Lang, VersionLink>>, at: ArticleContext & { site: SiteUrl }, render: BodyRenderer): ArticlePage {
   const article = story.versions[lang]!;
   const body = render(article.body);
   const self = links[lang]!;
@@ -180,50 +130,16 @@ function planArticle(story: Story, lang: Lang, links: Partial<Record<Lang, Versi
     source: article.source,
     description: truncate(description, 200),
     lead,
-    html: displayHtml(lang, body.html),
+    html: withPhotos(displayHtml(lang, body.html), article.file, at),
     alternate,
-    authors: [],
+    ...(article.image && { image: pagePhoto(article, at.photos) }),
+    authors: authorLinks(article.authors, lang, at.config),
+    ...(article.section && { section: sectionLink(article.section, lang, at.config) }),
     related: [],
     draft: article.draft,
+    featured: article.featured,
   };
-  return { ...page, head: articleHead(page, at.site, at.names[lang]) };
-}
-
-/** Head data of an article: hreflang and `og:locale:alternate` only when the translation exists. */
-function articleHead(page: Omit<ArticlePage, "head">, site: SiteUrl, siteName: string): PageHead {
-  const url = absoluteUrl(site, page.url);
-  const other = page.alternate;
-  const otherUrl = other && absoluteUrl(site, other.url);
-  const byLang: Partial<Record<Lang, string>> = { [page.lang]: url, ...(other ? { [other.lang]: otherUrl } : {}) };
-  const alternates = other
-    ? [
-        ...LANGS.map((lang) => ({ hreflang: STRINGS[lang].htmlLang, href: byLang[lang]! })),
-        { hreflang: "x-default", href: byLang.zh! },
-      ]
-    : [];
-  const meta = basicMeta(page.lang, page.title, page.description, url, "article", siteName);
-  if (other) meta.push({ attr: "property", key: "og:locale:alternate", content: OG_LOCALE[other.lang] });
-  meta.push({ attr: "property", key: "article:published_time", content: page.dateIso });
-  for (const keyword of page.keywords) meta.push({ attr: "property", key: "article:tag", content: keyword.name });
-  // Chinese is the original of a pair (scrapes are Chinese stories with an English rendering).
-  const translationLink = other ? (page.lang === "zh" ? { workTranslation: { "@type": "NewsArticle", "@id": otherUrl, url: otherUrl, inLanguage: other.htmlLang } } : { translationOfWork: { "@type": "NewsArticle", "@id": otherUrl, url: otherUrl, inLanguage: other.htmlLang } }) : {};
-  const jsonLd = {
-    "@context": "https://schema.org",
-    "@type": "NewsArticle",
-    "@id": url,
-    url,
-    mainEntityOfPage: url,
-    headline: page.title,
-    description: page.description,
-    datePublished: page.dateIso,
-    dateModified: page.dateIso,
-    inLanguage: page.htmlLang,
-    keywords: page.keywords.map((k) => k.name),
-    ...(page.source ? { isBasedOn: page.source } : {}),
-    publisher: { "@type": "Organization", name: siteName, url: absoluteUrl(site, `/${page.lang}/`) },
-    ...translationLink,
-  };
-  return { canonical: url, alternates, meta, jsonLd: jsonForScript(jsonLd) };
+  return { ...page, head: articleHead(page, at.site, at.config.name[lang]) };
 }
 
 /** An error when a segment of the article's URL (or of one of its keyword pages) cannot be a file name. */

@@ -21,6 +21,12 @@ export interface FeedEntry {
   /** RFC 3339 with offset. */
   published: string;
   keywords: string[];
+  /** Bylines. */
+  authors: string[];
+  /** The section's name, if any. */
+  section?: string;
+  /** The lead photo's largest rendition, absolute (a remote photo's own address). */
+  image?: string;
 }
 
 /** Everything one language's feeds say. */
@@ -52,24 +58,20 @@ export function feedPaths(lang: Lang): { atom: string; json: string } {
   return { atom: `/${lang}/${LANG_PATHS.atomFeed}`, json: `/${lang}/${LANG_PATHS.jsonFeed}` };
 }
 
-/** Plans the feeds of one language from its article pages (newest first); `config` names the site. */
-export function planFeed(lang: Lang, articles: readonly ArticlePage[], site: SiteUrl, buildTime: DateTime, config: SiteConfig = DEFAULT_SITE_CONFIG): Feed {
+/**
+ * Plans the feeds of one language from its article pages (newest first); `config` names the site. With
+ * `scope`, the feeds of one section: under its page (`base`), titled with its name.
+ */
+export function planFeed(lang: Lang, articles: readonly ArticlePage[], site: SiteUrl, buildTime: DateTime, config: SiteConfig = DEFAULT_SITE_CONFIG, scope?: { name: string; base: string }): Feed {
   const ui = STRINGS[lang];
-  const paths = feedPaths(lang);
+  const paths = scope ? { atom: `${scope.base}${LANG_PATHS.atomFeed}`, json: `${scope.base}${LANG_PATHS.jsonFeed}` } : feedPaths(lang);
   const newest = articles.filter((a) => a.lang === lang).slice(0, FEED_SIZE);
-  const entries = newest.map((a) => ({
-    url: absoluteUrl(site, a.url),
-    title: a.title,
-    summary: a.description,
-    html: a.html,
-    published: a.dateIso,
-    keywords: a.keywords.map((k) => k.name),
-  }));
-  const home = absoluteUrl(site, `/${lang}/`);
+  const entries = newest.map((a) => feedEntry(a, site));
+  const home = absoluteUrl(site, scope?.base ?? `/${lang}/`);
   const feed = {
     lang,
     language: ui.htmlLang,
-    title: config.name[lang],
+    title: scope ? `${config.name[lang]} · ${scope.name}` : config.name[lang],
     subtitle: config.description[lang],
     home,
     atomPath: paths.atom,
@@ -96,7 +98,25 @@ export function planFeed(lang: Lang, articles: readonly ArticlePage[], site: Sit
       date_published: e.published,
       tags: e.keywords,
       language: feed.language,
+      ...(e.image && { image: e.image }),
+      ...(e.authors.length > 0 && { authors: e.authors.map((name) => ({ name })) }),
     })),
   };
   return { ...feed, json: `${JSON.stringify(json, null, 2)}\n` };
+}
+
+/** One article as a feed entry, every URL absolute. */
+function feedEntry(a: ArticlePage, site: SiteUrl): FeedEntry {
+  const image = a.image?.set ? absoluteUrl(site, a.image.set.large.url) : a.image?.remote;
+  return {
+    url: absoluteUrl(site, a.url),
+    title: a.title,
+    summary: a.description,
+    html: a.html,
+    published: a.dateIso,
+    keywords: a.keywords.map((k) => k.name),
+    authors: a.authors.map((p) => p.name),
+    ...(a.section && { section: a.section.name }),
+    ...(image && { image }),
+  };
 }

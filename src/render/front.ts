@@ -55,7 +55,7 @@ export type RootPlan = { lang: Lang; entries: ListEntry[] }[];
  */
 export function planFront(lang: Lang, pages: readonly ArticlePage[], options: FrontOptions): FrontPlan {
   const own = pages.filter((page) => page.lang === lang);
-  const leadPage = own.find(isFeatured) ?? own.find((page) => page.image?.set) ?? own[0];
+  const leadPage = own.find((page) => page.featured) ?? own.find((page) => page.image?.set) ?? own[0];
   const latest = own.filter((page) => page !== leadPage).slice(0, options.latest ?? 10);
   const shown = new Set<ArticlePage>(latest);
   if (leadPage) shown.add(leadPage);
@@ -79,10 +79,6 @@ export function planRoot(pagesByLang: Readonly<Record<Lang, readonly ArticlePage
   return LANGS.map((lang) => ({ lang, entries: pagesByLang[lang].slice(0, count).map(entry) }));
 }
 
-/** True when the story asks to lead the front page (ArticlePage may not carry the flag yet). */
-function isFeatured(page: ArticlePage): boolean {
-  return (page as { featured?: boolean }).featured === true;
-}
 
 function frontLead(page: ArticlePage, entry: ListEntry): FrontLead {
   const set = page.image?.set;

@@ -76,7 +76,7 @@ export async function renderPages(pages: SiteData, options: RunOptions, chunk = 
     // Feeds, sitemaps, search, offline and the newsroom's pages are rendered once, with the first run. The news sitemap
     // is one file every run writes (not a pagination that can be emptied), so each run gets its entries:
     // at most two days of stories.
-    const data = i === 0 ? { ...pages, ...part } : { ...pages, ...part, searches: [], feeds: [], sitemaps: [], sitemapIndexes: [], offline: [], pages: [] };
+    const data = i === 0 ? { ...pages, ...part } : { ...pages, ...part, fronts: [], searches: [], feeds: [], sitemaps: [], sitemapIndexes: [], offline: [], pages: [] };
     await runEleventy(data, options);
     if (chunks.length > 1) collectGarbage();
   }

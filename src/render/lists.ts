@@ -1,31 +1,18 @@
 // Story lists: each language's home, keyword pages and archives, paginated, untranslated stories marked.
 import { storyDate, storyLangs } from "../pair/index.ts";
-import { LANG_PATHS, type ImageSet, type Lang, type Story } from "../types.ts";
-import type { ArticlePage, ObjectMemo, VersionLink } from "./articles.ts";
+import { LANG_PATHS, type Lang, type Story } from "../types.ts";
+import type { ArticlePage, ObjectMemo } from "./articles.ts";
+import type { ListEntry } from "./entry.ts";
 import { basicMeta, type PageHead } from "./head.ts";
 import { absoluteUrl, type SiteUrl } from "./site-url.ts";
 import { STRINGS } from "./strings.ts";
 
-/** One entry in a story list. */
-export interface ListEntry extends VersionLink {
-  /** ISO 8601 with offset. */
-  dateIso: string;
-  /** The date as the entry's language writes it. */
-  dateText: string;
-  /** Set when the story is not in the list's language: the mark to show, in the story's language. */
-  onlyMark?: string;
-  /** The story's summary (its `summary`, else its lead shortened), in the entry's language. */
-  summary?: string;
-  /** Thumbnail: the lead photo's renditions, when the story has a local one. */
-  thumb?: { set: ImageSet; alt: string };
-  /** The story's section, in the entry's language. */
-  section?: { name: string; url: string };
-}
+export type { ListEntry } from "./entry.ts";
 
 /** One page of a paginated story list. */
 export interface ListPage {
   /** What the list is of. */
-  kind: "home" | "keyword" | "year" | "month";
+  kind: "home" | "keyword" | "year" | "month" | "section" | "author";
   /** Language of the list. */
   lang: Lang;
   /** Site-relative URL of this page. */
@@ -46,6 +33,10 @@ export interface ListPage {
   older?: string;
   /** Where the language switch leads. */
   switchUrl: string;
+  /** An author page's short bio (site.yaml's `authors`), in the list's language. */
+  bio?: string;
+  /** A section page's own feeds, site-relative. */
+  feeds?: { atom: string; json: string };
   /** Head data. */
   head: PageHead;
 }
@@ -113,7 +104,7 @@ export interface EntryMemo {
 }
 
 /** Where the lists are published: the site's address and its name in the lists' language. */
-type ListSite = SiteUrl & { name: string };
+export type ListSite = SiteUrl & { name: string };
 
 /** Plans every list and index page of one language; `siteName` is the site's name in `lang`. */
 export function planLists(lang: Lang, stories: readonly Story[], articles: readonly ArticlePage[], siteUrl: SiteUrl, memo: EntryMemo, siteName: string): { lists: ListPage[]; indexes: IndexPage[] } {
@@ -124,7 +115,8 @@ export function planLists(lang: Lang, stories: readonly Story[], articles: reado
   const pagesOf = new Map<string, Partial<Record<Lang, ArticlePage>>>();
   for (const page of articles) pagesOf.set(page.key, { ...pagesOf.get(page.key), [page.lang]: page });
   const entries = stories.map((story) => entryFor(story, lang, pagesOf.get(story.key)!, memo));
-  const home = paginate("home", lang, `/${lang}/`, ui.latest, entries, `/${other}/`, site);
+  // The home list's first page is the front page (see front.ts): it shows the same newest stories, laid out as news.
+  const home = paginate("home", lang, `/${lang}/`, ui.latest, entries, `/${other}/`, site).slice(1);
   const keywords = planKeywordLists(lang, articles, site, memo);
   const archive = planArchive(lang, stories, entries, site);
   const indexes: IndexPage[] = [
@@ -194,14 +186,20 @@ function entryFor(story: Story, lang: Lang, pages: Partial<Record<Lang, ArticleP
   return entry;
 }
 
-/** A page as a list entry in its own language. */
-function entryFrom(page: ArticlePage, memo: EntryMemo): ListEntry {
+/** A page as a list entry in its own language: headline, date, summary, thumbnail and section. */
+export function entryFrom(page: ArticlePage, memo: EntryMemo): ListEntry {
   let entry = memo.plain.get(page);
-  if (!entry) memo.plain.set(page, (entry = { lang: page.lang, htmlLang: page.htmlLang, url: page.url, title: page.title, dateIso: page.dateIso, dateText: page.dateText }));
+  if (!entry) {
+    const thumb = page.image?.set && { set: page.image.set, alt: page.image.alt };
+    const section = page.section && { name: page.section.name, url: page.section.url };
+    entry = { lang: page.lang, htmlLang: page.htmlLang, url: page.url, title: page.title, dateIso: page.dateIso, dateText: page.dateText, summary: page.description, ...(thumb && { thumb }), ...(section && { section }) };
+    memo.plain.set(page, entry);
+  }
   return entry;
 }
 
-function paginate(kind: ListPage["kind"], lang: Lang, base: string, heading: string, entries: ListEntry[], switchUrl: string, site: ListSite): ListPage[] {
+/** A list's pages of `LIST_PAGE_SIZE` stories: `base`, then `base/page/2/` and on. */
+export function paginate(kind: ListPage["kind"], lang: Lang, base: string, heading: string, entries: ListEntry[], switchUrl: string, site: ListSite): ListPage[] {
   const count = Math.max(1, Math.ceil(entries.length / LIST_PAGE_SIZE));
   return Array.from({ length: count }, (_, i) => {
     const number = i + 1;

@@ -2,11 +2,15 @@
 import type { DateTime } from "luxon";
 import type { Article, Diagnostic, Lang, SitePage, Story } from "../types.ts";
 import { LANG_PATHS, LANGS, ROOT_PATHS } from "../types.ts";
-import { planArticles, type ArticlePage, type BodyRenderer, type ObjectMemo, type PlannedArticles, type PlannedPage } from "./articles.ts";
+import { planArticles, type ArticlePage, type BodyRenderer, type ObjectMemo, type PhotoLookup, type PlannedArticles, type PlannedPage } from "./articles.ts";
+import { planDeskLists } from "./desk-lists.ts";
+import { planFront, planRoot, type FrontPlan, type RootPlan } from "./front.ts";
+import { relatedIndex } from "./related.ts";
+import { fixSwitches, withSections } from "./site-links.ts";
 import { planFeed, type Feed } from "./feeds.ts";
 import { checkNavTargets, planNewsroomPages, type NewsroomPage } from "./pages.ts";
 import { basicMeta, type PageHead } from "./head.ts";
-import { planLists, type EntryMemo, type IndexPage, type ListEntry, type ListPage } from "./lists.ts";
+import { entryFrom, LIST_PAGE_SIZE, pageUrl, planLists, type EntryMemo, type IndexPage, type ListEntry, type ListPage } from "./lists.ts";
 import { absoluteUrl, type SiteUrl } from "./site-url.ts";
 import { articleSitemapUrl, plainSitemapUrl, planNewsSitemap, planSitemaps, type NewsEntry, type SitemapFile } from "./sitemap.ts";
 import { STRINGS } from "./strings.ts";
@@ -14,7 +18,8 @@ import { DEFAULT_SITE_CONFIG, type NavLink, type SiteConfig } from "../site/inde
 import { searchLayout, type LayoutOptions, type SearchShard } from "../shared/search-layout.ts";
 
 export { articleUrl } from "./articles.ts";
-export type { ArticlePage, ObjectMemo, PlannedArticles, PlannedPage, VersionLink } from "./articles.ts";
+export type { ArticlePage, ObjectMemo, PhotoLookup, PlannedArticles, PlannedPage, VersionLink } from "./articles.ts";
+export type { FrontPlan, RootPlan } from "./front.ts";
 export { LIST_PAGE_SIZE, pageUrl } from "./lists.ts";
 export type { EntryMemo, IndexPage, ListEntry, ListPage } from "./lists.ts";
 
@@ -31,6 +36,15 @@ export interface SearchPage extends SimplePage {
   shards: SearchShard[];
 }
 
+/** A language's front page: the lead story, the latest, one block per section. */
+export interface FrontPage extends SimplePage {
+  front: FrontPlan;
+  /** Where the language switch leads. */
+  switchUrl: string;
+  /** The home list's second page, when there are more stories than the front page shows. */
+  more?: string;
+}
+
 /** Everything the templates render. */
 export interface SitePlan {
   /** Site address: origin and path prefix. */
@@ -43,7 +57,11 @@ export interface SitePlan {
   pages: NewsroomPage[];
   /** Article pages in every language. */
   articles: ArticlePage[];
-  /** Paginated lists: homes, keyword pages, year and month archives. */
+  /** Each language's front page. */
+  fronts: FrontPage[];
+  /** The root page's newest headlines, per language. */
+  root: RootPlan;
+  /** Paginated lists: homes (after the front page), keyword, section and author pages, year and month archives. */
   lists: ListPage[];
   /** Keyword and archive index pages. */
   indexes: IndexPage[];
@@ -81,6 +99,8 @@ export interface PlanOptions {
   search?: LayoutOptions;
   /** Renders an article body; a build cache passes a memoised one (see cache/). Default: markdown-it every time. */
   renderBody?: BodyRenderer;
+  /** The processed photos (see images/); without them a local photo is shown only by its alt text in lists. */
+  photos?: PhotoLookup;
   /** Pages and list entries of earlier plans, reused while made from the very same objects (see `PlanMemo`). */
   memo?: PlanMemo;
 }
@@ -101,7 +121,7 @@ export function articleSearchLayout(articles: readonly ArticlePage[], options?: 
 
 /** Plans the article pages of the stories (already sorted newest first): the first part of `planSite`. */
 export function planArticlePages(stories: readonly Story[], options: PlanOptions): PlannedArticles {
-  return planArticles(stories, options.site, options.renderBody, options.memo?.articles, (options.config ?? DEFAULT_SITE_CONFIG).name);
+  return planArticles(stories, options.site, options.renderBody, options.memo?.articles, { config: options.config ?? DEFAULT_SITE_CONFIG, ...(options.photos && { photos: options.photos }) });
 }
 
 /**
@@ -111,17 +131,15 @@ export function planArticlePages(stories: readonly Story[], options: PlanOptions
 export function planSite(stories: readonly Story[], options: PlanOptions, planned: PlannedArticles = planArticlePages(stories, options)): SitePlan {
   const { site, buildTime } = options;
   const config = options.config ?? DEFAULT_SITE_CONFIG;
-  const { articles, published } = planned;
-  const newsroom = planNewsroomPages(options.pages ?? [], articles, site, config);
-  const lists: ListPage[] = [];
-  const indexes: IndexPage[] = [];
+  const { articles: plain, published } = planned;
+  const newsroom = planNewsroomPages(options.pages ?? [], plain, site, config);
   // Without a memo, entries are still shared by the lists of this plan.
   const entries = options.memo?.entries ?? { plain: new WeakMap(), marked: new WeakMap() };
-  for (const lang of LANGS) {
-    const planned = planLists(lang, published, articles, site, entries, config.name[lang]);
-    lists.push(...planned.lists);
-    indexes.push(...planned.indexes);
-  }
+  const entry = (page: ArticlePage) => entryFrom(page, entries);
+  const byLang = Object.fromEntries(LANGS.map((lang) => [lang, plain.filter((a) => a.lang === lang)])) as Record<Lang, ArticlePage[]>;
+  const { lists, indexes, feeds, fronts } = planLanguagePages(published, byLang, { site, buildTime, config, entries, all: plain });
+  fixSwitches(lists);
+  const articles = withRelated(plain, entry);
   const shards = articleSearchLayout(articles, options.search);
   const searches = LANGS.map((lang) => {
     const url = `/${lang}/${LANG_PATHS.search}`;
@@ -130,6 +148,7 @@ export function planSite(stories: readonly Story[], options: PlanOptions, planne
   });
   const sitemapUrls = [
     plainSitemapUrl(site, "/"),
+    ...fronts.map((p) => plainSitemapUrl(site, p.url)),
     ...lists.map((p) => plainSitemapUrl(site, p.url)),
     ...indexes.map((p) => plainSitemapUrl(site, p.url)),
     ...newsroom.pages.map((p) => plainSitemapUrl(site, p.url)),
@@ -149,19 +168,21 @@ export function planSite(stories: readonly Story[], options: PlanOptions, planne
   return {
     site,
     config,
-    nav: newsroom.nav,
+    nav: withSections(newsroom.nav, config, new Set(lists.map((l) => l.url))),
     pages: newsroom.pages,
     articles,
+    fronts,
+    root: planRoot(byLang, entry),
     lists,
     indexes,
     searches,
-    feeds: LANGS.map((lang) => planFeed(lang, articles, site, buildTime, config)),
+    feeds,
     sitemaps: sitemaps.files,
     sitemapIndexes: sitemaps.index ? [{ path: `/${ROOT_PATHS.sitemap}`, files: sitemaps.index }] : [],
     news: planNewsSitemap(articles, buildTime, (lang) => config.name[lang]),
     offline,
     precacheArticles: newest.map((a) => a.url),
-    diagnostics: [...planned.diagnostics, ...newsroom.diagnostics, ...checkNavTargets(config, knownUrls({ articles, lists, indexes, searches, offline, pages: newsroom.pages }))],
+    diagnostics: [...planned.diagnostics, ...newsroom.diagnostics, ...checkNavTargets(config, knownUrls({ articles, fronts, lists, indexes, searches, offline, pages: newsroom.pages }))],
   };
 }
 
@@ -169,4 +190,50 @@ export function planSite(stories: readonly Story[], options: PlanOptions, planne
 function knownUrls(pages: Record<string, readonly { url: string }[]>): Set<string> {
   const files = LANGS.flatMap((lang) => [LANG_PATHS.atomFeed, LANG_PATHS.jsonFeed, LANG_PATHS.manifest].map((name) => `/${lang}/${name}`));
   return new Set(["/", ...files, ...Object.values(pages).flatMap((list) => list.map((p) => p.url))]);
+}
+
+/** What each language's lists, feeds and front page are planned from besides the stories. */
+type LanguageContext = { site: SiteUrl; buildTime: DateTime; config: SiteConfig; entries: EntryMemo };
+
+/** Every language's lists (home, keyword, archive, section, author), index pages, feeds (site and sections) and front page. */
+function planLanguagePages(published: readonly Story[], byLang: Record<Lang, ArticlePage[]>, at: LanguageContext & { all: readonly ArticlePage[] }) {
+  const { site, buildTime, config, entries, all } = at;
+  const lists: ListPage[] = [];
+  const indexes: IndexPage[] = [];
+  const feeds = LANGS.map((lang) => planFeed(lang, byLang[lang], site, buildTime, config));
+  const fronts: FrontPage[] = [];
+  const entry = (page: ArticlePage) => entryFrom(page, entries);
+  for (const lang of LANGS) {
+    const planned = planLists(lang, published, all, site, entries, config.name[lang]);
+    const desks = planDeskLists(lang, byLang[lang], { ...site, name: config.name[lang] }, entries, config);
+    lists.push(...planned.lists, ...desks.lists);
+    indexes.push(...planned.indexes);
+    feeds.push(...desks.sections.map((s) => planFeed(lang, s.pages, site, buildTime, config, { name: s.link.name, base: s.link.url })));
+    const front = planFront(lang, byLang[lang], { sections: desks.sections.map((s) => s.link), entry, latest: LIST_PAGE_SIZE - 1 });
+    fronts.push(frontPage(lang, front, published.length > LIST_PAGE_SIZE, site, config));
+  }
+  return { lists, indexes, feeds, fronts };
+}
+
+/** A language's front page, with its head data and the link on to older stories. */
+function frontPage(lang: Lang, front: FrontPlan, hasMore: boolean, site: SiteUrl, config: SiteConfig): FrontPage {
+  const url = `/${lang}/`;
+  const absolute = absoluteUrl(site, url);
+  const head = { canonical: absolute, alternates: [], meta: basicMeta(lang, config.name[lang], config.description[lang], absolute, "website", config.name[lang]) };
+  return { lang, url, front, switchUrl: `/${lang === "zh" ? "en" : "zh"}/`, head, ...(hasMore && { more: pageUrl(url, 2) }) };
+}
+
+/** Pages with their related stories, computed from the whole site; a page whose related stories are unchanged stays the same object. */
+const relatedMemo = new WeakMap<ArticlePage, ArticlePage>();
+
+function withRelated(pages: readonly ArticlePage[], entry: (page: ArticlePage) => ListEntry): ArticlePage[] {
+  const find = relatedIndex(pages);
+  return pages.map((page) => {
+    const related = find(page).map(entry);
+    const known = relatedMemo.get(page);
+    if (known && known.related.length === related.length && known.related.every((e, i) => e === related[i])) return known;
+    const made = { ...page, related };
+    relatedMemo.set(page, made);
+    return made;
+  });
 }
