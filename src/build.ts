@@ -12,13 +12,14 @@ import { loadPages } from "./pages/index.ts";
 import { pairArticles } from "./pair/index.ts";
 import { parseSources } from "./parse/index.ts";
 import { discardStaging, markOutput, prepareOutput, publishStaging, stageOutput, trashDirOf, type RetireOptions } from "./publish/index.ts";
-import { collectGarbage, DEFAULT_BASE_URL, parseBaseUrl, planSite, RENDER_CHUNK, renderBody, renderSite, type ArticlePage, type AssetMap, type PlanOptions, type SitePlan } from "./render/index.ts";
+import { collectGarbage, DEFAULT_BASE_URL, parseBaseUrl, planSite, RENDER_CHUNK, renderBody, renderSite, type ArticlePage, type AssetMap, type PhotoLookup, type PlanOptions, type SitePlan } from "./render/index.ts";
 import { buildReport, measureOutput, measureWeights } from "./report.ts";
 import { indexSite, type IndexSummary } from "./search/index.ts";
 import { hashOf } from "./shared/hash.ts";
 import { loadSiteConfig, SITE_FILE, type LoadedSite, type SiteConfig } from "./site/index.ts";
 import { runStage, stageTimer } from "./stages.ts";
-import type { Diagnostic, DraftBody, Story } from "./types.ts";
+import { disposeImages, findImageUses, processImages, replaceInlineImages, writeImages, type ImageTable, type ProcessedImages, type ProcessOptions } from "./images/index.ts";
+import type { Article, Diagnostic, DraftBody, Story } from "./types.ts";
 import { keepWholeStories, nowFromEnv, releaseArticles, validateDrafts, type Release } from "./validate/index.ts";
 
 export type { BuildOptions, BuildResult, BuiltSite, ProgressStep } from "./build-options.ts";
@@ -46,13 +47,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   step("parse", drafts.length, "drafts");
   const validated = validateDrafts(drafts, { zone: site.config.timeZone, sections: site.config.sections.map((s) => s.slug), memo: options.memo?.validation });
   step("validate", validated.articles.length, "articles");
+  const photos = await processPhotos(validated.articles, { cwd, articlesDir: articles, cacheDir }, step);
   const newsroom = await loadPages(path.join(site.dir, "pages"), cwd);
-  const early = [...ingested.diagnostics, ...parsed.files.flatMap((f) => f.diagnostics), ...validated.diagnostics, ...newsroom.diagnostics];
+  const early = [...ingested.diagnostics, ...parsed.files.flatMap((f) => f.diagnostics), ...validated.diagnostics, ...photos.diagnostics, ...newsroom.diagnostics];
   const release = releaseArticles(keepWholeStories(validated.articles, early), { now, future: options.future, drafts: options.drafts });
   const paired = pairArticles(release.published);
   step("pair", paired.stories.length, "stories");
   // `let`: once its pages are written, the plan gives way to a lighter one (see `withoutContent`).
-  let plan = planSite(paired.stories, { ...planOptions(options, now, cache, site.config), pages: newsroom.pages });
+  let plan = planSite(paired.stories, { ...planOptions(options, now, cache, site.config), pages: newsroom.pages, photos: photoLookup(photos.table) });
   const pages = plan.articles.length + plan.lists.length + plan.indexes.length + plan.searches.length + plan.offline.length + plan.pages.length + 2;
   step("plan", pages, "pages");
   const diagnostics = sortDiagnostics([...housekeeping, ...site.diagnostics, ...early, ...paired.diagnostics, ...plan.diagnostics]);
@@ -60,11 +62,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const published = new Set(plan.articles.map((a) => a.key));
   const stories = paired.stories.filter((s) => published.has(s.key));
-  const staging = await stageOutput(out, options.out, diagnostics);
+  const staging = await stageOutput(out, options.out, diagnostics).catch(async (cause: unknown) => { await disposeImages(photos); throw cause; });
   let made: Omit<BuildResult, "stories" | "diagnostics" | "pages" | "millis" | "heldBack" | "drafts">;
   try {
     // One stage after the other, never side by side: Eleventy's pages and Pagefind's process together would raise the peak memory.
-    const rendered = await runStage("render", () => renderSite(plan, { outDir: staging, root, serviceWorker: !options.killServiceWorker, cache, chunk: options.renderChunk }));
+    const rendered = await runStage("render", async () => (await writeImages(photos, staging), renderSite(plan, { outDir: staging, root, serviceWorker: !options.killServiceWorker, cache, chunk: options.renderChunk })));
     const kept = options.keepPlan ? plan : undefined;
     plan = withoutContent(plan, options.renderChunk);
     step("render", pages, cache ? `pages (${rendered.reused} unchanged)` : "pages");
@@ -76,15 +78,27 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const retire = { trashDir: cacheDir && trashDirOf(cacheDir), removeInBackground: options.removeOldOutputInBackground };
     const { weights, output } = await runStage("publish", () => publish(staging, out, { assets: rendered.assets, articles: plan.articles, report }, retire));
     step("publish", output.files, "files");
-    const summary = cache && { parsed: cache.parsed.misses, pagesReused: rendered.reused, pagesRendered: rendered.rendered, searchShards: indexed.shards, searchShardsReused: indexed.reusedShards };
-    made = { weights, offline, output, ...(summary && { cache: summary }), ...(kept && { kept: { plan: kept, assets: rendered.assets, table: indexed.table, cache } }) };
+    made = { weights, offline, output, ...(cache && { cache: cacheSummary(cache, rendered, indexed) }), ...(kept && { kept: { plan: kept, assets: rendered.assets, table: indexed.table, cache } }) };
   } catch (cause) {
     await discardStaging(staging);
     throw new BuildError(`build failed: ${cause instanceof Error ? cause.message : String(cause)}; ${options.out} was left as it was`, diagnostics, { cause });
+  } finally {
+    await disposeImages(photos);
   }
   if (cache) diagnostics.push(...(await saveCacheOrWarn(cache, cwd)));
-  const heldBack = [...release.heldBack].sort((a, b) => a.date.toMillis() - b.date.toMillis() || a.file.localeCompare(b.file));
-  return { stories, diagnostics, pages, millis: performance.now() - started, heldBack, drafts: release.drafts, ...made };
+  return { stories, diagnostics, pages, millis: performance.now() - started, heldBack: release.heldBack, drafts: release.drafts, ...made };
+}
+
+/** Checks and processes the photos the articles use (renditions kept in the cache's `images/`), timed as the `photos` stage. */
+async function processPhotos(articles: readonly Article[], options: ProcessOptions, step: (stage: string, count: number, unit: string) => void): Promise<ProcessedImages> {
+  const photos = await processImages(findImageUses(articles), options);
+  step("photos", photos.processed + photos.reused, photos.processed + photos.reused === 0 ? "photos" : `photos (${photos.reused} unchanged)`);
+  return photos;
+}
+
+/** What the page plan asks of the processed photos: a lead photo's renditions, and a body with its inline pictures. */
+function photoLookup(table: ImageTable): PhotoLookup {
+  return { lookup: (file, written) => table.lookup(file, written), inline: (html, file, url) => replaceInlineImages(html, (written) => table.lookup(file, written), url) };
 }
 
 /**
@@ -138,6 +152,11 @@ function withoutContent(plan: SitePlan, chunk = RENDER_CHUNK): SitePlan {
   const articles = plan.articles.map((page) => ({ ...page, html: "", head: { canonical: page.head.canonical, alternates: [], meta: [] } }));
   if (articles.length > chunk) collectGarbage();
   return { ...plan, articles, fronts: [], root: [], lists: [], indexes: [], feeds: [], sitemaps: [], news: [], offline: [], pages: [] };
+}
+
+/** What the build cache saved this time. */
+function cacheSummary(cache: BuildCache, rendered: { reused: number; rendered: number }, indexed: IndexSummary): NonNullable<BuildResult["cache"]> {
+  return { parsed: cache.parsed.misses, pagesReused: rendered.reused, pagesRendered: rendered.rendered, searchShards: indexed.shards, searchShardsReused: indexed.reusedShards };
 }
 
 /** What the index step counted, as the progress line says it. */

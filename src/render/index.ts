@@ -12,7 +12,7 @@ export { planSite, planArticlePages, articleSearchLayout, articleUrl, pageUrl, L
 export { pageWindow } from "./lists.ts";
 export { chunksOf, collectGarbage, RENDER_CHUNK } from "./runs.ts";
 export type { RunOptions, SiteData } from "./runs.ts";
-export type { ArticlePage, EntryMemo, IndexPage, ListEntry, ListPage, ObjectMemo, PlanMemo, PlannedArticles, PlannedPage, PlanOptions, SitePlan, VersionLink } from "./plan.ts";
+export type { ArticlePage, EntryMemo, IndexPage, ListEntry, ListPage, ObjectMemo, PhotoLookup, PlanMemo, PlannedArticles, PlannedPage, PlanOptions, SitePlan, VersionLink } from "./plan.ts";
 export type { PageLink } from "./lists.ts";
 export type { NewsroomPage } from "./pages.ts";
 export { parseBaseUrl, DEFAULT_BASE_URL } from "./site-url.ts";

@@ -34,5 +34,7 @@ export function releaseArticles(articles: readonly Article[], options: ReleaseOp
     else if (article.date.toMillis() > now && !options.future) release.heldBack.push(article);
     else release.published.push(article);
   }
+  // Soonest release first: the order the build prints them in.
+  release.heldBack.sort((a, b) => a.date.toMillis() - b.date.toMillis() || a.file.localeCompare(b.file) || a.lang.localeCompare(b.lang));
   return release;
 }
