@@ -18,7 +18,8 @@ test.before(async () => {
   process.env.SOURCE_DATE_EPOCH = BUILD_TIME;
   for (const [name, baseUrl] of [["root", "https://news.example.org/"], ["sub-path", "https://example.org/news/"]] as const) {
     const out = await scratch(`quality-${name}`);
-    await build({ articles: "articles", out, cwd: ROOT, baseUrl });
+    // Dated after 2024-06-03, the newer sample stories would be held back: --future keeps the whole sample in.
+    await build({ articles: "articles", out, cwd: ROOT, baseUrl, future: true });
     const url = new URL(baseUrl);
     sites.push({ name, out, prefix: url.pathname, origin: url.origin });
   }
