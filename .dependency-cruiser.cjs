@@ -1,12 +1,12 @@
 // Import rules for src/: no cycles, and the pipeline's stages import only downward.
 //
 // The stages, in build order ("site" reads site.yaml, the input every later stage may read). A stage may import the stages before it and the shared helpers below
-// every stage (src/shared/, diagnostics.ts, types.ts, children.ts), never a later stage, nor the
+// every stage (src/shared/, diagnostics.ts, types.ts, photo-types.ts, children.ts), never a later stage, nor the
 // layers built on the stages: the cache, the build, npm start's dev layer, npm run check, the server.
 /** @type {string[]} */
-const STAGES = ["site", "ingest", "parse", "validate", "pages", "pair", "render", "search", "offline", "publish"];
+const STAGES = ["site", "ingest", "parse", "validate", "images", "pages", "pair", "render", "search", "offline", "publish"];
 const LAYERS = ["cache", "build\\.ts", "build-options\\.ts", "stages\\.ts", "dev", "check", "serve"];
-const SHARED = "^src/(shared/|diagnostics\\.ts$|types\\.ts$|children\\.ts$)";
+const SHARED = "^src/(shared/|diagnostics\\.ts$|types\\.ts$|photo-types\\.ts$|children\\.ts$)";
 
 const unit = (name) => `^src/${name}(/|$)`;
 

@@ -11,6 +11,7 @@ import { bundleScript } from "../render/bundle.ts";
 import { CONVERSION_FILE } from "../search/convert.ts";
 import { SEARCH_FILE_LIST } from "./files.ts";
 import { KILL_SWITCH_WORKER } from "./kill-switch.ts";
+import { ROOT_PATHS } from "../types.ts";
 
 export { KILL_SWITCH_WORKER } from "./kill-switch.ts";
 
@@ -89,6 +90,8 @@ export async function buildServiceWorker(outDir: string, options: OfflineOptions
     const globbing = {
       globDirectory: outDir,
       globPatterns: [...SHELL, ...shardStarts(options.searchShards ?? []), ...articles, ...(searchPrecached ? ["pagefind/**/*"] : [])],
+      // Photos are cached at run time, when a page shows them (sw.ts): never precached, never in the budget.
+      globIgnores: [`${ROOT_PATHS.media}**`],
       // Hashed asset names and Pagefind's hashed files change name when their content does.
       dontCacheBustURLsMatching: /\.[0-9a-f]{10}\.\w+$|\.pf_(?:meta|index|filter|fragment)$/,
       // No per-file limit: the budget below is on the whole precache, and reports its largest files.

@@ -1,10 +1,14 @@
 // The service worker: the shell and newest stories precached, articles network-first, lists
-// stale-while-revalidate, the search bundle cached for offline queries, an offline page for the rest.
+// stale-while-revalidate, photos cache-first, the search bundle cached for offline queries, an offline page for the rest.
 import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute, type PrecacheEntry } from "workbox-precaching";
 import { registerRoute, setCatchHandler } from "workbox-routing";
 import { CacheFirst, NetworkFirst, StaleWhileRevalidate } from "workbox-strategies";
 import { ExpirationPlugin } from "workbox-expiration";
 import { SEARCH_CACHE, SEARCH_FILE_LIST } from "./files.ts";
+import { ROOT_PATHS } from "../types.ts";
+
+/** The runtime cache of photos (`media/`). */
+const MEDIA_CACHE = "duet-media";
 
 interface WorkerScope {
   __WB_MANIFEST: (PrecacheEntry | string)[];
@@ -38,6 +42,13 @@ registerRoute(
 registerRoute(
   ({ url }) => url.pathname.startsWith(`${base}pagefind/`),
   new CacheFirst({ cacheName: SEARCH_CACHE, matchOptions: { ignoreSearch: true } }),
+);
+
+// Photos are never precached (they would blow the install budget): each is cached when first shown, a
+// bounded number for a bounded time. Their names are content hashes, so a cached copy is never stale.
+registerRoute(
+  ({ url }) => url.pathname.startsWith(`${base}${ROOT_PATHS.media}`),
+  new CacheFirst({ cacheName: MEDIA_CACHE, plugins: [new ExpirationPlugin({ maxEntries: 60, maxAgeSeconds: 30 * 24 * 60 * 60, purgeOnQuotaError: true })] }),
 );
 
 // Anything else that cannot be had: the offline page of the language the reader was in.

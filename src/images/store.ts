@@ -1,0 +1,86 @@
+// Where renditions live: the build cache's `images/` folder with a manifest of each photo's renditions, or a temp folder.
+import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { EncodedRendition, Rendition } from "./render.ts";
+
+/** The manifest's name inside the renditions folder. */
+const MANIFEST = "manifest.json";
+/** Bumped when the manifest's shape changes: an older one is read as empty. */
+const MANIFEST_VERSION = 1;
+
+/** A folder of renditions and what it is known to hold. */
+export interface RenditionStore {
+  /** The folder (absolute). */
+  dir: string;
+  /** True for a temp folder, removed by `disposeImages`; false for the build cache's. */
+  temporary: boolean;
+  /** Each photo's renditions by photo key, as the manifest lists them. */
+  known: Map<string, Rendition[]>;
+  /** True when `known` gained entries to save. */
+  changed: boolean;
+}
+
+/** Opens the renditions folder: `<cacheDir>/images/` with its manifest, or a fresh temp folder without a cache. */
+export async function openStore(cacheDir: string | undefined): Promise<RenditionStore> {
+  if (cacheDir === undefined) return { dir: await mkdtemp(path.join(tmpdir(), "duet-images-")), temporary: true, known: new Map(), changed: false };
+  const dir = path.join(cacheDir, "images");
+  await mkdir(dir, { recursive: true });
+  const text = await readFile(path.join(dir, MANIFEST), "utf8").catch(() => "");
+  return { dir, temporary: false, known: parseManifest(text), changed: false };
+}
+
+/** The renditions of a photo the store already holds (every file present with its size), or undefined. */
+export async function storedRenditions(store: RenditionStore, key: string): Promise<Rendition[] | undefined> {
+  const listed = store.known.get(key);
+  if (!listed) return undefined;
+  const sizes = await Promise.all(listed.map((r) => stat(path.join(store.dir, r.name)).then((s) => s.size, () => -1)));
+  return sizes.every((size, i) => size === listed[i]!.size) ? listed : undefined;
+}
+
+/** Writes a photo's renditions into the store, each atomically (a crash never leaves half a file under a real name). */
+export async function storeRenditions(store: RenditionStore, key: string, encoded: readonly EncodedRendition[]): Promise<Rendition[]> {
+  for (const r of encoded) await writeAtomically(path.join(store.dir, r.name), r.bytes);
+  const renditions = encoded.map(({ bytes: _bytes, ...r }) => r);
+  store.known.set(key, renditions);
+  store.changed = true;
+  return renditions;
+}
+
+/** Saves the manifest when it changed (a temp store keeps none); entries sorted, so equal content gives equal bytes. */
+export async function saveStore(store: RenditionStore): Promise<void> {
+  if (store.temporary || !store.changed) return;
+  const entries = Object.fromEntries([...store.known].sort(([a], [b]) => (a < b ? -1 : 1)));
+  await writeAtomically(path.join(store.dir, MANIFEST), JSON.stringify({ version: MANIFEST_VERSION, entries }));
+}
+
+/** Writes `file` through a temp name and a rename. */
+async function writeAtomically(file: string, bytes: string | Uint8Array): Promise<void> {
+  const temp = `${file}.${process.pid}.tmp`;
+  try {
+    await writeFile(temp, bytes);
+    await rename(temp, file);
+  } finally {
+    await rm(temp, { force: true });
+  }
+}
+
+/** The manifest's entries; anything unreadable or of another version counts as empty (the photos are encoded again). */
+function parseManifest(text: string): Map<string, Rendition[]> {
+  try {
+    const data = JSON.parse(text) as { version?: unknown; entries?: Record<string, unknown> };
+    if (data.version !== MANIFEST_VERSION || typeof data.entries !== "object" || data.entries === null) return new Map();
+    return new Map(Object.entries(data.entries).filter((e): e is [string, Rendition[]] => Array.isArray(e[1]) && e[1].every(isRendition)));
+  } catch {
+    return new Map();
+  }
+}
+
+/** True for a well-formed rendition whose name is a plain file name. */
+function isRendition(value: unknown): value is Rendition {
+  const r = value as Partial<Rendition>;
+  return (
+    typeof r === "object" && r !== null && typeof r.format === "string" && typeof r.name === "string" && /^[0-9a-f]+-\d+\.[a-z]+$/.test(r.name) &&
+    typeof r.width === "number" && typeof r.height === "number" && typeof r.size === "number"
+  );
+}
