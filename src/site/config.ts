@@ -1,6 +1,5 @@
 // The site's identity as plain data: what site.yaml says, or today's defaults where it says nothing.
 import type { Lang } from "../types.ts";
-import type { AuthorConfig, SectionConfig } from "./newsroom.ts";
 
 /** A value given once per language. */
 export type PerLang = Record<Lang, string>;
@@ -27,6 +26,19 @@ export interface SiteLogo {
   type: "image/svg+xml" | "image/png" | "image/webp" | "image/jpeg";
   /** The web app manifest's `sizes`: "any" for SVG, `WxH` for PNG, undefined when not read. */
   sizes?: string;
+}
+
+/** A section (desk) of the newsroom: its slug in URLs and front matter, and its name per language. */
+export interface SectionConfig {
+  slug: string;
+  name: PerLang;
+}
+
+/** A person with a byline: the slug of their pages, their name per language, and an optional short bio. */
+export interface AuthorConfig {
+  slug: string;
+  name: PerLang;
+  bio?: PerLang;
 }
 
 /** Everything that makes the site a newsroom's own (see docs/site-config.md). */

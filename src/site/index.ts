@@ -11,7 +11,7 @@ import { parseSiteYaml, type YamlEntry, type YamlFile } from "./yaml.ts";
 
 export { DEFAULT_SITE_CONFIG, DEFAULT_THEME_COLOR } from "./config.ts";
 export type { NavLink, PerLang, SiteConfig, SiteLogo } from "./config.ts";
-export type { AuthorConfig, SectionConfig } from "./newsroom.ts";
+export type { AuthorConfig, SectionConfig } from "./config.ts";
 
 /** The file name a project's configuration has. */
 export const SITE_FILE = "site.yaml";

@@ -1,20 +1,7 @@
 // site.yaml's `sections` and `authors`: the newsroom's desks and people, named in each language.
 import { error, quote } from "../diagnostics.ts";
-import type { PerLang } from "./config.ts";
+import type { AuthorConfig, SectionConfig } from "./config.ts";
 import { checkPerLang, describe, type At } from "./values.ts";
-
-/** A section (desk) of the newsroom: its slug in URLs and front matter, and its name per language. */
-export interface SectionConfig {
-  slug: string;
-  name: PerLang;
-}
-
-/** A person with a byline: the slug of their pages, their name per language, and an optional short bio. */
-export interface AuthorConfig {
-  slug: string;
-  name: PerLang;
-  bio?: PerLang;
-}
 
 /** Most sections and authors site.yaml may list. */
 const MAX_ENTRIES = 500;
