@@ -12,13 +12,13 @@ import { loadPages } from "./pages/index.ts";
 import { pairArticles } from "./pair/index.ts";
 import { parseSources } from "./parse/index.ts";
 import { discardStaging, markOutput, prepareOutput, publishStaging, stageOutput, trashDirOf, type RetireOptions } from "./publish/index.ts";
-import { collectGarbage, DEFAULT_BASE_URL, parseBaseUrl, planSite, RENDER_CHUNK, renderBody, renderSite, type ArticlePage, type AssetMap, type PhotoLookup, type PlanOptions, type SitePlan } from "./render/index.ts";
+import { collectGarbage, DEFAULT_BASE_URL, parseBaseUrl, planSite, RENDER_CHUNK, renderBody, renderSite, type ArticlePage, type AssetMap, type PlanOptions, type SitePlan } from "./render/index.ts";
 import { buildReport, measureOutput, measureWeights } from "./report.ts";
 import { indexSite, type IndexSummary } from "./search/index.ts";
 import { hashOf } from "./shared/hash.ts";
 import { loadSiteConfig, SITE_FILE, type LoadedSite, type SiteConfig } from "./site/index.ts";
 import { runStage, stageTimer } from "./stages.ts";
-import { disposeImages, findImageUses, processImages, replaceInlineImages, writeImages, type ImageTable, type ProcessedImages, type ProcessOptions } from "./images/index.ts";
+import { disposeImages, findImageUses, photoSource, processImages, writeImages, type ProcessedImages, type ProcessOptions } from "./images/index.ts";
 import type { Article, Diagnostic, DraftBody, Story } from "./types.ts";
 import { keepWholeStories, nowFromEnv, releaseArticles, validateDrafts, type Release } from "./validate/index.ts";
 
@@ -54,7 +54,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const paired = pairArticles(release.published);
   step("pair", paired.stories.length, "stories");
   // `let`: once its pages are written, the plan gives way to a lighter one (see `withoutContent`).
-  let plan = planSite(paired.stories, { ...planOptions(options, now, cache, site.config), pages: newsroom.pages, photos: photoLookup(photos.table) });
+  let plan = planSite(paired.stories, { ...planOptions(options, now, cache, site.config), pages: newsroom.pages, photos: photoSource(photos.table) });
   const pages = plan.articles.length + plan.lists.length + plan.indexes.length + plan.searches.length + plan.offline.length + plan.pages.length + 2;
   step("plan", pages, "pages");
   const diagnostics = sortDiagnostics([...housekeeping, ...site.diagnostics, ...early, ...paired.diagnostics, ...plan.diagnostics]);
@@ -90,15 +90,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 }
 
 /** Checks and processes the photos the articles use (renditions kept in the cache's `images/`), timed as the `photos` stage. */
-async function processPhotos(articles: readonly Article[], options: ProcessOptions, step: (stage: string, count: number, unit: string) => void): Promise<ProcessedImages> {
+export async function processPhotos(articles: readonly Article[], options: ProcessOptions, step: (stage: string, count: number, unit: string) => void): Promise<ProcessedImages> {
   const photos = await processImages(findImageUses(articles), options);
   step("photos", photos.processed + photos.reused, photos.processed + photos.reused === 0 ? "photos" : `photos (${photos.reused} unchanged)`);
   return photos;
-}
-
-/** What the page plan asks of the processed photos: a lead photo's renditions, and a body with its inline pictures. */
-function photoLookup(table: ImageTable): PhotoLookup {
-  return { lookup: (file, written) => table.lookup(file, written), inline: (html, file, url) => replaceInlineImages(html, (written) => table.lookup(file, written), url) };
 }
 
 /**

@@ -228,7 +228,7 @@ test("planChanges lists the changed pages and the files no page makes any more",
   const changes = planChanges(before, after);
   assert.ok(changes.removed.includes("zh/lantern/index.html"));
   assert.equal(changes.pages.articles, [], "the other stories' pages are unchanged");
-  assert.ok(changes.pages.lists.some((list) => list.url === "/zh/"), "the Chinese home lost a story");
+  assert.ok(changes.pages.fronts.some((front) => front.url === "/zh/"), "the Chinese front page lost a story");
 });
 
 test.run();

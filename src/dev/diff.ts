@@ -29,6 +29,7 @@ export function planChanges(before: SitePlan, after: SitePlan): PlanChanges {
   const pages: SiteData = {
     ...site,
     articles: changed(before.articles, after.articles, byUrl),
+    fronts: changed(before.fronts, after.fronts, byUrl),
     lists: changed(before.lists, after.lists, byUrl),
     indexes: changed(before.indexes, after.indexes, byUrl),
     searches: changed(before.searches, after.searches, byUrl),
@@ -37,14 +38,14 @@ export function planChanges(before: SitePlan, after: SitePlan): PlanChanges {
     sitemaps: changed(before.sitemaps, after.sitemaps, byPath),
     sitemapIndexes: changed(before.sitemapIndexes, after.sitemapIndexes, byPath),
   };
-  const count = (["articles", "lists", "indexes", "searches", "offline", "feeds", "sitemaps", "sitemapIndexes"] as const).reduce((n, kind) => n + pages[kind].length, 0);
+  const count = (["articles", "fronts", "lists", "indexes", "searches", "offline", "feeds", "sitemaps", "sitemapIndexes"] as const).reduce((n, kind) => n + pages[kind].length, 0);
   const kept = filesOf(after);
   return { pages, count, removed: [...filesOf(before)].filter((file) => !kept.has(file)) };
 }
 
 /** Every output file a plan's pages, feeds and sitemaps make. */
 export function filesOf(plan: SiteData): Set<string> {
-  const urls = [plan.articles, plan.lists, plan.indexes, plan.searches, plan.offline].flatMap((pages) => pages.map((p: { url: string }) => p.url));
+  const urls = [plan.articles, plan.fronts, plan.lists, plan.indexes, plan.searches, plan.offline].flatMap((pages) => pages.map((p: { url: string }) => p.url));
   const paths = [...plan.feeds.flatMap((f) => [f.atomPath, f.jsonPath]), ...plan.sitemaps.map((s) => s.path), ...plan.sitemapIndexes.map((s) => s.path)];
   return new Set([...urls, ...paths].map(outputFileOf));
 }
@@ -68,7 +69,7 @@ export function sameData(a: unknown, b: unknown, skip?: string): boolean {
 }
 
 /** A plan part with no pages, feeds or sitemaps: rendering it writes only the site's single files. */
-export const NO_PAGES = { articles: [], lists: [], indexes: [], searches: [], offline: [], feeds: [], sitemaps: [], sitemapIndexes: [] };
+export const NO_PAGES = { articles: [], fronts: [], lists: [], indexes: [], searches: [], offline: [], feeds: [], sitemaps: [], sitemapIndexes: [] };
 
 /**
  * Splits the pages to write into what a reader is likely to open next, written first, and the rest: the

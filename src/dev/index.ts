@@ -10,6 +10,7 @@ import { build, PROJECT_ROOT } from "../build.ts";
 import { reopenCache } from "../cache/index.ts";
 import { BuildError, countSeverity, sortDiagnostics } from "../diagnostics.ts";
 import { stageTimer } from "../stages.ts";
+import { writeImages } from "../images/index.ts";
 import { planSite, renderPages, type SiteData } from "../render/index.ts";
 import { filesOf } from "./diff.ts";
 import { loadSiteSources, type SiteSources } from "./newsroom.ts";
@@ -95,6 +96,7 @@ export class DevSite {
       // Without an error, the edited articles are written and their shards indexed before the lists are planned.
       if (countSeverity([...planned.diagnostics, ...planned.articles.diagnostics], "error") === 0) {
         touched = true;
+        await writeImages(planned.photos, at.out);
         shown = await showEditsFirst(planned.articles.articles, at);
       }
       const plan = planSite(planned.stories, planned.options, planned.articles);

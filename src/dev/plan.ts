@@ -8,6 +8,8 @@ import type { SourceReuse } from "../ingest/reuse.ts";
 import { pairArticles } from "../pair/index.ts";
 import { parseSources } from "../parse/index.ts";
 import { parseBaseUrl, planArticlePages, renderBody, type PlannedArticles, type PlanOptions } from "../render/index.ts";
+import { processPhotos } from "../build.ts";
+import { photoSource, type ProcessedImages } from "../images/index.ts";
 import { hashOf } from "../shared/hash.ts";
 import type { Diagnostic, DraftBody, Story } from "../types.ts";
 import type { SiteSources } from "./newsroom.ts";
@@ -32,7 +34,9 @@ export interface PlannedStories {
   stories: Story[];
   articles: PlannedArticles;
   options: PlanOptions;
-  /** The diagnostics of ingest, parse, validation and pairing (the article pages' are in `articles`). */
+  /** The photos the articles use, processed (their renditions are written beside the pages). */
+  photos: ProcessedImages;
+  /** The diagnostics of ingest, parse, validation, photos and pairing (the article pages' are in `articles`). */
   diagnostics: Diagnostic[];
 }
 
@@ -47,7 +51,9 @@ export async function planStories(input: PlanInput, cache: BuildCache, session: 
   const { timeZone: zone, sections } = input.site.config;
   const validated = validateDrafts(drafts, { zone, sections: sections.map((s) => s.slug), memo: session.validation.for({ zone, sections: sections.map((s) => s.slug) }) });
   step("validate", validated.articles.length, "articles");
-  const early = [...ingested.diagnostics, ...parsed.files.flatMap((f) => f.diagnostics), ...validated.diagnostics];
+  const photos = await processPhotos(validated.articles, { cwd: input.cwd, articlesDir: input.articles, cacheDir: cache.dir }, step);
+  forgetPagesOnNewPhotos(session, photos);
+  const early = [...ingested.diagnostics, ...parsed.files.flatMap((f) => f.diagnostics), ...validated.diagnostics, ...photos.diagnostics];
   const paired = pairArticles(releaseArticles(keepWholeStories(validated.articles, early), { now: input.now, drafts: true }).published);
   step("pair", paired.stories.length, "stories");
   const bodies = cache.bodies;
@@ -59,9 +65,20 @@ export async function planStories(input: PlanInput, cache: BuildCache, session: 
     search: { shardSize: input.shardSize },
     memo: session.plan,
     renderBody: (body: DraftBody) => bodies.get(hashOf(JSON.stringify(body)), () => renderBody(body)),
+    photos: photoSource(photos.table),
   };
   const articles = planArticlePages(paired.stories, options);
-  return { stories: paired.stories, articles, options, diagnostics: [...input.site.diagnostics, ...early, ...paired.diagnostics] };
+  return { stories: paired.stories, articles, options, photos, diagnostics: [...input.site.diagnostics, ...early, ...paired.diagnostics] };
+}
+
+/**
+ * Article pages are remembered by their article: a photo edited in place (same path, new bytes) leaves the
+ * article as it was, so a new set of renditions makes the session forget its planned pages.
+ */
+function forgetPagesOnNewPhotos(session: Session, photos: ProcessedImages): void {
+  const key = photos.files.map((f) => f.url).join("\n");
+  if (session.photos !== undefined && session.photos !== key) session.plan = { articles: new WeakMap(), entries: { plain: new WeakMap(), marked: new WeakMap() } };
+  session.photos = key;
 }
 
 /**

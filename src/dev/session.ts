@@ -42,6 +42,8 @@ export interface Session {
   last?: LastSite;
   /** site.yaml and the newsroom's pages, as the last whole build read them. */
   site?: SiteSources;
+  /** The photo renditions the last update planned with (their URLs), to tell when a photo changed. */
+  photos?: string;
 }
 
 /** A new, empty session. */

@@ -6,3 +6,4 @@ export { findImageUses, type ImageUse } from "./find.ts";
 export { disposeImages, processImages, writeImages, type ProcessedImages, type ProcessOptions } from "./process.ts";
 export { BODY_SIZES, pictureHtml, replaceInlineImages, type PictureOptions } from "./picture.ts";
 export type { ImageTable } from "./table.ts";
+export { photoSource, type PhotoSource } from "./lookup.ts";
