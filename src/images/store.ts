@@ -23,9 +23,11 @@ export interface RenditionStore {
 
 /** Opens the renditions folder: `<cacheDir>/images/` with its manifest, or a fresh temp folder without a cache. */
 export async function openStore(cacheDir: string | undefined): Promise<RenditionStore> {
-  if (cacheDir === undefined) return { dir: await mkdtemp(path.join(tmpdir(), "duet-images-")), temporary: true, known: new Map(), changed: false };
+  const temporary = async () => ({ dir: await mkdtemp(path.join(tmpdir(), "duet-images-")), temporary: true, known: new Map(), changed: false });
+  if (cacheDir === undefined) return temporary();
   const dir = path.join(cacheDir, "images");
-  await mkdir(dir, { recursive: true });
+  // A cache that cannot be written is the cache's problem (it warns when saving): the photos are made in a temp folder.
+  if (!(await mkdir(dir, { recursive: true }).then(() => true, () => false))) return temporary();
   const text = await readFile(path.join(dir, MANIFEST), "utf8").catch(() => "");
   return { dir, temporary: false, known: parseManifest(text), changed: false };
 }

@@ -44,6 +44,11 @@ export interface FrontOptions {
   latest?: number;
   /** Stories per section block (default 4). */
   perSection?: number;
+  /**
+   * What the latest block draws from, newest first: the home list's entries, where a story without this
+   * language's version appears marked. Default: this language's own pages.
+   */
+  pool?: readonly ListEntry[];
 }
 
 /** The root page's headlines: one column per language, in display order. */
@@ -56,20 +61,23 @@ export type RootPlan = { lang: Lang; entries: ListEntry[] }[];
 export function planFront(lang: Lang, pages: readonly ArticlePage[], options: FrontOptions): FrontPlan {
   const own = pages.filter((page) => page.lang === lang);
   const leadPage = own.find((page) => page.featured) ?? own.find((page) => page.image?.set) ?? own[0];
-  const latest = own.filter((page) => page !== leadPage).slice(0, options.latest ?? 10);
-  const shown = new Set<ArticlePage>(latest);
-  if (leadPage) shown.add(leadPage);
+  const leadEntry = leadPage && options.entry(leadPage);
+  const count = options.latest ?? 10;
+  const pool = options.pool ?? own.filter((page) => page !== leadPage).slice(0, count).map(options.entry);
+  const latest = pool.filter((entry) => entry.url !== leadEntry?.url).slice(0, count);
+  const shown = new Set(latest.map((entry) => entry.url));
+  if (leadEntry) shown.add(leadEntry.url);
   const perSection = options.perSection ?? 4;
   const sections = options.sections.flatMap((section) => {
     const entries = own
-      .filter((page) => page.section?.slug === section.slug && !shown.has(page))
+      .filter((page) => page.section?.slug === section.slug && !shown.has(page.url))
       .slice(0, perSection)
       .map(options.entry);
     return entries.length > 0 ? [{ name: section.name, url: section.url, entries }] : [];
   });
   return {
-    ...(leadPage ? { lead: frontLead(leadPage, options.entry(leadPage)) } : {}),
-    latest: latest.map(options.entry),
+    ...(leadPage && leadEntry ? { lead: frontLead(leadPage, leadEntry) } : {}),
+    latest,
     sections,
   };
 }

@@ -107,7 +107,7 @@ export interface EntryMemo {
 export type ListSite = SiteUrl & { name: string };
 
 /** Plans every list and index page of one language; `siteName` is the site's name in `lang`. */
-export function planLists(lang: Lang, stories: readonly Story[], articles: readonly ArticlePage[], siteUrl: SiteUrl, memo: EntryMemo, siteName: string): { lists: ListPage[]; indexes: IndexPage[] } {
+export function planLists(lang: Lang, stories: readonly Story[], articles: readonly ArticlePage[], siteUrl: SiteUrl, memo: EntryMemo, siteName: string): { lists: ListPage[]; indexes: IndexPage[]; home: ListEntry[] } {
   const site: ListSite = { ...siteUrl, name: siteName };
   const ui = STRINGS[lang];
   const other: Lang = lang === "zh" ? "en" : "zh";
@@ -123,7 +123,7 @@ export function planLists(lang: Lang, stories: readonly Story[], articles: reado
     indexPage("keywords", lang, `/${lang}/${LANG_PATHS.keywords}`, ui.keywordsTitle, keywords.items, `/${other}/${LANG_PATHS.keywords}`, site),
     indexPage("archive", lang, `/${lang}/${LANG_PATHS.archive}`, ui.archiveTitle, archive.items, `/${other}/${LANG_PATHS.archive}`, site),
   ];
-  return { lists: [...home, ...keywords.lists, ...archive.lists], indexes };
+  return { lists: [...home, ...keywords.lists, ...archive.lists], indexes, home: entries };
 }
 
 /** Each keyword's list of `lang`, and the keyword index's items, most used first. */

@@ -209,7 +209,7 @@ function planLanguagePages(published: readonly Story[], byLang: Record<Lang, Art
     lists.push(...planned.lists, ...desks.lists);
     indexes.push(...planned.indexes);
     feeds.push(...desks.sections.map((s) => planFeed(lang, s.pages, site, buildTime, config, { name: s.link.name, base: s.link.url })));
-    const front = planFront(lang, byLang[lang], { sections: desks.sections.map((s) => s.link), entry, latest: LIST_PAGE_SIZE - 1 });
+    const front = planFront(lang, byLang[lang], { sections: desks.sections.map((s) => s.link), entry, latest: LIST_PAGE_SIZE - 1, pool: planned.home });
     fronts.push(frontPage(lang, front, published.length > LIST_PAGE_SIZE, site, config));
   }
   return { lists, indexes, feeds, fronts };
