@@ -112,6 +112,22 @@ test("a record stores display data under one-letter keys, which Pagefind indexes
   for (const bad of [null, "x", { t: "a" }, { ...toStoredVersion(version), d: 5 }]) assert.is(fromStoredVersion(bad), undefined, JSON.stringify(bad));
 });
 
+test("a story with a photo stores its thumbnail as one word no query matches, and reads it back", () => {
+  const set = {
+    width: 1600,
+    height: 900,
+    sources: [],
+    fallback: { type: "image/png", src: "/media/46a24c6a8a3888a47d9d-960.png", srcset: "/media/46a24c6a8a3888a47d9d-480.png 480w, /media/46a24c6a8a3888a47d9d-960.png 960w" },
+    large: { url: "/media/46a24c6a8a3888a47d9d-1600.png", width: 1600, height: 900, type: "image/png" },
+  };
+  const html = storyRecordHtml({ en: { ...page("en", "Pier", []), image: { alt: "Pier", set } } }, identity);
+  const stored = JSON.parse(/data-pagefind-meta="en">([^<]*)</.exec(html)![1]!.replace(/&quot;/g, '"')) as Record<string, string>;
+  assert.is(stored.i, "46a24c6a8a3888a47d9dw480h270p");
+  assert.not.match(html, /media|png|jpeg/, "no word of a URL reaches the index");
+  assert.equal(fromStoredVersion(stored)?.thumb, { name: "46a24c6a8a3888a47d9d", width: 480, height: 270, fallback: "png" });
+  assert.is(fromStoredVersion({ ...stored, i: "../../evil" })?.thumb, undefined, "anything else is no thumbnail");
+});
+
 test("full-width punctuation changes no search term: a query typed with ， or ( finds the same story, and indexing is unaffected", () => {
   const seed = "1月29日,中国外交部发言人汪文斌在例行记者会上,就美国云服务进行人工智能(AI)模型训练的问题作出回应:中方敦促美方遵守规律!";
   assert.equal(termsOf(fullWidthPunctuation(seed), identity), termsOf(seed, identity), "NFKC folds the full-width marks to separators");

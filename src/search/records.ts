@@ -3,7 +3,7 @@ import type { ArticlePage } from "../render/index.ts";
 import { escapeHtml } from "../shared/escape.ts";
 import type { Lang } from "../types.ts";
 import type { Converter } from "./convert.ts";
-import { toStoredVersion, type ResultVersion } from "./result-data.ts";
+import { thumbOf, toStoredVersion, type ResultVersion } from "./result-data.ts";
 import { formTermsOf, phraseTermOf, termsOf } from "./tokens.ts";
 
 /** Longest lead indexed and shown, in characters: enough to rank on, small enough to stay light. */
@@ -47,6 +47,7 @@ export function storyRecordHtml(story: Partial<Record<Lang, ArticlePage>>, conve
       keywords: page.keywords.map((k) => k.name).join(page.lang === "zh" ? "、" : ", "),
       lead: shorten(page.lead),
       dateText: page.dateText,
+      ...thumbOfPage(page),
     };
     addMeta(page.lang, JSON.stringify(toStoredVersion(version)));
     addFilter("lang", page.lang);
@@ -73,8 +74,15 @@ export function storyRecordHtml(story: Partial<Record<Lang, ArticlePage>>, conve
 export function recordFields(story: Partial<Record<Lang, ArticlePage>>): unknown[] {
   return (["zh", "en"] as const).map((lang) => {
     const p = story[lang];
-    return p && [p.key, p.title, p.url, p.lead, p.dateText, p.dateIso, p.date.toSeconds(), p.keywords.map((k) => k.name)];
+    return p && [p.key, p.title, p.url, p.lead, p.dateText, p.dateIso, p.date.toSeconds(), p.keywords.map((k) => k.name), thumbOfPage(p).thumb ?? null];
   });
+}
+
+/** The page's lead photo as a result thumbnail, when it has a local one. */
+function thumbOfPage(page: ArticlePage): { thumb?: ResultVersion["thumb"] } {
+  const set = page.image?.set;
+  const thumb = set && thumbOf(set.fallback.srcset, set);
+  return thumb ? { thumb } : {};
 }
 
 function shorten(lead: string): string {

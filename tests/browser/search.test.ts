@@ -106,6 +106,19 @@ test("one box for both languages: a Chinese query on the English page finds the 
   await page.close();
 });
 
+test("a result whose story has a photo shows its thumbnail, loaded from the site and sized before it arrives", async () => {
+  const page = await open(`zh/search/?q=${encodeURIComponent("地铁")}`);
+  assert.equal(await results(page), ["/zh/shanghai-metro-night/"]);
+  const img = await page.waitForSelector(".search-results li picture.thumb img");
+  await page.waitForFunction((el) => (el as HTMLImageElement).complete, img);
+  const shown = await img.evaluate((el) => ({ loaded: (el as HTMLImageElement).naturalWidth, width: el.getAttribute("width"), alt: el.getAttribute("alt"), src: (el as HTMLImageElement).currentSrc }));
+  assert.ok(shown.loaded > 0, "the thumbnail loaded");
+  assert.ok(Number(shown.width) > 0);
+  assert.is(shown.alt, "");
+  assert.match(shown.src, /\/media\/[0-9a-f]{20}-\d+\.(avif|webp|png|jpeg)$/);
+  await page.close();
+});
+
 test("the language filter narrows results, and keyword facets filter with counts", async () => {
   const page = await open(`zh/search/?q=2024`);
   await page.goto(`${server.url}zh/search/?kw=${encodeURIComponent("大熊猫")}`);

@@ -1,5 +1,6 @@
 // One search result as the page shows it: the reader's version when there is one, the other's otherwise.
 import type { SearchUiStrings } from "../../render/strings.ts";
+import type { ResultThumb } from "../result-data.ts";
 import type { StoryResult } from "./story-data.ts";
 
 type Lang = "zh" | "en";
@@ -33,6 +34,8 @@ export function renderResult(story: StoryResult, context: ResultContext): HTMLLI
   lead.className = "result-lead";
   lead.append(...marked(shown.lead));
   item.append(link, metaLine(story, shownLang, context), lead);
+  // The photo repeats what the headline says: decorative, so a screen reader hears each result once.
+  if (shown.thumb) item.append(thumbnail(shown.thumb, context.base));
   if (shown.keywords) {
     const keywords = document.createElement("p");
     keywords.className = "result-keywords";
@@ -77,4 +80,26 @@ function siteUrl(base: string, url: string): string {
 
 function htmlLangOf(lang: Lang): string {
   return lang === "zh" ? "zh-CN" : "en";
+}
+
+/** A result's thumbnail: AVIF, then WebP, then the JPEG or PNG, sized so the list never shifts as it loads. */
+function thumbnail(thumb: ResultThumb, base: string): HTMLPictureElement {
+  const file = (ext: string) => `${base}media/${thumb.name}-${thumb.width}.${ext}`;
+  const picture = document.createElement("picture");
+  picture.className = "thumb";
+  for (const [type, ext] of [["image/avif", "avif"], ["image/webp", "webp"]] as const) {
+    const source = document.createElement("source");
+    source.type = type;
+    source.srcset = file(ext);
+    picture.append(source);
+  }
+  const img = document.createElement("img");
+  img.src = file(thumb.fallback);
+  img.alt = "";
+  img.width = thumb.width;
+  img.height = thumb.height;
+  img.loading = "lazy";
+  img.decoding = "async";
+  picture.append(img);
+  return picture;
 }
