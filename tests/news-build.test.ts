@@ -146,6 +146,24 @@ test("related stories: the market story (keyword 'night') ends the pier story's 
   assert.match(related, /href="\/en\/market\/"/);
 });
 
+test("hostile bylines, captions, credits and alt text are escaped on every page, feed and JSON-LD", async () => {
+  const evil = "</script><script>alert(1)</script>";
+  const hostile = await project({
+    "2024/evil.en.md": story([`title: Evil`, "date: 2024-03-05", `author: "${evil}"`, "image: images/pier.png", `image_alt: '" onerror="alert(1)'`, "image_caption: <img src=x onerror=alert(1)>", `image_credit: "${evil}"`], "Text.\n"),
+  });
+  const site = path.join(hostile, "dist");
+  await build({ articles: "articles", out: "dist", cwd: hostile, siteConfig: "site.yaml", root: path.resolve(import.meta.dirname, "..") });
+  // JSON feeds carry the name as data (a JSON string), which is what they are for; markup is what must never get through.
+  const files = (await listFiles(site, "")).filter((f) => /\.(html|xml)$/.test(f));
+  for (const file of files) {
+    const text = await readOut(site, file);
+    assert.not.match(text, /<script>alert|<img src=x|" onerror="/, `${file} carries hostile markup unescaped`);
+  }
+  const feed = JSON.parse(await readOut(site, "en/feed.json")) as { items: { title: string; authors?: { name: string }[] }[] };
+  assert.equal(feed.items.find((item) => item.title === "Evil")?.authors, [{ name: evil }]);
+  assert.ok(files.some((f) => f.startsWith("en/authors/") && f.includes("alert")), "the author still gets a page");
+});
+
 test("a missing photo, one outside the articles folder and one that is not an image are errors on their lines, and dist/ stays as it was", async () => {
   const bad = await project({
     "2024/gone.en.md": story(["title: Gone", "date: 2024-03-04", "image: images/nope.jpg", "image_alt: Nothing"], "Text.\n"),
