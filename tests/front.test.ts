@@ -36,7 +36,7 @@ function page(slug: string, fake: Fake): ArticlePage {
     description: `About ${slug}`,
     lead: "",
     html: "",
-    authors: [{ name: "Li Wei", url: `/${lang}/authors/li-wei/` }],
+    authors: [{ slug: "li-wei", name: "Li Wei", url: `/${lang}/authors/li-wei/` }],
     related: [],
     draft: false,
     ...(fake.photo ? { image: { alt: `Photo of ${slug}`, caption: "A caption", set: SET } } : {}),

@@ -28,10 +28,9 @@ export function planDeskLists(lang: Lang, pages: readonly ArticlePage[], site: L
       sections.set(page.section.slug, group);
     }
     for (const author of page.authors) {
-      const slug = author.url.split("/").at(-2)!;
-      const group = authors.get(slug) ?? { link: { slug, ...author }, entries: [] };
+      const group = authors.get(author.slug) ?? { link: author, entries: [] };
       group.entries.push(entryFrom(page, memo));
-      authors.set(slug, group);
+      authors.set(author.slug, group);
     }
   }
   const order = config.sections.map((s) => s.slug);

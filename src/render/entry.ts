@@ -61,7 +61,7 @@ export interface ArticlePage extends VersionLink {
   /** Lead photo: renditions of a local file (`set`), or a remote address shown as a link (`remote`). */
   image?: PagePhoto;
   /** Bylines, each linking to the author's page in this language. */
-  authors: { name: string; url: string }[];
+  authors: { slug: string; name: string; url: string }[];
   /** The story's section, in this language, with its page. */
   section?: { slug: string; name: string; url: string };
   /** Up to five related stories in this language: most shared keywords, then newest. */
