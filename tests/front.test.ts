@@ -58,7 +58,7 @@ test("the newest featured story leads, even over newer stories with photos", () 
   assert.is(front.lead?.title, "featured-old");
   assert.is(front.lead?.photo, undefined);
   assert.is(front.lead?.summary, "About featured-old");
-  assert.equal(front.lead?.authors, [{ name: "Li Wei", url: "/en/authors/li-wei/" }]);
+  assert.equal(front.lead?.authors, [{ slug: "li-wei", name: "Li Wei", url: "/en/authors/li-wei/" }]);
 });
 
 test("without a featured story the newest with a local photo leads, else the newest", () => {

@@ -49,6 +49,24 @@ test("a one-language story switches to the other language's home", async () => {
   await page.close();
 });
 
+test("without script, the root page's headlines and language choice lead to the stories and front pages", async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(server.url);
+  for (const lang of ["zh", "en"]) {
+    const headlines = await page.$$eval(`#edition-${lang} ~ .headlines a`, (as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    assert.ok(headlines.length > 0 && headlines.every((url) => url.startsWith(`/${lang}/`)), `${lang}: ${headlines.join(" ")}`);
+  }
+  await page.click('.language-choice a[hreflang="en"]');
+  await page.waitForURL(/\/en\/$/);
+  assert.is(await page.getAttribute("html", "lang"), "en");
+  const lead = (await page.textContent(".lead-title a"))?.trim();
+  await page.click(".lead-title a");
+  await page.waitForURL(/\/en\/[^/]+\/$/);
+  assert.is(await page.textContent("h1"), lead);
+  await context.close();
+});
+
 /** Types `query` into the header box of a page and returns the result links once they appear. */
 async function searchFrom(base: string, lang: string, query: string): Promise<string[]> {
   const page = await browser.newPage();
