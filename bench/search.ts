@@ -1,5 +1,5 @@
 // CLI: `npm run bench:search` — Duet's search against stock Pagefind on a generated corpus, in headless Chromium.
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -19,7 +19,7 @@ const USAGE = `Usage: tsx bench/search.ts [options]
   --workers W        pages searching at once for the relevance runs (default 4)
   --fresh-pages      Duet relevance: a fresh page per query at ?q= (slow) instead of submitting from one page
   --skip-baseline    measure Duet only
-  --search-shard-size N  stories per search index of Duet's build (default: Duet's)
+  --search-shard-size N  most stories per search index of Duet's build (default: Duet's)
   --keep             keep the built sites (their directory is printed)
   --out FILE         markdown report (default bench/results/search-<pairs>.md)`;
 
@@ -65,6 +65,8 @@ const browser = await launchBrowser();
 try {
   const sites = await buildSites(corpus.dir, work, !values["skip-baseline"], shardSize);
   lap(`Duet built ${sites.duetPages} pages in ${(sites.duetMillis / 1000).toFixed(1)} s${sites.baselineDir ? `; stock Pagefind indexed ${sites.baselinePages} pages in ${(sites.baselineMillis / 1000).toFixed(1)} s` : ""}`);
+  const shards = await shardsOf(sites.duetDir);
+  lap(`Duet's search shards: ${shards}`);
   const idBySlug = new Map(corpus.manifest.stories.map((s) => [s.slug, s.id]));
   const duetServer = await serveStatic(sites.duetDir);
   const baseServer = sites.baselineDir ? await serveStatic(sites.baselineDir) : undefined;
@@ -91,7 +93,7 @@ try {
       machine: `${cpus[0]?.model ?? "unknown CPU"}, ${cpus.length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB; ${os.type()} ${os.release()}; Node ${process.version}; Chromium ${browser.version()}`,
       manifest: corpus.manifest,
       corpusNote: `seed ${seed}, format mix, ${corpus.reused ? "reused" : "generated"} in ${path.relative(process.cwd(), corpus.dir)}`,
-      buildNote: `builds: Duet ${sites.duetPages} pages in ${(sites.duetMillis / 1000).toFixed(1)} s${sites.baselineDir ? `; stock Pagefind ${sites.baselinePages} article pages in ${(sites.baselineMillis / 1000).toFixed(1)} s` : ""}; total run ${((performance.now() - started) / 1000).toFixed(0)} s`,
+      buildNote: `builds: Duet ${sites.duetPages} pages in ${(sites.duetMillis / 1000).toFixed(1)} s, search shards ${shards}${sites.baselineDir ? `; stock Pagefind ${sites.baselinePages} article pages in ${(sites.baselineMillis / 1000).toFixed(1)} s` : ""}; total run ${((performance.now() - started) / 1000).toFixed(0)} s`,
       classes,
       duet: { answers: duetAnswers, costs: duetCosts, bundle: await measureBundle([path.join(sites.duetDir, "pagefind"), path.join(sites.duetDir, sites.searchScript)]) },
       ...(baseAnswers && sites.baselineDir ? { baseline: { answers: baseAnswers, costs: baseCosts, bundle: await measureBundle([path.join(sites.baselineDir, "pagefind")]) } } : {}),
@@ -112,4 +114,12 @@ try {
   await browser.close();
   if (values.keep) console.log(`sites kept in ${work}`);
   else await rm(work, { recursive: true, force: true });
+}
+
+/** The search layout the built site's search page was given, as `N (folder stories, …)`: what a reader's query searches. */
+async function shardsOf(site: string): Promise<string> {
+  const page = await readFile(path.join(site, "zh/search/index.html"), "utf8");
+  const json = page.match(/data-shards="([^"]*)"/)?.[1]?.replaceAll("&quot;", '"');
+  const layout = json ? (JSON.parse(json) as { dir: string; stories: number }[]) : [];
+  return `${layout.length} (${layout.map((s) => `${s.dir || "/"} ${s.stories}`).join(", ")})`;
 }

@@ -19,7 +19,7 @@ const { values: given } = parseCommand("npm run build --", "Builds the article s
   "search-precache-max": { type: "string", value: "BYTES", default: String(DEFAULT_SEARCH_PRECACHE_MAX), whole: { min: 0 }, help: "precache the whole search bundle up to this size, else cache it after a reader's first search" },
   "kill-service-worker": { type: "boolean", help: "publish a service worker that clears the offline caches and unregisters itself" },
   "pack-search": { type: "boolean", help: "pack search results into a few hundred files instead of one per story (hosts that limit files per deploy)" },
-  "search-shard-size": { type: "string", value: "N", default: String(SHARD_SIZE), whole: { min: 1 }, help: "stories per search index; larger sites are indexed in shards, bounding memory" },
+  "search-shard-size": { type: "string", value: "N", default: String(SHARD_SIZE), whole: { min: 1 }, help: "most stories per search index (shards are cut by publication month), bounding memory" },
   cache: { type: "string", value: "DIR", default: ".duet-cache", help: "build cache: unchanged sources, pages and search index are reused" },
   "no-cache": { type: "boolean", help: "build everything anew and leave the cache alone" },
 });

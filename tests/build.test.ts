@@ -243,22 +243,22 @@ test("a search index in shards, with packed results, is byte-identical in any ti
   const [utc, la] = [await hashTree(outs[0]!), await hashTree(outs[1]!)];
   assert.equal(la, utc);
   const files = Object.keys(utc).filter((f) => f.startsWith("pagefind/")).sort();
-  // Five stories, two per shard: the first shard is the bundle's own folder, the others sit inside it.
-  assert.equal([...new Set(files.map((f) => f.match(/^pagefind\/(shard-\d+)\//)?.[1] ?? "root"))].sort(), ["root", "shard-1", "shard-2"]);
+  // Five stories, at most two per shard, by month: the first shard is the bundle's own folder, the others sit inside it.
+  assert.equal([...new Set(files.map((f) => f.match(/^pagefind\/(p\d{4}-\d{2})\//)?.[1] ?? "root"))].sort(), ["p2024-02", "p2024-03", "root"]);
   assert.equal(files.filter((f) => /\.(js|pagefind)$/.test(f)), ["pagefind/pagefind-worker.js", "pagefind/pagefind.js", "pagefind/wasm.en.pagefind"]);
-  assert.ok(files.some((f) => f.startsWith("pagefind/shard-2/duet-results/")), "each shard packs its own results");
+  assert.ok(files.some((f) => f.startsWith("pagefind/p2024-03/duet-results/")), "each shard packs its own results");
   assert.not.ok(files.some((f) => f.includes("/fragment/")));
   // A shard's entry names a WebAssembly file that resolves, as a browser resolves it, to the first shard's.
-  const entry = JSON.parse(await readFile(path.join(outs[0]!, "pagefind/shard-2/pagefind-entry.json"), "utf8")) as { languages: { en: { wasm: string } } };
-  assert.is(new URL(`wasm.${entry.languages.en.wasm}.pagefind`, "https://example.org/news/pagefind/shard-2/").pathname, "/news/pagefind/wasm.en.pagefind");
+  const entry = JSON.parse(await readFile(path.join(outs[0]!, "pagefind/p2024-03/pagefind-entry.json"), "utf8")) as { languages: { en: { wasm: string } } };
+  assert.is(new URL(`wasm.${entry.languages.en.wasm}.pagefind`, "https://example.org/news/pagefind/p2024-03/").pathname, "/news/pagefind/wasm.en.pagefind");
   const layout = (await readFile(path.join(outs[0]!, "zh/search/index.html"), "utf8")).match(/data-shards="([^"]*)"/)?.[1]?.replaceAll("&quot;", '"');
   assert.equal(JSON.parse(layout!), [
-    { dir: "", stories: 2, packed: 1 },
-    { dir: "shard-1/", stories: 2, packed: 1 },
-    { dir: "shard-2/", stories: 1, packed: 1 },
+    { dir: "", stories: 1, packed: 1 },
+    { dir: "p2024-02/", stories: 2, packed: 1 },
+    { dir: "p2024-03/", stories: 2, packed: 1 },
   ]);
   const sw = await readFile(path.join(outs[0]!, "sw.js"), "utf8");
-  for (const shard of ["shard-1", "shard-2"]) assert.match(sw, `pagefind/${shard}/pagefind-entry.json`, "every shard's entry is precached");
+  for (const shard of ["p2024-02", "p2024-03"]) assert.match(sw, `pagefind/${shard}/pagefind-entry.json`, "every shard's entry is precached");
 });
 
 test.run();

@@ -68,7 +68,7 @@ test("a changed headline rewrites its pages and one search shard, and the site i
   assert.ok(lists.includes("en/index.html") && !lists.includes("en/tech-fair/index.html"), lists.join(", "));
   const search = events[1] as Extract<DevEvent, { kind: "search" }>;
   assert.is(search.shards.length, 1);
-  assert.equal(search.layout.map((shard) => shard.dir), ["", "shard-1/", "shard-2/"]);
+  assert.equal(search.layout.map((shard) => shard.dir), ["", "p2024-02/", "p2024-03/"]);
   // The article, and the lists, feeds and sitemap entries that show its headline; not the other stories.
   assert.ok(result.written > 1 && result.written < 20, `${result.written} pages written`);
   assert.match(await readFile(path.join(out, "en/tech-fair/index.html"), "utf8"), /<h1>Tech Fair Draws Record Crowds<\/h1>/);

@@ -5,7 +5,7 @@ import { readPageConfig } from "../src/search/client/page-config.ts";
 import { nearestKeywords } from "../src/search/client/suggest.ts";
 import { highlight } from "../src/search/highlight.ts";
 import { fromStoredVersion, toStoredVersion } from "../src/search/result-data.ts";
-import { buildConversionTable, createConverter, formTermsOf, hanCode, identity, inflectionBase, packedFileCount, packedFileOf, phraseTermOf, queryOf, searchLayout, SHARD_SIZE, storyRecordHtml, termsOf } from "../src/search/index.ts";
+import { buildConversionTable, createConverter, formTermsOf, hanCode, identity, inflectionBase, packedFileCount, packedFileOf, phraseTermOf, periodOf, queryOf, searchLayout, SHARD_MIN, SHARD_SIZE, storyRecordHtml, termsOf } from "../src/search/index.ts";
 import type { ArticlePage } from "../src/render/index.ts";
 import { STRINGS } from "../src/render/strings.ts";
 import { fullWidthPunctuation } from "../src/shared/cjk-punctuation.ts";
@@ -184,17 +184,51 @@ test("word forms: inflections of a word share one base, derived words and short 
   assert.equal(formTermsOf("上海地铁 2024", identity), []);
 });
 
-test("the search layout: one index up to the shard size, then full shards from the oldest stories and a remainder", () => {
-  assert.equal(searchLayout(0), [{ dir: "", stories: 0, packed: 0 }]);
-  assert.equal(searchLayout(SHARD_SIZE), [{ dir: "", stories: SHARD_SIZE, packed: 0 }]);
-  const large = searchLayout(2 * SHARD_SIZE + 1, { pack: true });
-  assert.equal(large.map((s) => [s.dir, s.stories, s.packed]), [
-    ["", SHARD_SIZE, packedFileCount(SHARD_SIZE)],
-    ["shard-1/", SHARD_SIZE, packedFileCount(SHARD_SIZE)],
-    ["shard-2/", 1, 1],
-  ]);
-  assert.equal(searchLayout(100_000).length, 10);
-  assert.equal(searchLayout(5, { shardSize: 2 }).map((s) => s.stories), [2, 2, 1]);
+/** `n` stories in each month of `months` ("2024-03": 5), as the periods `searchLayout` takes. */
+const periods = (months: Record<string, number>): string[] => Object.entries(months).flatMap(([month, n]) => Array<string>(n).fill(month));
+const shape = (layout: readonly { dir: string; stories: number }[]) => layout.map((s) => `${s.dir || "/"}${s.stories}`);
+
+test("the search layout: whole months from the oldest, merged until a shard holds the minimum, named after their first month", () => {
+  assert.equal(searchLayout([]), [{ dir: "", stories: 0, packed: 0 }]);
+  assert.equal(searchLayout(periods({ "2024-01": 3, "2024-02": 1 })), [{ dir: "", stories: 4, packed: 0 }], "a small site is one index");
+  const months = periods({ "2023-11": 1, "2023-12": 2, "2024-01": 1, "2024-02": 5, "2024-03": 1 });
+  assert.equal(shape(searchLayout(months, { minStories: 3, shardSize: 10 })), ["/3", "p2024-01/6", "p2024-03/1"]);
+  assert.equal(shape(searchLayout([...months].reverse(), { minStories: 3, shardSize: 10 })), ["/3", "p2024-01/6", "p2024-03/1"], "the input order does not matter");
+  assert.equal(searchLayout(months, { minStories: 3, shardSize: 10, pack: true }).map((s) => s.packed), [1, 1, 1]);
+  // A month never joins a shard it would take past the maximum; a month over it is cut into parts.
+  assert.equal(shape(searchLayout(months, { minStories: 3, shardSize: 4 })), ["/3", "p2024-01/1", "p2024-02/4", "p2024-02.2/2"]);
+  assert.equal(shape(searchLayout(months, { shardSize: 1 })), ["/1", "p2023-12/1", "p2023-12.2/1", "p2024-01/1", "p2024-02/1", "p2024-02.2/1", "p2024-02.3/1", "p2024-02.4/1", "p2024-02.5/1", "p2024-03/1"]);
+  const large = searchLayout(periods({ "2024-01": SHARD_SIZE + 1 }), { pack: true });
+  assert.equal(large.map((s) => [s.dir, s.stories, s.packed]), [["", SHARD_SIZE, packedFileCount(SHARD_SIZE)], ["p2024-01.2/", 1, 1]]);
+  assert.equal(periodOf("2024-03-31T23:30:00+08:00"), "2024-03", "the month as the news time zone writes it");
+});
+
+test("the search layout: a story added to the newest month changes only the newest shard; a new year re-cuts only the last year and the last past shard", () => {
+  let seed = 7;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  for (let round = 0; round < 300; round++) {
+    const counts: Record<string, number> = {};
+    for (let m = 0; m < 1 + Math.floor(random() * 40); m++) counts[`20${10 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, "0")}`] = Math.floor(random() * 9);
+    const options = { minStories: 1 + Math.floor(random() * 12), shardSize: 12 + Math.floor(random() * 30) };
+    const before = searchLayout(periods(counts), options);
+    const months = Object.keys(counts).filter((m) => counts[m]! > 0).sort();
+    const newest = months.at(-1) ?? "2010-01";
+    const inAdded = searchLayout([...periods(counts), newest], options);
+    assert.equal(inAdded.slice(0, before.length - 1), before.slice(0, -1), `round ${round}, a story in ${newest}`);
+    // Shards of past years: all but the last of them are full, and stay as they are.
+    const yearOf = (shard: { dir: string }) => (shard.dir === "" ? months[0] ?? "" : shard.dir.slice(1)).slice(0, 4);
+    const past = before.filter((shard) => yearOf(shard) < newest.slice(0, 4)).length;
+    const newYear = searchLayout([...periods(counts), "2099-01"], options);
+    assert.equal(newYear.slice(0, Math.max(0, past - 1)), before.slice(0, Math.max(0, past - 1)), `round ${round}, a story in a new year`);
+    assert.ok(before.slice(0, Math.max(0, past - 1)).every((shard) => shard.stories > options.shardSize - 9), `round ${round}: past shards are nearly full`);
+  }
+  assert.equal(searchLayout(periods({ "2024-01": 5 }), { minStories: SHARD_MIN + 1 }).length, 1, "the minimum is at most the maximum");
+});
+
+test("the search layout: past years fill shards up to the maximum, the newest year's months gather to the minimum", () => {
+  const months = periods({ "2022-06": 4, "2022-11": 4, "2023-02": 4, "2023-07": 4, "2024-01": 2, "2024-02": 2, "2024-03": 2, "2024-04": 1 });
+  assert.equal(shape(searchLayout(months, { minStories: 3, shardSize: 10 })), ["/8", "p2023-02/8", "p2024-01/4", "p2024-03/3"]);
+  assert.equal(shape(searchLayout(periods({ "2023-05": 2, "2024-01": 1, "2024-02": 1 }), { minStories: 5, shardSize: 10 })), ["/4"], "a small site is one shard");
 });
 
 test("packed results: one file per 16 stories, and every record id maps to one of them", () => {

@@ -15,7 +15,7 @@ import { absoluteUrl, type SiteUrl } from "./site-url.ts";
 import { articleSitemapUrl, plainSitemapUrl, planNewsSitemap, planSitemaps, type NewsEntry, type SitemapFile } from "./sitemap.ts";
 import { STRINGS } from "./strings.ts";
 import { DEFAULT_SITE_CONFIG, type NavLink, type SiteConfig } from "../site/index.ts";
-import { searchLayout, type LayoutOptions, type SearchShard } from "../shared/search-layout.ts";
+import { periodOf, searchLayout, type LayoutOptions, type SearchShard } from "../shared/search-layout.ts";
 
 export { articleUrl } from "./articles.ts";
 export type { ArticlePage, ObjectMemo, PhotoLookup, PlannedArticles, PlannedPage, VersionLink } from "./articles.ts";
@@ -116,7 +116,10 @@ export interface PlanMemo {
 
 /** The search bundle's layout for the stories these article pages belong to (see shared/search-layout.ts). */
 export function articleSearchLayout(articles: readonly ArticlePage[], options?: LayoutOptions): SearchShard[] {
-  return searchLayout(new Set(articles.map((a) => a.key)).size, options);
+  // A story is filed under its first version's month, Chinese when it has one (as the indexer does).
+  const first = new Map<string, ArticlePage>();
+  for (const a of articles) if (a.lang === "zh" || !first.has(a.key)) first.set(a.key, a);
+  return searchLayout([...first.values()].map((a) => periodOf(a.dateIso)), options);
 }
 
 /** Plans the article pages of the stories (already sorted newest first): the first part of `planSite`. */

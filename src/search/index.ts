@@ -1,8 +1,6 @@
 // Index: one Pagefind record per story in search terms, the conversion table, and the search page's script.
-import { rm, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import path from "node:path";
-import * as pagefind from "pagefind";
-import { watchChildren } from "../children.ts";
 import { linkFiles, type FileStamp } from "../shared/files.ts";
 import { hashOf, hashOfAll } from "../shared/hash.ts";
 import type { ArticlePage } from "../render/index.ts";
@@ -10,8 +8,9 @@ import type { Lang } from "../types.ts";
 import { buildConversionTable } from "./conversion-table.ts";
 import { CONVERSION_FILE, createConverter, type ConversionTable } from "./convert.ts";
 import { recordFields, storiesOf, storyRecordHtml } from "./records.ts";
-import { allUnchanged, listBundleFiles, packFragments, shareWasm, stampFiles } from "./bundle-files.ts";
-import { searchLayout, type SearchShard } from "../shared/search-layout.ts";
+import { allUnchanged, listBundleFiles, stampFiles } from "./bundle-files.ts";
+import { periodOf, searchLayout, type SearchShard } from "../shared/search-layout.ts";
+import { writeShards, type SearchRecord } from "./write-shards.ts";
 
 export { termsOf, queryOf, phraseTermOf, formTermsOf, inflectionBase, hanCode, normalise } from "./tokens.ts";
 export { CONVERSION_FILE, createConverter, identity } from "./convert.ts";
@@ -20,23 +19,8 @@ export { buildConversionTable } from "./conversion-table.ts";
 export { recordFields, storyRecordHtml, storiesOf } from "./records.ts";
 export { packedFileOf, PACKED_DIR } from "./packed.ts";
 export { packedFileCount } from "../shared/search-layout.ts";
-export { searchLayout, SHARD_SIZE, type SearchShard } from "../shared/search-layout.ts";
-
-
-/** Files of Pagefind's own search interfaces, which Duet does not use. */
-const UNUSED_FILES = [
-  "pagefind-ui.js",
-  "pagefind-ui.css",
-  "pagefind-modular-ui.js",
-  "pagefind-modular-ui.css",
-  "pagefind-component-ui.js",
-  "pagefind-component-ui.css",
-  "pagefind-highlight.js",
-  "wasm.unknown.pagefind",
-];
-
-/** Records handed to Pagefind at once. */
-const ADD_BATCH = 256;
+export { searchLayout, periodOf, SHARD_SIZE, SHARD_MIN, type SearchShard } from "../shared/search-layout.ts";
+export { writeShard, writeShards, processesFor, type SearchRecord, type ShardJob } from "./write-shards.ts";
 
 /** Sizes of the written index. */
 export interface IndexSummary {
@@ -88,19 +72,16 @@ export interface IndexOptions {
   shards?: readonly SearchShard[];
 }
 
-/** Files Pagefind writes into every index folder that only the first shard's folder keeps. */
-const ROOT_ONLY_FILES = ["pagefind.js", "pagefind-worker.js", "wasm.en.pagefind"];
-
 /**
- * Builds the search index of the site into `<outDir>/pagefind/`, one Pagefind index per shard of
- * the layout, one after another, each in a Pagefind process of its own so that only one shard's index is
- * ever in memory. Pagefind's error results become thrown errors; its service is always closed. With a
- * cache, a shard whose records are all unchanged is linked from the last output instead (Pagefind cannot
- * update an index, so any change to a shard's records indexes that shard again).
+ * Builds the search index of the site into `<outDir>/pagefind/`, one Pagefind index per shard of the
+ * layout (shards of publication periods: shared/search-layout.ts), a few at once (see `writeShards`).
+ * With a cache, a shard whose records are all unchanged is linked from the last output instead (Pagefind
+ * cannot update an index, so any change to a shard's records indexes that shard again); a new story
+ * changes only the newest shard, an edit only its period's.
  */
 export async function indexSite(pages: readonly ArticlePage[], outDir: string, cache?: SearchReuse, options: IndexOptions = {}): Promise<IndexSummary> {
   const stories = storiesOf(pages);
-  const layout = options.shards ?? searchLayout(stories.length);
+  const layout = options.shards ?? searchLayout(stories.map((story) => periodOf(firstOf(story).dateIso)));
   const planned = layout.reduce((n, shard) => n + shard.stories, 0);
   if (planned !== stories.length) throw new Error(`the search layout holds ${planned} stories, the site has ${stories.length}`);
   const texts = pages.flatMap((p) => [p.title, p.lead, ...p.keywords.map((k) => k.name)]);
@@ -108,38 +89,49 @@ export async function indexSite(pages: readonly ArticlePage[], outDir: string, c
   const table = cache ? cache.tables.get(hashOfAll(texts), () => buildConversionTable(texts)) : buildConversionTable(texts);
   const recordOf = recordMaker(table, cache?.records);
   const bundlePath = path.join(outDir, "pagefind");
+  const members = shardStories(stories, layout);
+  const planLines = await Promise.all(layout.map((shard, at) => reuseOf(members[at]!.map(recordOf), shard, cache)));
+  const reused = planLines.filter((line) => line.last !== undefined);
+  for (const { last } of reused) await linkFiles(path.join(cache!.out, "pagefind"), bundlePath, Object.keys(last!.files));
+  const fresh = planLines.filter((line) => line.last === undefined);
+  await writeShards(fresh.map(({ records, shard }) => ({ records, shard, dir: path.join(bundlePath, shard.dir) })));
   const stamps: SearchStamp[] = [];
   let files = 0;
-  let reusedShards = 0;
-  const members = shardStories(stories, layout);
-  // The first shard comes first: its folder is the bundle itself, and it is listed before any other is written.
-  for (const [at, shard] of layout.entries()) {
-    const records = members[at]!.map(recordOf);
-    // The index is made from the records alone (the table is written beside it), so they are its key.
-    const key = cache ? hashOfAll([cache.version, shard.dir, String(shard.packed), ...records.flatMap((r) => [r.url, r.content])]) : "";
-    const last = cache?.search?.find((s) => s.dir === shard.dir && s.key === key);
-    if (cache && last && (await allUnchanged(path.join(cache.out, "pagefind"), last.files))) {
-      await linkFiles(path.join(cache.out, "pagefind"), bundlePath, Object.keys(last.files));
-      stamps.push(last);
-      files += Object.keys(last.files).length;
-      reusedShards++;
-      continue;
-    }
-    await writeShard(records, path.join(bundlePath, shard.dir), shard);
-    const written = await listBundleFiles(path.join(bundlePath, shard.dir), bundlePath);
+  for (const { shard, key, last } of planLines) {
+    // The first shard's folder is the bundle itself: the other shards' folders inside it are theirs.
+    const written = last ? Object.keys(last.files) : ownFiles(await listBundleFiles(path.join(bundlePath, shard.dir), bundlePath), shard, layout);
     files += written.length;
-    if (cache) stamps.push({ dir: shard.dir, key, files: await stampFiles(bundlePath, written) });
+    if (cache) stamps.push(last ?? { dir: shard.dir, key, files: await stampFiles(bundlePath, written) });
   }
   const tableJson = JSON.stringify(table);
   await writeFile(path.join(bundlePath, CONVERSION_FILE), tableJson);
   if (cache) cache.next.search = stamps;
-  return { records: stories.length, files: files + 1, tableBytes: Buffer.byteLength(tableJson), shards: layout.length, reusedShards, table };
+  return { records: stories.length, files: files + 1, tableBytes: Buffer.byteLength(tableJson), shards: layout.length, reusedShards: reused.length, table };
 }
 
-/** One story's search record: the URL of its first version, and the HTML Pagefind indexes. */
-export interface SearchRecord {
-  url: string;
-  content: string;
+/** A shard's records, their key, and the last build's stamp of it when it can be linked unchanged. */
+interface ShardLine {
+  shard: SearchShard;
+  records: SearchRecord[];
+  key: string;
+  last?: SearchStamp;
+}
+
+/** Whether the last output holds `shard` as these records make it, its files untouched since (then `last` is its stamp). */
+async function reuseOf(records: SearchRecord[], shard: SearchShard, cache?: SearchReuse): Promise<ShardLine> {
+  if (!cache) return { shard, records, key: "" };
+  // The index is made from the records alone (the table is written beside it), so they are its key.
+  const key = hashOfAll([cache.version, shard.dir, String(shard.packed), ...records.flatMap((r) => [r.url, r.content])]);
+  const last = cache.search?.find((s) => s.dir === shard.dir && s.key === key);
+  const intact = last !== undefined && (await allUnchanged(path.join(cache.out, "pagefind"), last.files));
+  return { shard, records, key, ...(intact && { last }) };
+}
+
+/** The files of `shard` among `files` (relative to the bundle): the first shard's leave out the other shards' folders. */
+function ownFiles(files: readonly string[], shard: SearchShard, layout: readonly SearchShard[]): string[] {
+  if (shard.dir !== "") return [...files];
+  const others = layout.filter((s) => s.dir !== "").map((s) => s.dir);
+  return files.filter((file) => !others.some((dir) => file.split(path.sep).join("/").startsWith(dir)));
 }
 
 /** Makes stories' search records with a conversion table, reusing those `records` holds (keyed by the table and the story's fields). */
@@ -155,59 +147,24 @@ export function recordMaker(table: ConversionTable, records?: Remembered<string>
 /** The article pages of one story, by language (what its search record is made from). */
 export type StoryPages = Partial<Record<Lang, ArticlePage>>;
 
-/** Each shard's stories (from `storiesOf`), as `layout` cuts them: oldest first, by date then key. */
+/** Each shard's stories (from `storiesOf`), as `layout` cuts them: oldest first, by month, date then key. */
 export function shardStories(stories: readonly StoryPages[], layout: readonly SearchShard[]): StoryPages[][] {
   const ordered = oldestFirst(stories);
   let next = 0;
   return layout.map((shard) => ordered.slice(next, (next += shard.stories)));
 }
 
-/** Stories oldest first, by date then key: the order shards are cut in (see shared/search-layout.ts). */
+/** A story's first version (Chinese when it has one): its date files the story under a period. */
+function firstOf(story: StoryPages): ArticlePage {
+  return (story.zh ?? story.en)!;
+}
+
+/** Stories oldest first, by month, date then key: the order shards are cut in (see shared/search-layout.ts). */
 function oldestFirst(stories: readonly StoryPages[]): StoryPages[] {
-  const firstOf = (story: StoryPages) => (story.zh ?? story.en)!;
+  const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
   return stories
-    .map((story) => ({ story, millis: firstOf(story).date.toMillis(), key: firstOf(story).key }))
-    .sort((a, b) => a.millis - b.millis || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map((story) => ({ story, period: periodOf(firstOf(story).dateIso), millis: firstOf(story).date.toMillis(), key: firstOf(story).key }))
+    .sort((a, b) => compare(a.period, b.period) || a.millis - b.millis || compare(a.key, b.key))
     .map((s) => s.story);
 }
 
-/** Hands `records` to a new Pagefind index and writes it into `dir`; Pagefind's error results become thrown errors. */
-async function indexRecords(records: readonly SearchRecord[], dir: string): Promise<void> {
-  // Every record is written in language-neutral search terms, so one index serves both languages.
-  const { index, errors } = await pagefind.createIndex({ forceLanguage: "en" });
-  if (!index) throw new Error(`Pagefind could not start: ${errors.join("; ")}`);
-  // Records go to Pagefind's service in batches: its pipe stays busy without holding every record at once.
-  for (let i = 0; i < records.length; i += ADD_BATCH) {
-    await Promise.all(
-      records.slice(i, i + ADD_BATCH).map(async (record) => {
-        const added = await index.addHTMLFile(record);
-        if (added.errors.length > 0) throw new Error(`Pagefind rejected ${record.url}: ${added.errors.join("; ")}`);
-      }),
-    );
-  }
-  const written = await index.writeFiles({ outputPath: dir });
-  if (written.errors.length > 0) throw new Error(`Pagefind could not write its index: ${written.errors.join("; ")}`);
-}
-
-/**
- * Indexes one shard's records into `dir` in a Pagefind process of its own. Only the first shard keeps
- * Pagefind's script and WebAssembly; the others' entry files point at the first's WebAssembly (see
- * `shareWasm`), which the search page then loads once. Files of an earlier index in `dir` are not removed.
- */
-export async function writeShard(records: readonly SearchRecord[], dir: string, shard: SearchShard): Promise<void> {
-  // Pagefind's library never settles its promises should its process die (a panic on a full disk):
-  // every call races the process's exit.
-  const service = watchChildren("Pagefind's indexing process");
-  try {
-    await Promise.race([indexRecords(records, dir), service.died]);
-  } finally {
-    service.stop();
-    // Closing ends Pagefind's process, and with it the memory the shard's index took.
-    await pagefind.close();
-  }
-  // Pagefind also writes its own search interfaces; Duet has its own, so they are not published.
-  const unused = shard.dir === "" ? UNUSED_FILES : [...UNUSED_FILES, ...ROOT_ONLY_FILES];
-  for (const file of unused) await rm(path.join(dir, file), { force: true });
-  if (shard.dir !== "") await shareWasm(dir, shard.dir);
-  if (shard.packed > 0) await packFragments(dir, shard.packed);
-}

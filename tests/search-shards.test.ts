@@ -1,0 +1,95 @@
+// Search shards by publication period: a new story indexes only the newest shard, an edit only its period's.
+import { readdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { build, type BuildResult } from "../src/build.ts";
+import { CONVERSION_FILE, processesFor, type ShardJob } from "../src/search/index.ts";
+import { pinBuildTime } from "./helpers/epoch.ts";
+import { hashTree, scratch } from "./helpers/tree.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+/** Most stories per shard in these builds: with 300 stories over 24 months, about five shards. */
+const SHARD_SIZE = 60;
+
+pinBuildTime(test);
+
+/** Writes an English story dated `date` (in the news time zone) as `<slug>.en.md`. */
+async function writeStory(dir: string, slug: string, title: string, date: string): Promise<void> {
+  const body = `---\ntitle: ${title}\ndate: ${date}\nkeywords: [city news]\n---\nThe council met on the ${slug} plan and said more would follow.\n`;
+  await writeFile(path.join(dir, `${slug}.en.md`), body);
+}
+
+/** 300 stories, 12 or 13 a month through 2023 and 2024, written in no date order. */
+async function corpus(): Promise<string> {
+  const dir = await scratch("shards-src");
+  for (let i = 0; i < 300; i++) {
+    const n = (i * 7) % 300;
+    const month = Math.floor(n / 12.5);
+    const date = `${2023 + Math.floor(month / 12)}-${String((month % 12) + 1).padStart(2, "0")}-${String((n % 12) + 1).padStart(2, "0")}T09:00:00+08:00`;
+    await writeStory(dir, `story-${n}`, `Story ${n} of the harbour district`, date);
+  }
+  return dir;
+}
+
+/** Each shard folder's files (the first's without the other shards' folders) as `path → sha256`. */
+async function shardTrees(out: string): Promise<Map<string, Record<string, string>>> {
+  const all = await hashTree(path.join(out, "pagefind"));
+  const dirs = (await readdir(path.join(out, "pagefind"))).filter((name) => /^p\d{4}-\d{2}/.test(name)).map((name) => `${name}/`);
+  const shards = new Map<string, Record<string, string>>([["", {}], ...dirs.map((dir): [string, Record<string, string>] => [dir, {}])]);
+  for (const [file, hash] of Object.entries(all)) {
+    // The bundle's own files beside the first shard's: the conversion table and the offline list of search files.
+    if (file === CONVERSION_FILE || file === "duet-files.json") continue;
+    const dir = dirs.find((d) => file.startsWith(d)) ?? "";
+    shards.get(dir)![file] = hash;
+  }
+  return shards;
+}
+
+/** The shard folders whose files differ between two builds. */
+function changedShards(before: Map<string, Record<string, string>>, after: Map<string, Record<string, string>>): string[] {
+  const dirs = new Set([...before.keys(), ...after.keys()]);
+  return [...dirs].filter((dir) => JSON.stringify(before.get(dir)) !== JSON.stringify(after.get(dir))).sort();
+}
+
+test("a new story indexes only the newest shard; an edit to an old story only its period's shard; the others are byte-identical", async () => {
+  const articles = await corpus();
+  const out = await scratch("shards-out");
+  const cacheDir = await scratch("shards-cache");
+  const cached = (): Promise<BuildResult> => build({ articles, out, cacheDir, cwd: ROOT, searchShardSize: SHARD_SIZE });
+
+  const first = await cached();
+  const shards = first.cache!.searchShards;
+  assert.ok(shards >= 4, `shards: ${shards}`);
+  const before = await shardTrees(out);
+  assert.equal([...before.keys()].sort(), ["", "p2023-05/", "p2023-09/", "p2024-01/", "p2024-05/", "p2024-09/"], "shards named after their first month");
+
+  // Published today: the newest story of the newest month.
+  await writeStory(articles, "late-news", "Late news from the harbour district", "2024-12-28T18:00:00+08:00");
+  const added = await cached();
+  assert.equal([added.cache?.searchShards, added.cache?.searchShardsReused], [shards, shards - 1]);
+  const afterAdd = await shardTrees(out);
+  assert.equal(changedShards(before, afterAdd), ["p2024-09/"], "only the newest shard was written again");
+
+  // A headline edit to a story of March 2023 (the first shard's period).
+  const file = path.join(articles, "story-30.en.md");
+  await writeFile(file, (await readFile(file, "utf8")).replace("Story 30 of the harbour district", "Story 30 of the old harbour"));
+  const edited = await cached();
+  assert.equal([edited.cache?.searchShards, edited.cache?.searchShardsReused], [shards, shards - 1]);
+  assert.equal(changedShards(afterAdd, await shardTrees(out)), [""]);
+
+  // The cached output is the clean build's, file for file.
+  const clean = await scratch("shards-clean");
+  await build({ articles, out: clean, cwd: ROOT, searchShardSize: SHARD_SIZE });
+  assert.equal(await hashTree(path.join(out, "pagefind")), await hashTree(path.join(clean, "pagefind")));
+});
+
+test("shards are indexed by at most two Pagefind processes, fewer when the largest shards would not fit in memory together", () => {
+  const jobs = (...sizes: number[]): ShardJob[] => sizes.map((n) => ({ records: Array.from({ length: n }, () => ({ url: "/", content: "" })), dir: "", shard: { dir: "", stories: n, packed: 0 } }));
+  assert.is(processesFor(jobs(10), 8), 1, "one shard, one process");
+  assert.is(processesFor(jobs(2500, 2500, 2500), 8), 2);
+  assert.is(processesFor(jobs(2500, 2500), 1), 1, "one core");
+  assert.is(processesFor(jobs(10_000, 10), 8), 1, "a shard of 10,000 stories takes the whole budget");
+});
+
+test.run();
