@@ -14,7 +14,7 @@ export const SHARD_SIZE = 10_000;
  * newest shard, so small shards make publishing cheap; small shards also cost a reader little, their
  * index chunks being small (the trade-off, measured: bench/RESULTS.md).
  */
-export const SHARD_MIN = 1_000;
+export const SHARD_MIN = 2_500;
 
 /** Stories per packed result file the build aims for (see search/packed.ts): a page of ten results then fetches at most ten small files. */
 const STORIES_PER_PACKED_FILE = 16;
