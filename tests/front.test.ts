@@ -2,7 +2,7 @@
 import { DateTime } from "luxon";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { planFront, planRoot, type FrontSection } from "../src/render/front.ts";
+import { FRONT_CARDS, planFront, planRoot, type FrontSection } from "../src/render/front.ts";
 import { relatedIndex, relatedStories } from "../src/render/related.ts";
 import type { ArticlePage, ListEntry } from "../src/render/plan.ts";
 import type { ImageSet, Lang } from "../src/types.ts";
@@ -101,6 +101,17 @@ test("section blocks follow the given order, skip stories shown above and empty 
   assert.equal(titles(two.sections[1]!.entries), ["t-old0", "t-old1"]);
   const shown = [two.lead!.url, ...two.latest.map((e) => e.url), ...two.sections.flatMap((s) => s.entries.map((e) => e.url))];
   assert.is(new Set(shown).size, shown.length, "no story is shown twice");
+});
+
+test("section blocks skip the lead and the photo cards, but may repeat a story the front lists only as a headline", () => {
+  const pages = newestFirst(Array.from({ length: 8 }, (_, i) => page(`s${i}`, { day: 20 - i, section: "world" })));
+  const front = planFront("en", pages, { sections: SECTIONS, entry, latest: 7 });
+  assert.is(front.cards, FRONT_CARDS);
+  const large = [front.lead!.url, ...front.latest.slice(0, front.cards).map((e) => e.url)];
+  const blocked = front.sections.flatMap((s) => s.entries.map((e) => e.url));
+  assert.ok(blocked.length > 0, "a small site still shows its section blocks");
+  assert.not.ok(blocked.some((url) => large.includes(url)), "nothing shown large above is repeated");
+  assert.equal(titles(front.sections[0]!.entries), ["s5", "s6", "s7"]);
 });
 
 test("the front page uses the plan's entries and shows only its language", () => {

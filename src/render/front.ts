@@ -32,7 +32,12 @@ export interface FrontPlan {
   latest: ListEntry[];
   /** One block per section with stories not shown above, in the order the sections are given. */
   sections: { name: string; url: string; entries: ListEntry[] }[];
+  /** How many of the latest stories are shown as photo cards (the rest as headlines). */
+  cards: number;
 }
+
+/** Latest stories shown as photo cards under the lead; the section blocks leave them (and the lead) out. */
+export const FRONT_CARDS = 4;
 
 /** Options of `planFront`. */
 export interface FrontOptions {
@@ -65,7 +70,8 @@ export function planFront(lang: Lang, pages: readonly ArticlePage[], options: Fr
   const count = options.latest ?? 10;
   const pool = options.pool ?? own.filter((page) => page !== leadPage).slice(0, count).map(options.entry);
   const latest = pool.filter((entry) => entry.url !== leadEntry?.url).slice(0, count);
-  const shown = new Set(latest.map((entry) => entry.url));
+  // The section blocks repeat no story shown large above them: the lead and the cards (the rest are headlines only).
+  const shown = new Set(latest.slice(0, FRONT_CARDS).map((entry) => entry.url));
   if (leadEntry) shown.add(leadEntry.url);
   const perSection = options.perSection ?? 4;
   const sections = options.sections.flatMap((section) => {
@@ -79,6 +85,7 @@ export function planFront(lang: Lang, pages: readonly ArticlePage[], options: Fr
     ...(leadPage && leadEntry ? { lead: frontLead(leadPage, leadEntry) } : {}),
     latest,
     sections,
+    cards: FRONT_CARDS,
   };
 }
 
