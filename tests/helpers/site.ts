@@ -17,10 +17,12 @@ export function servedPath(file: string): string {
 }
 
 const LINK_RE = /\s(?:href|src|action)="([^"]*)"/g;
+const SRCSET_RE = /\ssrcset="([^"]*)"/g;
 
-/** Every href, src and action value in an HTML document, with entities for `&` decoded. */
+/** Every href, src and action value, and every URL of a srcset, in an HTML document, with entities for `&` decoded. */
 export function extractLinks(html: string): string[] {
-  return [...html.matchAll(LINK_RE)].map((m) => m[1]!.replace(/&amp;/g, "&"));
+  const srcsets = [...html.matchAll(SRCSET_RE)].flatMap((m) => m[1]!.split(",").map((candidate) => candidate.trim().split(/\s+/)[0]!));
+  return [...[...html.matchAll(LINK_RE)].map((m) => m[1]!), ...srcsets].map((link) => link.replace(/&amp;/g, "&"));
 }
 
 /**
