@@ -15,7 +15,7 @@ const { values: given } = parseCommand("npm start --", "Serves the site while yo
   // Its own cache: the dev site differs from a deploy (local base URL, no offline worker), so sharing would evict both.
   cache: { type: "string", value: "DIR", default: ".duet-cache/dev", help: "the dev server's folder: the site it serves (DIR/site) and its build cache (DIR/cache)" },
   "no-cache": { type: "boolean", help: "start from an empty build cache, and leave DIR/cache alone" },
-  "search-shard-size": { type: "string", value: "N", default: String(DEV_SHARD_SIZE), whole: { min: 1 }, help: "stories per search shard: an edit indexes one shard again" },
+  "search-shard-size": { type: "string", value: "N", default: String(DEV_SHARD_SIZE), whole: { min: 1 }, help: "most stories per search shard (shards are cut by month): an edit indexes one shard again" },
 });
 const values = given as Record<"articles" | "port" | "cache" | "search-shard-size", string> & Record<"no-cache", boolean>;
 const port = wholeValue(values.port)!;
