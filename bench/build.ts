@@ -10,7 +10,7 @@ import { hasGnuTime } from "./baseline/measure.ts";
 import { formatRun, renderReport } from "./baseline/report.ts";
 import type { RunRecord } from "./baseline/report.ts";
 import { describeCommands, ELEVENTY_CLI, PAGEFIND_CLI, runBaseline, runDuet, runDuetCached } from "./baseline/runs.ts";
-import { devTable, editOneStory, rebuildTable, type DevStep, type RebuildRecord } from "./baseline/rebuilds.ts";
+import { addNewStories, devTable, editOneStory, rebuildTable, type DevStep, type RebuildRecord } from "./baseline/rebuilds.ts";
 import type { RunSetup } from "./baseline/runs.ts";
 import { generateCorpus } from "./corpus.ts";
 import type { CorpusManifest, CorpusOptions } from "./corpus.ts";
@@ -171,6 +171,11 @@ try {
     await rebuild(`a paragraph added to ${edited}`);
     await editOneStory(articles, "title");
     await rebuild(`the headline of ${edited} changed`);
+    // A newsroom's daily work: publishing into the archive.
+    await addNewStories(articles, 1, "one");
+    await rebuild("one new story (a zh + en pair) added");
+    await addNewStories(articles, 10, "ten");
+    await rebuild("ten new stories added");
   }
 
   // The dev server's updates (npm start), on another copy of the corpus, in a process of their own.
@@ -193,7 +198,7 @@ try {
   const fullRuns = records.filter((r) => r.build === "duet" && !r.failure).map((r) => r.wallMs);
   const report = [
     renderReport({ title: `Build benchmark: ${count(pairs)} pairs (${format}, seed ${seed})`, facts: await describeRun(setup) }, records),
-    ...(rebuilds.length > 0 ? rebuildTable(rebuilds, fullRuns) : []),
+    ...(rebuilds.length > 0 ? rebuildTable(rebuilds, fullRuns, records.filter((r) => r.build === "baseline" && !r.failure).map((r) => r.wallMs)) : []),
     ...(devSteps.length > 0 ? devTable(devSteps) : []),
   ].join("\n");
   console.log(`\n${report}`);
