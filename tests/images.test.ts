@@ -1,6 +1,6 @@
 // The photo stage: which images articles use, their renditions (never upscaled, stable names, cached), every bad file reported on its line, and the HTML.
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, rm, stat, symlink, truncate, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, stat, symlink, truncate, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { DateTime } from "luxon";
 import sharp from "sharp";
@@ -147,6 +147,32 @@ test("a second run with the same cache encodes nothing and gives the same ImageS
     assert.equal([third.processed, third.reused], [1, 2]);
     await disposeImages(third);
     assert.ok((await stat(path.join(cacheDir, "images/manifest.json"))).isFile(), "a cache's renditions are kept");
+  } finally {
+    await rm(cwd, { recursive: true, force: true });
+  }
+});
+
+test("a photo file whose inode, size and modification time are unchanged is not read again: the cache answers from its stamp", async () => {
+  const cwd = await project();
+  const cacheDir = path.join(cwd, ".cache");
+  const file = path.join(cwd, "articles/2024/images/small.jpg");
+  const articles = [article("articles/2024/a.zh.md", "Text.\n", lead("images/small.jpg"))];
+  // A whole second, so that putting the time back is exact on every file system.
+  const when = 1_700_000_000;
+  try {
+    await utimes(file, when, when);
+    const first = await processImages(findImageUses(articles), options(cwd, cacheDir));
+    // The same bytes count, the same inode, the modification time put back: a file the cache may trust unread.
+    const bytes = await readFile(file);
+    await writeFile(file, Buffer.alloc(bytes.length, 0));
+    await utimes(file, when, when);
+    const second = await processImages(findImageUses(articles), options(cwd, cacheDir));
+    assert.equal([second.processed, second.reused, second.diagnostics.length], [0, 1, 0], "not read: zeros would not decode");
+    assert.equal(second.table.leadOf(articles[0]!), first.table.leadOf(articles[0]!));
+    // Touched, it is read again (and now fails to decode).
+    await utimes(file, when, when + 1);
+    const third = await processImages(findImageUses(articles), options(cwd, cacheDir));
+    assert.equal(third.diagnostics.map((d) => d.code), ["image/undecodable"]);
   } finally {
     await rm(cwd, { recursive: true, force: true });
   }

@@ -1,17 +1,10 @@
 // Finding a photo on disk safely: inside the articles folder (symlinks included), a file, and not too big to read.
 import { readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
+import type { FileStamp } from "../shared/files.ts";
 
 /** Largest photo read, in bytes: checked with `stat` before reading a byte. */
 export const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
-
-/** A photo found and read. */
-export interface LocatedImage {
-  /** Its real path (symlinks resolved). */
-  real: string;
-  /** Its bytes. */
-  bytes: Buffer;
-}
 
 /** Why a photo cannot be used: a diagnostic code and the part of the message after the photo's name. */
 export interface ImageProblem {
@@ -20,7 +13,7 @@ export interface ImageProblem {
   says: string;
 }
 
-/** Options of `locateImage`. */
+/** Options of `findImageFile`. */
 export interface LocateOptions {
   /** The working directory photo paths are relative to. */
   cwd: string;
@@ -28,11 +21,23 @@ export interface LocateOptions {
   articlesDir: string;
 }
 
+/** A photo file found, not yet read: its real path and its stamp (inode, size, modification time). */
+export interface FoundImage {
+  real: string;
+  stamp: FileStamp;
+}
+
+/** Reads a photo found by `findImageFile`. */
+export async function readImage(found: FoundImage): Promise<Buffer | ImageProblem> {
+  const bytes = await readFile(found.real).catch((cause: NodeJS.ErrnoException) => cause);
+  return bytes instanceof Error ? { code: "image/not-found", says: `cannot be read (${bytes.code ?? bytes.message})` } : bytes;
+}
+
 /**
- * Finds and reads the photo at `file` (relative to `cwd`). It must lie inside the articles folder both as
- * written and once symlinks are resolved, be a regular file and be at most `MAX_IMAGE_BYTES`.
+ * Finds the photo at `file` (relative to `cwd`), without reading it. It must lie inside the articles folder
+ * both as written and once symlinks are resolved, be a regular file and be at most `MAX_IMAGE_BYTES`.
  */
-export async function locateImage(file: string, options: LocateOptions): Promise<LocatedImage | ImageProblem> {
+export async function findImageFile(file: string, options: LocateOptions): Promise<FoundImage | ImageProblem> {
   const abs = path.resolve(options.cwd, file);
   const articlesDir = path.resolve(options.cwd, options.articlesDir);
   const shown = toDisplay(abs, options.cwd);
@@ -45,9 +50,7 @@ export async function locateImage(file: string, options: LocateOptions): Promise
   const info = await stat(real).catch(() => undefined);
   if (!info?.isFile()) return { code: "image/not-found", says: `not found (${shown} is not a file)` };
   if (info.size > MAX_IMAGE_BYTES) return { code: "image/too-large", says: `is ${mib(info.size)}, over the ${mib(MAX_IMAGE_BYTES)} limit: export it smaller (2,000 pixels wide is plenty)` };
-  const bytes = await readFile(real).catch((cause: NodeJS.ErrnoException) => cause);
-  if (bytes instanceof Error) return { code: "image/not-found", says: `cannot be read (${bytes.code ?? bytes.message})` };
-  return { real, bytes };
+  return { real, stamp: { ino: info.ino, size: info.size, mtimeMs: info.mtimeMs } };
 }
 
 /** True when `file` is strictly inside `dir` (both absolute). */

@@ -3,10 +3,11 @@ import { copyFile, link, mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { error, quote, warning } from "../diagnostics.ts";
 import { mapLimit } from "../shared/concurrency.ts";
+import type { FileStamp } from "../shared/files.ts";
 import { ROOT_PATHS, type Diagnostic, type ImageSet } from "../types.ts";
 import { decodeSrc, type ImageUse } from "./find.ts";
 import { renditionsToImageSet, MEDIA_URL } from "./image-set.ts";
-import { locateImage, type ImageProblem } from "./locate.ts";
+import { findImageFile, readImage, type ImageProblem } from "./locate.ts";
 import { encodeImage, imageKey, type Rendition } from "./render.ts";
 import { openStore, saveStore, storedRenditions, storeRenditions } from "./store.ts";
 import { makeImageTable, type ImageTable } from "./table.ts";
@@ -71,16 +72,29 @@ export async function processImages(uses: readonly ImageUse[], options: ProcessO
   const paths = [...new Set(uses.map((u) => u.path))];
   const outcomes = new Map(
     await mapLimit(paths, READERS, async (p): Promise<[string, Outcome]> => {
-      const found = await locateImage(p, options);
-      if (!("bytes" in found)) return [p, found];
-      const key = imageKey(found.bytes);
-      if (!byKey.has(key)) byKey.set(key, renditionsOf(key, found.bytes));
+      const found = await findImageFile(p, options);
+      if ("code" in found) return [p, found];
+      // A file whose stamp is the one its key was made from is not read again.
+      const seen = store.files.get(found.real);
+      const stored = seen && sameStamp(seen, found.stamp) ? await storedRenditions(store, seen.key) : undefined;
+      if (stored) return (counts.reused++, [p, stored]);
+      const bytes = await readImage(found);
+      if ("code" in bytes) return [p, bytes];
+      const key = imageKey(bytes);
+      store.files.set(found.real, { ...found.stamp, key });
+      store.changed = true;
+      if (!byKey.has(key)) byKey.set(key, renditionsOf(key, bytes));
       return [p, await byKey.get(key)!];
     }),
   );
   await saveStore(store);
   const result = collect(uses, (p) => outcomes.get(p)!, store.dir);
   return { ...result, ...counts, millis: performance.now() - started, dir: store.dir, temporary: store.temporary };
+}
+
+/** True when a file's stamp is the one recorded. */
+function sameStamp(a: FileStamp, b: FileStamp): boolean {
+  return a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
 }
 
 /** Runs tasks with at most `slots` at once; a finished task hands its slot straight to the next waiting. */

@@ -2,6 +2,7 @@
 import { mkdir, mkdtemp, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import type { FileStamp } from "../shared/files.ts";
 import type { EncodedRendition, Rendition } from "./render.ts";
 
 /** The manifest's name inside the renditions folder. */
@@ -17,19 +18,24 @@ export interface RenditionStore {
   temporary: boolean;
   /** Each photo's renditions by photo key, as the manifest lists them. */
   known: Map<string, Rendition[]>;
+  /**
+   * Each photo file last read (real path) with its stamp and key: a file whose stamp is unchanged is not
+   * read and hashed again (a newsroom's archive holds thousands of photos, most never touched again).
+   */
+  files: Map<string, FileStamp & { key: string }>;
   /** True when `known` gained entries to save. */
   changed: boolean;
 }
 
 /** Opens the renditions folder: `<cacheDir>/images/` with its manifest, or a fresh temp folder without a cache. */
 export async function openStore(cacheDir: string | undefined): Promise<RenditionStore> {
-  const temporary = async () => ({ dir: await mkdtemp(path.join(tmpdir(), "duet-images-")), temporary: true, known: new Map(), changed: false });
+  const temporary = async () => ({ dir: await mkdtemp(path.join(tmpdir(), "duet-images-")), temporary: true, known: new Map(), files: new Map(), changed: false });
   if (cacheDir === undefined) return temporary();
   const dir = path.join(cacheDir, "images");
   // A cache that cannot be written is the cache's problem (it warns when saving): the photos are made in a temp folder.
   if (!(await mkdir(dir, { recursive: true }).then(() => true, () => false))) return temporary();
   const text = await readFile(path.join(dir, MANIFEST), "utf8").catch(() => "");
-  return { dir, temporary: false, known: parseManifest(text), changed: false };
+  return { dir, temporary: false, ...parseManifest(text), changed: false };
 }
 
 /** The renditions of a photo the store already holds (every file present with its size), or undefined. */
@@ -52,8 +58,8 @@ export async function storeRenditions(store: RenditionStore, key: string, encode
 /** Saves the manifest when it changed (a temp store keeps none); entries sorted, so equal content gives equal bytes. */
 export async function saveStore(store: RenditionStore): Promise<void> {
   if (store.temporary || !store.changed) return;
-  const entries = Object.fromEntries([...store.known].sort(([a], [b]) => (a < b ? -1 : 1)));
-  await writeAtomically(path.join(store.dir, MANIFEST), JSON.stringify({ version: MANIFEST_VERSION, entries }));
+  const sorted = <T>(map: Map<string, T>) => Object.fromEntries([...map].sort(([a], [b]) => (a < b ? -1 : 1)));
+  await writeAtomically(path.join(store.dir, MANIFEST), JSON.stringify({ version: MANIFEST_VERSION, entries: sorted(store.known), files: sorted(store.files) }));
 }
 
 /** Writes `file` through a temp name and a rename. */
@@ -67,15 +73,23 @@ async function writeAtomically(file: string, bytes: string | Uint8Array): Promis
   }
 }
 
-/** The manifest's entries; anything unreadable or of another version counts as empty (the photos are encoded again). */
-function parseManifest(text: string): Map<string, Rendition[]> {
+/** The manifest's entries and files; anything unreadable or of another version counts as empty (the photos are read and encoded again). */
+function parseManifest(text: string): Pick<RenditionStore, "known" | "files"> {
   try {
-    const data = JSON.parse(text) as { version?: unknown; entries?: Record<string, unknown> };
-    if (data.version !== MANIFEST_VERSION || typeof data.entries !== "object" || data.entries === null) return new Map();
-    return new Map(Object.entries(data.entries).filter((e): e is [string, Rendition[]] => Array.isArray(e[1]) && e[1].every(isRendition)));
+    const data = JSON.parse(text) as { version?: unknown; entries?: Record<string, unknown>; files?: Record<string, unknown> };
+    if (data.version !== MANIFEST_VERSION || typeof data.entries !== "object" || data.entries === null) return { known: new Map(), files: new Map() };
+    const known = new Map(Object.entries(data.entries).filter((e): e is [string, Rendition[]] => Array.isArray(e[1]) && e[1].every(isRendition)));
+    const files = new Map(Object.entries(data.files ?? {}).filter((e): e is [string, FileStamp & { key: string }] => isFileEntry(e[1])));
+    return { known, files };
   } catch {
-    return new Map();
+    return { known: new Map(), files: new Map() };
   }
+}
+
+/** True for a well-formed file entry: a stamp and a photo key. */
+function isFileEntry(value: unknown): value is FileStamp & { key: string } {
+  const f = value as Partial<FileStamp & { key: string }>;
+  return typeof f === "object" && f !== null && typeof f.key === "string" && typeof f.ino === "number" && typeof f.size === "number" && typeof f.mtimeMs === "number";
 }
 
 /** True for a well-formed rendition whose name is a plain file name. */
