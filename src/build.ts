@@ -58,11 +58,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const pages = plan.articles.length + plan.lists.length + plan.indexes.length + plan.searches.length + plan.offline.length + plan.pages.length + 2;
   step("plan", pages, "pages");
   const diagnostics = sortDiagnostics([...housekeeping, ...site.diagnostics, ...early, ...paired.diagnostics, ...plan.diagnostics]);
-  refuseOnProblems(diagnostics, { housekeeping, fatal: site.diagnostics }, options);
 
   const published = new Set(plan.articles.map((a) => a.key));
   const stories = paired.stories.filter((s) => published.has(s.key));
-  const staging = await stageOutput(out, options.out, diagnostics).catch(async (cause: unknown) => { await disposeImages(photos); throw cause; });
+  // From here on the photos' renditions (a temp folder without a cache) are removed however the build ends.
+  const staging = await disposedOnFailure(photos, async () => (refuseOnProblems(diagnostics, { housekeeping, fatal: site.diagnostics }, options), stageOutput(out, options.out, diagnostics)));
   let made: Omit<BuildResult, "stories" | "diagnostics" | "pages" | "millis" | "heldBack" | "drafts">;
   try {
     // One stage after the other, never side by side: Eleventy's pages and Pagefind's process together would raise the peak memory.
@@ -147,6 +147,16 @@ function withoutContent(plan: SitePlan, chunk = RENDER_CHUNK): SitePlan {
   const articles = plan.articles.map((page) => ({ ...page, html: "", head: { canonical: page.head.canonical, alternates: [], meta: [] } }));
   if (articles.length > chunk) collectGarbage();
   return { ...plan, articles, fronts: [], root: [], lists: [], indexes: [], feeds: [], sitemaps: [], news: [], offline: [], pages: [] };
+}
+
+/** `run`'s result; when it throws, the photos' renditions are disposed of first (a temp folder, without a cache). */
+async function disposedOnFailure<T>(photos: ProcessedImages, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (cause) {
+    await disposeImages(photos);
+    throw cause;
+  }
 }
 
 /** What the build cache saved this time. */

@@ -1,6 +1,7 @@
 // A newsroom's build end to end: photos processed and shown, bylines and sections with their pages, drafts
 // kept out of every output, embargoed stories held back until their time (or --future), bad photos refused.
 import { readFile, readdir, mkdir, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import sharp from "sharp";
@@ -171,6 +172,8 @@ test("a missing photo, one outside the articles folder and one that is not an im
     "2024/text.en.md": story(["title: Text", "date: 2024-03-04", "image: images/fake.jpg", "image_alt: Nothing"], "Text.\n"),
   });
   await writeFile(path.join(bad, "articles/2024/images/fake.jpg"), "this is not a photo");
+  const photoFolders = async () => (await readdir(tmpdir())).filter((name) => name.startsWith("duet-images-")).sort();
+  const before = await photoFolders();
   try {
     await build({ articles: "articles", out: "dist", cwd: bad, siteConfig: "site.yaml", root: path.resolve(import.meta.dirname, "..") });
     assert.unreachable("the build must fail");
@@ -182,6 +185,7 @@ test("a missing photo, one outside the articles folder and one that is not an im
     assert.match(gone.message, /^image "images\/nope\.jpg" not found/);
   }
   assert.equal(await readdir(bad).then((names) => names.includes("dist")), false, "nothing was published");
+  assert.equal(await photoFolders(), before, "the good photos' renditions, made in a temp folder without a cache, are gone");
 });
 
 test.run();
