@@ -178,6 +178,27 @@ test("a photo file whose inode, size and modification time are unchanged is not 
   }
 });
 
+test("the cache keeps only the renditions of photos still used: a replaced or dropped photo leaves nothing behind", async () => {
+  const cwd = await project();
+  const cacheDir = path.join(cwd, ".cache");
+  const both = [article("articles/2024/a.zh.md", "Text.\n", lead("images/small.jpg")), article("articles/2024/b.zh.md", "Text.\n", lead("images/wide.png"))];
+  const renditions = async () => (await readdir(path.join(cacheDir, "images"))).filter((name) => name !== "manifest.json").sort();
+  try {
+    const first = await processImages(findImageUses(both), options(cwd, cacheDir));
+    const before = first.files.map((f) => path.basename(f.from)).sort();
+    assert.equal(await renditions(), before);
+    // b's story is gone; a's photo is replaced by other bytes.
+    await sharp({ create: { width: 320, height: 200, channels: 3, background: "#123456" } }).jpeg().toFile(path.join(cwd, "articles/2024/images/small.jpg"));
+    const second = await processImages(findImageUses(both.slice(0, 1)), options(cwd, cacheDir));
+    assert.equal([second.processed, second.reused], [1, 0]);
+    const now = await renditions();
+    assert.equal(now, second.files.map((f) => path.basename(f.from)).sort(), "only the new photo's renditions remain");
+    assert.not.ok(now.some((name) => before.includes(name)), "the old photo's and the dropped photo's renditions are removed");
+  } finally {
+    await rm(cwd, { recursive: true, force: true });
+  }
+});
+
 test("every bad photo is reported on its line with its code; none throws, and good photos still pass", async () => {
   const cwd = await project();
   const images = path.join(cwd, "articles/2024/images");

@@ -9,7 +9,7 @@ import { decodeSrc, type ImageUse } from "./find.ts";
 import { renditionsToImageSet, MEDIA_URL } from "./image-set.ts";
 import { findImageFile, readImage, type ImageProblem } from "./locate.ts";
 import { encodeImage, imageKey, type Rendition } from "./render.ts";
-import { openStore, saveStore, storedRenditions, storeRenditions } from "./store.ts";
+import { openStore, pruneStore, saveStore, storedRenditions, storeRenditions } from "./store.ts";
 import { makeImageTable, type ImageTable } from "./table.ts";
 
 /** Options of `processImages`. */
@@ -61,6 +61,7 @@ export async function processImages(uses: readonly ImageUse[], options: ProcessO
   const encodeSlot = limiter(ENCODERS);
   const byKey = new Map<string, Promise<Outcome>>();
   const counts = { processed: 0, reused: 0 };
+  const used = { keys: new Set<string>(), files: new Set<string>() };
   // A photo's bytes are held only while it is hashed and, on a cache miss, encoded: the same bytes under two names are encoded once.
   const renditionsOf = async (key: string, bytes: Buffer): Promise<Outcome> => {
     const stored = await storedRenditions(store, key);
@@ -77,16 +78,19 @@ export async function processImages(uses: readonly ImageUse[], options: ProcessO
       // A file whose stamp is the one its key was made from is not read again.
       const seen = store.files.get(found.real);
       const stored = seen && sameStamp(seen, found.stamp) ? await storedRenditions(store, seen.key) : undefined;
-      if (stored) return (counts.reused++, [p, stored]);
+      used.files.add(found.real);
+      if (stored) return (counts.reused++, used.keys.add(seen!.key), [p, stored]);
       const bytes = await readImage(found);
       if ("code" in bytes) return [p, bytes];
       const key = imageKey(bytes);
+      used.keys.add(key);
       store.files.set(found.real, { ...found.stamp, key });
       store.changed = true;
       if (!byKey.has(key)) byKey.set(key, renditionsOf(key, bytes));
       return [p, await byKey.get(key)!];
     }),
   );
+  await pruneStore(store, used);
   await saveStore(store);
   const result = collect(uses, (p) => outcomes.get(p)!, store.dir);
   return { ...result, ...counts, millis: performance.now() - started, dir: store.dir, temporary: store.temporary };

@@ -55,6 +55,22 @@ export async function storeRenditions(store: RenditionStore, key: string, encode
   return renditions;
 }
 
+/**
+ * Forgets the photos this build did not use, and removes their renditions: a photo replaced or dropped
+ * leaves nothing behind in the cache. `keys` are the photos used, `files` the photo files read or trusted.
+ */
+export async function pruneStore(store: RenditionStore, used: { keys: ReadonlySet<string>; files: ReadonlySet<string> }): Promise<void> {
+  if (store.temporary) return;
+  const gone = [...store.known.keys()].filter((key) => !used.keys.has(key));
+  for (const key of gone) {
+    for (const r of store.known.get(key)!) await rm(path.join(store.dir, r.name), { force: true });
+    store.known.delete(key);
+  }
+  const forgotten = [...store.files.keys()].filter((file) => !used.files.has(file));
+  for (const file of forgotten) store.files.delete(file);
+  if (gone.length > 0 || forgotten.length > 0) store.changed = true;
+}
+
 /** Saves the manifest when it changed (a temp store keeps none); entries sorted, so equal content gives equal bytes. */
 export async function saveStore(store: RenditionStore): Promise<void> {
   if (store.temporary || !store.changed) return;
