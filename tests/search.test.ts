@@ -126,6 +126,11 @@ test("a story with a photo stores its thumbnail as one word no query matches, an
   assert.not.match(html, /media|png|jpeg/, "no word of a URL reaches the index");
   assert.equal(fromStoredVersion(stored)?.thumb, { name: "46a24c6a8a3888a47d9d", width: 480, height: 270, fallback: "png" });
   assert.is(fromStoredVersion({ ...stored, i: "../../evil" })?.thumb, undefined, "anything else is no thumbnail");
+  // A JPEG photo's renditions are named .jpg (src/images/render.ts): its thumbnail must be found too.
+  const jpeg = { ...set, fallback: { ...set.fallback, type: "image/jpeg", srcset: "/media/46a24c6a8a3888a47d9d-480.jpg 480w, /media/46a24c6a8a3888a47d9d-960.jpg 960w" } };
+  const jpegHtml = storyRecordHtml({ en: { ...page("en", "Pier", []), image: { alt: "Pier", set: jpeg } } }, identity);
+  const jpegStored = JSON.parse(/data-pagefind-meta="en">([^<]*)</.exec(jpegHtml)![1]!.replace(/&quot;/g, '"')) as Record<string, string>;
+  assert.equal(fromStoredVersion(jpegStored)?.thumb, { name: "46a24c6a8a3888a47d9d", width: 480, height: 270, fallback: "jpg" });
 });
 
 test("full-width punctuation changes no search term: a query typed with ， or ( finds the same story, and indexing is unaffected", () => {

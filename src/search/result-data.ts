@@ -23,8 +23,8 @@ export interface ResultThumb {
   name: string;
   width: number;
   height: number;
-  /** The fallback's extension: `jpeg` or `png`. */
-  fallback: "jpeg" | "png";
+  /** The fallback's file extension, as the photo stage names renditions (src/images/render.ts): `jpg` or `png`. */
+  fallback: "jpg" | "png";
 }
 
 /**
@@ -67,13 +67,13 @@ export function fromStoredVersion(value: unknown): ResultVersion | undefined {
   if (!isStoredVersion(value)) return undefined;
   const thumb = value.i === undefined ? undefined : THUMB_RE.exec(value.i);
   const version = { title: value.t, url: value.u, keywords: value.k, lead: value.l, dateText: value.d };
-  return thumb ? { ...version, thumb: { name: thumb[1]!, width: Number(thumb[2]), height: Number(thumb[3]), fallback: thumb[4] === "p" ? "png" : "jpeg" } } : version;
+  return thumb ? { ...version, thumb: { name: thumb[1]!, width: Number(thumb[2]), height: Number(thumb[3]), fallback: thumb[4] === "p" ? "png" : "jpg" } } : version;
 }
 
 /** A rendition's file name (`46a24c6a8a3888a47d9d-480.avif`) as a thumbnail's parts, or undefined for any other URL. */
 export function thumbOf(srcset: string, size: { width: number; height: number }): ResultThumb | undefined {
-  const smallest = /\/([0-9a-f]{20})-(\d+)\.(jpeg|png) (\d+)w/.exec(srcset);
+  const smallest = /\/([0-9a-f]{20})-(\d+)\.(jpg|png) (\d+)w/.exec(srcset);
   if (!smallest) return undefined;
   const width = Number(smallest[2]);
-  return { name: smallest[1]!, width, height: Math.round((size.height * width) / size.width), fallback: smallest[3] as "jpeg" | "png" };
+  return { name: smallest[1]!, width, height: Math.round((size.height * width) / size.width), fallback: smallest[3] as "jpg" | "png" };
 }
