@@ -3,6 +3,8 @@ import Eleventy from "@11ty/eleventy";
 import path from "node:path";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
+import { pictureHtml } from "../images/index.ts";
+import type { ImageSet } from "../types.ts";
 import type { AssetMap } from "./assets.ts";
 import type { SitePlan } from "./plan.ts";
 import { sitePath, type SiteUrl } from "./site-url.ts";
@@ -60,6 +62,10 @@ export async function runEleventy(data: SiteData, options: RunOptions): Promise<
       config.addGlobalData("serviceWorker", options.serviceWorker);
       // Links within the site: the path prefix added. A plain function, called about 60 times a page.
       config.addFilter("u", (path: string) => sitePath(options.site, path));
+      // A photo's <picture>, the same markup as a body's inline photos (see images/picture.ts), under the site's path.
+      config.addFilter("picture", (set: ImageSet, alt: string, sizes: string, lead = false, className = "") =>
+        pictureHtml(set, { alt, sizes, lead, url: (path) => sitePath(options.site, path), ...(className && { className }) }),
+      );
     },
   });
   // Duet prints its own summary; Eleventy's "Wrote N files" line would only repeat it.
