@@ -1,4 +1,5 @@
 // The dev site (`npm start`): updates in place write what changed and leave the site a clean build would make.
+import { existsSync } from "node:fs";
 import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { DateTime } from "luxon";
@@ -216,6 +217,20 @@ test("plan data compares by value, dates by instant and zone", () => {
   assert.not.ok(sameData({ a: [1, 2] }, { a: [1, 2, 3] }));
   assert.not.ok(sameData({ a: 1 }, { a: 1, b: undefined }));
   assert.ok(sameData({ a: 1, head: 1 }, { a: 1, head: 2 }, "head"));
+});
+
+test("npm start shows a draft, with its banner, and an update keeps it shown; a build to deploy leaves it out", async () => {
+  const { site, articles, out } = await devSite();
+  const draft = path.join(articles, "2024/draft-plan.en.md");
+  await writeFile(draft, "---\ntitle: Harbour Plan Draft\ndate: 2024-04-03\ndraft: true\n---\nNot yet published.\n");
+  await site.update();
+  const page = await readFile(path.join(out, "en/draft-plan/index.html"), "utf8");
+  assert.match(page, /class="draft-banner"/);
+  assert.match(page, /<h1>Harbour Plan Draft<\/h1>/);
+  const deployed = await scratch("dev-draft-deploy");
+  const result = await build({ articles, out: deployed, cwd: ROOT, baseUrl: BASE_URL });
+  assert.equal(result.drafts.map((a) => a.file), [path.relative(ROOT, draft)]);
+  assert.not.ok(existsSync(path.join(deployed, "en/draft-plan/index.html")), "a build to deploy publishes no draft");
 });
 
 test("planChanges lists the changed pages and the files no page makes any more", async () => {
