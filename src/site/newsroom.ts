@@ -1,12 +1,13 @@
 // site.yaml's `sections` and `authors`: the newsroom's desks and people, named in each language.
 import { error, quote } from "../diagnostics.ts";
+import { SLUG_RE } from "../shared/slug.ts";
 import type { AuthorConfig, SectionConfig } from "./config.ts";
 import { checkPerLang, describe, type At } from "./values.ts";
 
 /** Most sections and authors site.yaml may list. */
 const MAX_ENTRIES = 500;
-/** A slug: letters, digits, `-` and `_`, starting with a letter or digit (one URL path segment). */
-const SLUG_RE = /^[\p{L}\p{N}][\p{L}\p{N}_-]{0,79}$/u;
+/** Longest section or author slug. */
+const MAX_SLUG_LENGTH = 80;
 
 /** `sections: { world: { zh: 国际, en: World } }`, in the order written (the header and the front page keep it). */
 export function checkSections(value: unknown, at: At, lineOf: (slug: string) => number): SectionConfig[] | undefined {
@@ -59,7 +60,7 @@ function mapEntries(value: unknown, key: string, example: string, at: At): [stri
 
 /** True when `slug` can be a URL path segment; else an error on its line. */
 function checkEntrySlug(slug: string, what: string, at: At): boolean {
-  if (SLUG_RE.test(slug)) return true;
+  if (SLUG_RE.test(slug) && slug.length <= MAX_SLUG_LENGTH) return true;
   const message = `${what} ${quote(slug)} is not a slug: use letters, digits, "-" and "_" (at most 80), starting with a letter or digit`;
   at.out.push(error(at.file, at.line, "site/bad-value", message));
   return false;

@@ -120,9 +120,9 @@ function checkAuthors(field: Located<unknown> | undefined, file: string, out: Di
 /** The section: a slug, one of site.yaml's when it lists any. */
 function checkSection(field: Located<unknown> | undefined, file: string, out: Diagnostic[], known: readonly string[]): string | undefined {
   if (!field || field.value === null || field.value === undefined) return undefined;
-  const slug = checkSlug(field.value, "slug");
+  const slug = checkSlug(field.value, "section");
   if ("problem" in slug) {
-    out.push(error(file, field.line, "article/bad-section", slug.problem.replace(/^slug/, "section")));
+    out.push(error(file, field.line, "article/bad-section", slug.problem));
     return undefined;
   }
   if (known.length > 0 && !known.includes(slug.slug)) {

@@ -1,12 +1,11 @@
 // Slugs and ids: safe as one URL path segment on every file system, never a name the site itself uses.
 import { quote } from "../diagnostics.ts";
+import { SLUG_RE } from "../shared/slug.ts";
 import { LANG_PATHS, ROOT_PATHS } from "../types.ts";
 import { describe } from "./date.ts";
 import { DEVICE_NAME_RE } from "./segment.ts";
 import { hasInvisible } from "./text.ts";
 
-/** Letters, digits, `-` and `_`, starting with a letter or digit: one safe path segment. */
-const SLUG_RE = /^[\p{L}\p{N}][\p{L}\p{N}_-]*$/u;
 const MAX_SLUG_LENGTH = 120;
 /**
  * Names Duet itself writes, under each language folder or at the root (see `LANG_PATHS`, `ROOT_PATHS`),
@@ -20,7 +19,7 @@ export const RESERVED_SLUGS: ReadonlySet<string> = new Set(
 export type SlugResult = { slug: string } | { problem: string };
 
 /** Checks that `value` can be used as a URL path segment (`what` names it in messages: "slug" or "id"). */
-export function checkSlug(value: unknown, what: "slug" | "id"): SlugResult {
+export function checkSlug(value: unknown, what: "slug" | "id" | "section"): SlugResult {
   if (typeof value !== "string" && typeof value !== "number") return { problem: `${what} must be a string, not ${describe(value)}` };
   const slug = String(value).normalize("NFC");
   if (slug.length > MAX_SLUG_LENGTH) return { problem: `${what} is ${slug.length} characters long; at most ${MAX_SLUG_LENGTH} are allowed` };
