@@ -132,7 +132,7 @@ test("the root page shows each language's newest headlines, in display order", (
   assert.is(planRoot({ zh, en }, entry, 2)[0]!.entries.length, 2);
 });
 
-test("related stories rank by shared keywords, then newest, then URL, and leave the story itself out", () => {
+test("related stories are earlier ones, ranked by shared keywords, then newest, then URL, leaving the story itself out", () => {
   const self = page("self", { day: 5, keywords: ["a", "b", "c"] });
   const candidates = [
     self,
@@ -146,10 +146,19 @@ test("related stories rank by shared keywords, then newest, then URL, and leave 
     page("unrelated", { day: 9, keywords: ["z"] }),
     page("other-lang", { day: 9, keywords: ["a"], lang: "zh" }),
   ];
-  assert.equal(titles(relatedStories(self, candidates)), ["three", "two-new", "two-old", "one-new", "one-a"]);
-  assert.equal(titles(relatedStories(self, candidates, 7)), ["three", "two-new", "two-old", "one-new", "one-a", "one-b"]);
+  assert.equal(titles(relatedStories(self, candidates)), ["three", "two-new", "two-old", "one-a", "one-b"], "one-new is later than the story");
+  assert.equal(titles(relatedStories(self, candidates, 2)), ["three", "two-new"]);
   assert.equal(titles(relatedStories(self, [...candidates].reverse(), 2)), ["three", "two-new"], "input order does not matter");
   assert.equal(relatedStories(page("lonely", { day: 1 }), candidates), []);
+  assert.equal(titles(relatedStories(page("outsider", { day: 3, keywords: ["a", "b"] }), candidates)), ["three", "two-old"], "a page outside the candidates");
+});
+
+test("publishing a story never changes the related stories of the stories before it", () => {
+  const pages = Array.from({ length: 60 }, (_, i) => page(`p${i}`, { day: (i % 28) + 1, hour: i % 5, keywords: [`k${i % 4}`, `k${i % 7}`, "common"].slice(0, 1 + (i % 3)) }));
+  const before = relatedIndex(pages);
+  const after = relatedIndex([page("newest", { day: 28, hour: 23, keywords: ["k1", "k2", "common"] }), ...pages]);
+  for (const p of pages) assert.equal(titles(after(p)), titles(before(p)), p.title);
+  assert.ok(titles(after(page("newest", { day: 28, hour: 23, keywords: ["k1", "k2", "common"] }))).length === 5, "the new story gets its own");
 });
 
 test("a story sharing no keyword never changes a page's related stories", () => {
@@ -171,6 +180,7 @@ test("the index agrees with counting every pair, and stays fast on a big site", 
     const mine = new Set(self.keywords.map((k) => k.url));
     const brute = pages
       .filter((p) => p.key !== self.key)
+      .filter((p) => p.date.toMillis() < self.date.toMillis() || (p.date.toMillis() === self.date.toMillis() && p.url > self.url))
       .map((p) => ({ p, n: p.keywords.filter((k) => mine.has(k.url)).length }))
       .filter((c) => c.n > 0)
       .sort((a, b) => b.n - a.n || b.p.date.toMillis() - a.p.date.toMillis() || (a.p.url < b.p.url ? -1 : 1))

@@ -141,10 +141,10 @@ test("bylines and sections: linked pages per language, a bio, section feeds, JSO
   assert.match(cityFeed, /<link rel="enclosure" href="http:\/\/localhost:8080\/media\//);
 });
 
-test("related stories: the market story (keyword 'night') ends the pier story's page", async () => {
-  const html = await readOut(out, "en/pier/index.html");
-  const related = html.slice(html.indexOf('class="body"'));
-  assert.match(related, /href="\/en\/market\/"/);
+test("related stories: the earlier pier story (keyword 'night') ends the market story's page, not the other way round", async () => {
+  const after = (html: string) => html.slice(html.indexOf('class="body"'));
+  assert.match(after(await readOut(out, "en/market/index.html")), /class="related"[\s\S]*href="\/en\/pier\/"/);
+  assert.not.match(after(await readOut(out, "en/pier/index.html")), /class="related"/, "publishing the market story did not change the pier story's page");
 });
 
 test("hostile bylines, captions, credits and alt text are escaped on every page, feed and JSON-LD", async () => {
