@@ -186,27 +186,30 @@ test("a long list links newer and older pages and a window of page numbers, each
   await build({ articles, out, cwd: ROOT });
   const nav = async (file: string) => (await readOut(out, file)).match(/<nav class="pagination"[\s\S]*?<\/nav>/)?.[0] ?? "";
   const links = (html: string) => [...html.matchAll(/<a href="([^"]+)"([^>]*)>/g)].map((m) => [m[1]!, m[2]!.includes("aria-current")] as const);
-  // 300 stories: 15 pages of 20. Page 8 links 1, 6–10 and 15, with a gap either side.
+  // 300 stories: 15 pages of 20, counted from the oldest, and the front page above them. Page 8 links the
+  // latest (the front page), 10–6 and 1, newest first, with a gap either side.
   const middle = await nav("en/page/8/index.html");
   assert.equal(links(middle), [
-    ["/en/page/7/", false],
+    ["/en/page/9/", false],
     ["/en/", false],
-    ["/en/page/6/", false],
-    ["/en/page/7/", false],
-    ["/en/page/8/", true],
-    ["/en/page/9/", false],
     ["/en/page/10/", false],
-    ["/en/page/15/", false],
     ["/en/page/9/", false],
+    ["/en/page/8/", true],
+    ["/en/page/7/", false],
+    ["/en/page/6/", false],
+    ["/en/page/1/", false],
+    ["/en/page/7/", false],
   ]);
   assert.match(middle, /rel="prev"[^>]*>‹ Newer/);
   assert.match(middle, /rel="next"[^>]*>Older ›/);
+  assert.match(middle, /<a href="\/en\/">Latest<\/a>/);
   assert.is(middle.match(/class="gap"/g)?.length, 2);
-  // Page 1 is the front page: it leads on to page 2.
+  // The front page shows the newest 20 and leads on to page 14, which holds the 21st newest story.
   const front = await readOut(out, "en/index.html");
-  assert.match(front, /<a [^>]*href="\/en\/page\/2\/"/);
-  const second = await nav("en/page/2/index.html");
-  assert.equal(links(second).map(([href]) => href), ["/en/", "/en/", "/en/page/2/", "/en/page/3/", "/en/page/4/", "/en/page/15/", "/en/page/3/"]);
+  assert.match(front, /<a [^>]*href="\/en\/page\/14\/"/);
+  const second = await nav("en/page/14/index.html");
+  assert.equal(links(second).map(([href]) => href), ["/en/page/15/", "/en/", "/en/page/15/", "/en/page/14/", "/en/page/13/", "/en/page/12/", "/en/page/1/", "/en/page/13/"]);
+  assert.not.match(await readOut(out, "en/page/1/index.html"), /rel="next"/, "page 1 holds the oldest stories");
   for (const [href] of [...links(middle), ...links(second)]) assert.ok(await readOut(out, `${href.slice(1)}index.html`), href);
 });
 

@@ -113,41 +113,86 @@ test("Chinese versions are planned with full-width punctuation in every printed 
   assert.is(zh.title, "美方拟限制中企使用云服务训练AI模型,外交部:敦促美方停止(回应)", "the article itself is not changed");
 });
 
-test("home lists are paginated 20 to a page; the front page is the first, with the lead and the 19 after it", () => {
-  const articles = Array.from({ length: 45 }, (_, i) => article(`s${i}`, "zh"));
-  const plan = planSite(pairArticles(articles).stories, OPTIONS);
+/** `count` English stories, story i published i hours after the first, all sharing one keyword. */
+function hourly(count: number, lang: Lang = "en"): Article[] {
+  return Array.from({ length: count }, (_, i) => ({
+    ...article(`s${String(i).padStart(4, "0")}`, lang),
+    date: DateTime.fromISO("2023-06-01T08:00:00", { zone: "Asia/Shanghai" }).plus({ hours: i }),
+    keywords: ["harbour"],
+  }));
+}
+
+test("home lists: the front page shows the newest 20, older stories sit in complete pages of 20 counted from the oldest", () => {
+  const plan = planSite(pairArticles(hourly(45, "zh")).stories, OPTIONS);
   const front = plan.fronts.find((f) => f.lang === "zh")!;
   assert.is(front.url, "/zh/");
   assert.is(1 + front.front.latest.length, 20);
-  assert.is(front.more, "/zh/page/2/");
+  assert.is(front.more, "/zh/page/2/", "the page holding the 21st newest story");
   const homes = plan.lists.filter((h) => h.kind === "home" && h.lang === "zh");
-  assert.equal(homes.map((h) => [h.url, h.entries.length]), [
-    ["/zh/page/2/", 20],
-    ["/zh/page/3/", 5],
+  // 45 stories: page 1 the oldest 20 (s0000–s0019), page 2 the next 20; the newest 5 only on the front page.
+  assert.equal(homes.map((h) => [h.url, h.entries[0]!.title, h.entries.at(-1)!.title]), [
+    ["/zh/page/2/", "s0039-zh", "s0020-zh"],
+    ["/zh/page/1/", "s0019-zh", "s0000-zh"],
   ]);
   assert.equal(homes.map((h) => [h.newer, h.older]), [
-    ["/zh/", "/zh/page/3/"],
+    ["/zh/", "/zh/page/1/"],
     ["/zh/page/2/", undefined],
   ]);
+  assert.is(planSite(pairArticles(hourly(40, "zh")).stories, OPTIONS).fronts.find((f) => f.lang === "zh")!.more, "/zh/page/1/", "page 2 would repeat the front page");
+  assert.is(planSite(pairArticles(hourly(20, "zh")).stories, OPTIONS).fronts.find((f) => f.lang === "zh")!.more, undefined);
 });
 
-test("pagination links the first, last and nearby pages, with gaps, however long the list", () => {
+test("other lists: the first page shows the newest 20 to 39 stories, the older pages complete runs of 20", () => {
+  const sizes = (count: number) => {
+    const lists = planSite(pairArticles(hourly(count)).stories, OPTIONS).lists.filter((l) => l.kind === "keyword" && l.lang === "en");
+    return lists.map((l) => [l.url, l.entries.length, l.newest]);
+  };
+  assert.equal(sizes(5), [["/en/keywords/harbour/", 5, true]]);
+  assert.equal(sizes(39), [["/en/keywords/harbour/", 39, true]]);
+  assert.equal(sizes(40), [["/en/keywords/harbour/", 20, true], ["/en/keywords/harbour/page/1/", 20, false]]);
+  assert.equal(sizes(61), [["/en/keywords/harbour/", 21, true], ["/en/keywords/harbour/page/2/", 20, false], ["/en/keywords/harbour/page/1/", 20, false]]);
+});
+
+test("publishing a story changes no older list page, except the few nearest the newest when a page fills up", () => {
+  // Each list's older pages by URL, and each list's newest page number (its first page's, or the front page's).
+  const plan = (count: number) => {
+    const lists = planSite(pairArticles(hourly(count)).stories, OPTIONS).lists;
+    const top = new Map<string, number>();
+    for (const l of lists) top.set(l.url.replace(/page\/\d+\/$/, ""), Math.max(top.get(l.url.replace(/page\/\d+\/$/, "")) ?? 0, l.number + (l.newest ? 0 : 1)));
+    return { older: new Map(lists.filter((l) => !l.newest).map((l) => [l.url, { json: JSON.stringify(l), number: l.number, base: l.url.replace(/page\/\d+\/$/, "") }])), top };
+  };
+  let before = plan(60);
+  let changes = 0;
+  for (let count = 61; count <= 130; count++) {
+    const after = plan(count);
+    for (const [url, page] of before.older) {
+      if (after.older.get(url)?.json === page.json) continue;
+      changes++;
+      const [was, now] = [before.top.get(page.base)!, after.top.get(page.base)!];
+      // A page fills up: the list's top grows by one, and the pages whose links reached the top change with it
+      // (the two either side, and a gap of one shown as its page: four below the top).
+      assert.ok(now === was + 1 && page.number >= was - 4, `story ${count}: ${url} changed (top ${was} → ${now})`);
+    }
+    before = after;
+  }
+  assert.ok(changes > 0, "pages near the top did change as pages filled up");
+});
+
+test("pagination links the latest, the oldest and nearby pages, newest first, with gaps, however long the list", () => {
   assert.equal(pageWindow(1, 1), [1]);
-  assert.equal(pageWindow(2, 3), [1, 2, 3]);
-  assert.equal(pageWindow(1, 500), [1, 2, 3, null, 500]);
-  assert.equal(pageWindow(5, 500), [1, 2, 3, 4, 5, 6, 7, null, 500], "a gap of one page shows the page");
-  assert.equal(pageWindow(250, 500), [1, null, 248, 249, 250, 251, 252, null, 500]);
-  assert.equal(pageWindow(500, 500), [1, null, 498, 499, 500]);
-  const articles = Array.from({ length: 20 * 40 }, (_, i) => article(`s${i}`, "en"));
-  const homes = planSite(pairArticles(articles).stories, OPTIONS).lists.filter((h) => h.kind === "home" && h.lang === "en");
-  assert.is(homes.length, 39, "page 1 is the front page");
-  const middle = homes[18]!;
+  assert.equal(pageWindow(2, 3), [3, 2, 1]);
+  assert.equal(pageWindow(500, 500), [500, 499, 498, null, 1]);
+  assert.equal(pageWindow(5, 500), [500, null, 7, 6, 5, 4, 3, 2, 1], "a gap of one page shows the page");
+  assert.equal(pageWindow(250, 500), [500, null, 252, 251, 250, 249, 248, null, 1]);
+  const homes = planSite(pairArticles(hourly(20 * 40)).stories, OPTIONS).lists.filter((h) => h.kind === "home" && h.lang === "en");
+  assert.is(homes.length, 40, "every complete page; the front page shows the newest");
+  const middle = homes.find((h) => h.url === "/en/page/20/")!;
   assert.equal(middle.pages, [
-    { number: 1, url: "/en/" },
+    { newest: true, url: "/en/" },
     { gap: true },
-    ...[18, 19, 20, 21, 22].map((n) => ({ number: n, url: `/en/page/${n}/` })),
+    ...[22, 21, 20, 19, 18].map((n) => ({ number: n, url: `/en/page/${n}/` })),
     { gap: true },
-    { number: 40, url: "/en/page/40/" },
+    { number: 1, url: "/en/page/1/" },
   ]);
   assert.ok(Math.max(...homes.map((h) => h.pages.length)) <= 9);
 });

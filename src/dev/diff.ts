@@ -73,11 +73,11 @@ export const NO_PAGES = { articles: [], fronts: [], lists: [], indexes: [], sear
 
 /**
  * Splits the pages to write into what a reader is likely to open next, written first, and the rest: the
- * later pages of lists (every page of a long list moves when a story is added) and the sitemaps.
+ * older pages of lists (a story's edit may change many of them) and the sitemaps.
  */
 export function splitChanges(pages: SiteData): { first: SiteData; later: SiteData } {
   return {
-    first: { ...pages, lists: pages.lists.filter((list) => list.number === 1), sitemaps: [], sitemapIndexes: [] },
-    later: { ...pages, ...NO_PAGES, lists: pages.lists.filter((list) => list.number > 1), sitemaps: pages.sitemaps, sitemapIndexes: pages.sitemapIndexes },
+    first: { ...pages, lists: pages.lists.filter((list) => list.newest), sitemaps: [], sitemapIndexes: [] },
+    later: { ...pages, ...NO_PAGES, lists: pages.lists.filter((list) => !list.newest), sitemaps: pages.sitemaps, sitemapIndexes: pages.sitemapIndexes },
   };
 }

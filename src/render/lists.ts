@@ -6,40 +6,11 @@ import type { ListEntry } from "./entry.ts";
 import { basicMeta, type PageHead } from "./head.ts";
 import { absoluteUrl, type SiteUrl } from "./site-url.ts";
 import { STRINGS } from "./strings.ts";
+import { paginate, type ListPage, type ListSite } from "./pagination.ts";
 
 export type { ListEntry } from "./entry.ts";
-
-/** One page of a paginated story list. */
-export interface ListPage {
-  /** What the list is of. */
-  kind: "home" | "keyword" | "year" | "month" | "section" | "author";
-  /** Language of the list. */
-  lang: Lang;
-  /** Site-relative URL of this page. */
-  url: string;
-  /** Heading of the list (the keyword, the month …). */
-  heading: string;
-  /** 1-based page number. */
-  number: number;
-  /** Stories on this page. */
-  entries: ListEntry[];
-  /** Numbered links around this page, with gaps: see `pageWindow`. */
-  pages: PageLink[];
-  /** How many pages the list has. */
-  pageCount: number;
-  /** The page of newer stories, if any. */
-  newer?: string;
-  /** The page of older stories, if any. */
-  older?: string;
-  /** Where the language switch leads. */
-  switchUrl: string;
-  /** An author page's short bio (site.yaml's `authors`), in the list's language. */
-  bio?: string;
-  /** A section page's own feeds, site-relative. */
-  feeds?: { atom: string; json: string };
-  /** Head data. */
-  head: PageHead;
-}
+export { LIST_PAGE_SIZE, listShape, pageAfterFront, pageUrl, pageWindow, paginate } from "./pagination.ts";
+export type { ListPage, ListSite, PageLink } from "./pagination.ts";
 
 /** A page listing named groups with counts: the keyword index or the archive index. */
 export interface IndexPage {
@@ -59,39 +30,6 @@ export interface IndexPage {
   head: PageHead;
 }
 
-/** Stories per list page. */
-export const LIST_PAGE_SIZE = 20;
-
-/** A numbered link of a list's pagination, or a gap (shown as "…") where numbers are left out. */
-export type PageLink = { number: number; url: string } | { gap: true };
-
-/** Page numbers shown either side of the current one. */
-const WINDOW = 2;
-
-/**
- * The page numbers a list page links to: the first, the last, and `WINDOW` either side of `current`,
- * with `null` for each gap (a gap of one page shows that page instead). A list of 5,000 pages still
- * gets at most nine links per page, so list pages stay small and the site grows linearly.
- */
-export function pageWindow(current: number, count: number): (number | null)[] {
-  const shown = new Set([1, count]);
-  for (let n = current - WINDOW; n <= current + WINDOW; n++) if (n >= 1 && n <= count) shown.add(n);
-  const numbers = [...shown].sort((a, b) => a - b);
-  const out: (number | null)[] = [];
-  for (const [i, n] of numbers.entries()) {
-    const gap = i === 0 ? 0 : n - numbers[i - 1]! - 1;
-    if (gap === 1) out.push(n - 1);
-    else if (gap > 1) out.push(null);
-    out.push(n);
-  }
-  return out;
-}
-
-/** Site-relative path of page `n` of a list whose first page is `base`. */
-export function pageUrl(base: string, n: number): string {
-  return n === 1 ? base : `${base}${LANG_PATHS.page}${n}/`;
-}
-
 /**
  * List entries by the article page they show, so that every list of a plan shows one entry object per
  * page, and plans given the same memo share them too (comparing two plans then mostly compares identities).
@@ -103,9 +41,6 @@ export interface EntryMemo {
   marked: ObjectMemo<ArticlePage, ListEntry>;
 }
 
-/** Where the lists are published: the site's address and its name in the lists' language. */
-export type ListSite = SiteUrl & { name: string };
-
 /** Plans every list and index page of one language; `siteName` is the site's name in `lang`. */
 export function planLists(lang: Lang, stories: readonly Story[], articles: readonly ArticlePage[], siteUrl: SiteUrl, memo: EntryMemo, siteName: string): { lists: ListPage[]; indexes: IndexPage[]; home: ListEntry[] } {
   const site: ListSite = { ...siteUrl, name: siteName };
@@ -116,7 +51,7 @@ export function planLists(lang: Lang, stories: readonly Story[], articles: reado
   for (const page of articles) pagesOf.set(page.key, { ...pagesOf.get(page.key), [page.lang]: page });
   const entries = stories.map((story) => entryFor(story, lang, pagesOf.get(story.key)!, memo));
   // The home list's first page is the front page (see front.ts): it shows the same newest stories, laid out as news.
-  const home = paginate("home", lang, `/${lang}/`, ui.latest, entries, `/${other}/`, site).slice(1);
+  const home = paginate("home", lang, `/${lang}/`, ui.latest, entries, `/${other}/`, site, true);
   const keywords = planKeywordLists(lang, articles, site, memo);
   const archive = planArchive(lang, stories, entries, site);
   const indexes: IndexPage[] = [
@@ -196,31 +131,6 @@ export function entryFrom(page: ArticlePage, memo: EntryMemo): ListEntry {
     memo.plain.set(page, entry);
   }
   return entry;
-}
-
-/** A list's pages of `LIST_PAGE_SIZE` stories: `base`, then `base/page/2/` and on. */
-export function paginate(kind: ListPage["kind"], lang: Lang, base: string, heading: string, entries: ListEntry[], switchUrl: string, site: ListSite): ListPage[] {
-  const count = Math.max(1, Math.ceil(entries.length / LIST_PAGE_SIZE));
-  return Array.from({ length: count }, (_, i) => {
-    const number = i + 1;
-    const url = pageUrl(base, number);
-    const absolute = absoluteUrl(site, url);
-    const title = number === 1 ? heading : `${heading} · ${STRINGS[lang].pageN(number)}`;
-    return {
-      kind,
-      lang,
-      url,
-      heading,
-      number,
-      entries: entries.slice(i * LIST_PAGE_SIZE, number * LIST_PAGE_SIZE),
-      pages: pageWindow(number, count).map((n): PageLink => (n === null ? { gap: true } : { number: n, url: pageUrl(base, n) })),
-      pageCount: count,
-      ...(number > 1 ? { newer: pageUrl(base, number - 1) } : {}),
-      ...(number < count ? { older: pageUrl(base, number + 1) } : {}),
-      switchUrl,
-      head: { canonical: absolute, alternates: [], meta: basicMeta(lang, title, "", absolute, "website", site.name) },
-    };
-  });
 }
 
 function indexPage(kind: IndexPage["kind"], lang: Lang, url: string, heading: string, items: IndexPage["items"], switchUrl: string, site: ListSite): IndexPage {

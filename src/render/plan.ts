@@ -10,7 +10,7 @@ import { fixSwitches, withSections } from "./site-links.ts";
 import { planFeed, type Feed } from "./feeds.ts";
 import { checkNavTargets, planNewsroomPages, type NewsroomPage } from "./pages.ts";
 import { basicMeta, type PageHead } from "./head.ts";
-import { entryFrom, LIST_PAGE_SIZE, pageUrl, planLists, type EntryMemo, type IndexPage, type ListEntry, type ListPage } from "./lists.ts";
+import { entryFrom, LIST_PAGE_SIZE, pageAfterFront, planLists, type EntryMemo, type IndexPage, type ListEntry, type ListPage } from "./lists.ts";
 import { absoluteUrl, type SiteUrl } from "./site-url.ts";
 import { articleSitemapUrl, plainSitemapUrl, planNewsSitemap, planSitemaps, type NewsEntry, type SitemapFile } from "./sitemap.ts";
 import { STRINGS } from "./strings.ts";
@@ -213,17 +213,17 @@ function planLanguagePages(published: readonly Story[], byLang: Record<Lang, Art
     indexes.push(...planned.indexes);
     feeds.push(...desks.sections.map((s) => planFeed(lang, s.pages, site, buildTime, config, { name: s.link.name, base: s.link.url })));
     const front = planFront(lang, byLang[lang], { sections: desks.sections.map((s) => s.link), entry, latest: LIST_PAGE_SIZE - 1, pool: planned.home });
-    fronts.push(frontPage(lang, front, published.length > LIST_PAGE_SIZE, site, config));
+    fronts.push(frontPage(lang, front, pageAfterFront(`/${lang}/`, published.length), site, config));
   }
   return { lists, indexes, feeds, fronts };
 }
 
 /** A language's front page, with its head data and the link on to older stories. */
-function frontPage(lang: Lang, front: FrontPlan, hasMore: boolean, site: SiteUrl, config: SiteConfig): FrontPage {
+function frontPage(lang: Lang, front: FrontPlan, more: string | undefined, site: SiteUrl, config: SiteConfig): FrontPage {
   const url = `/${lang}/`;
   const absolute = absoluteUrl(site, url);
   const head = { canonical: absolute, alternates: [], meta: basicMeta(lang, config.name[lang], config.description[lang], absolute, "website", config.name[lang]) };
-  return { lang, url, front, switchUrl: `/${lang === "zh" ? "en" : "zh"}/`, head, ...(hasMore && { more: pageUrl(url, 2) }) };
+  return { lang, url, front, switchUrl: `/${lang === "zh" ? "en" : "zh"}/`, head, ...(more && { more }) };
 }
 
 /** Pages with their related stories, computed from the whole site; a page whose related stories are unchanged stays the same object. */

@@ -72,6 +72,8 @@ export interface UiStrings {
   newer: string;
   /** Link to the page of older stories. */
   older: string;
+  /** Pagination's link to a list's first page, which shows its newest stories. */
+  newestPage: string;
   /** Note that a title was derived from the text rather than written by an editor. */
   derivedTitle: string;
   /** Heading of the keyword index. */
@@ -121,6 +123,7 @@ export const STRINGS: Record<Lang, UiStrings> = {
     pageN: (n) => `第 ${n} 页`,
     newer: "上一页",
     older: "下一页",
+    newestPage: "最新",
     derivedTitle: "标题摘自正文",
     keywordsTitle: "关键词",
     archiveTitle: "归档",
@@ -170,6 +173,7 @@ export const STRINGS: Record<Lang, UiStrings> = {
     pageN: (n) => `Page ${n}`,
     newer: "Newer",
     older: "Older",
+    newestPage: "Latest",
     derivedTitle: "Headline taken from the text",
     keywordsTitle: "Keywords",
     archiveTitle: "Archive",

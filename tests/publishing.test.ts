@@ -1,4 +1,5 @@
-// Search shards by publication period: a new story indexes only the newest shard, an edit only its period's.
+// Publishing into a cached site: a new story writes only the files it must (the newest search shard, the first
+// pages of its lists), an edit re-indexes only its period's shard.
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { test } from "uvu";
@@ -52,7 +53,7 @@ function changedShards(before: Map<string, Record<string, string>>, after: Map<s
   return [...dirs].filter((dir) => JSON.stringify(before.get(dir)) !== JSON.stringify(after.get(dir))).sort();
 }
 
-test("a new story indexes only the newest shard; an edit to an old story only its period's shard; the others are byte-identical", async () => {
+test("a new story writes only its own page, the first pages of its lists, feeds, sitemap and newest shard; an edit to an old story indexes only its period's shard", async () => {
   const articles = await corpus();
   const out = await scratch("shards-out");
   const cacheDir = await scratch("shards-cache");
@@ -62,6 +63,7 @@ test("a new story indexes only the newest shard; an edit to an old story only it
   const shards = first.cache!.searchShards;
   assert.ok(shards >= 4, `shards: ${shards}`);
   const before = await shardTrees(out);
+  const siteBefore = await hashTree(out);
   assert.equal([...before.keys()].sort(), ["", "p2023-05/", "p2023-09/", "p2024-01/", "p2024-05/", "p2024-09/"], "shards named after their first month");
 
   // Published today: the newest story of the newest month.
@@ -70,6 +72,38 @@ test("a new story indexes only the newest shard; an edit to an old story only it
   assert.equal([added.cache?.searchShards, added.cache?.searchShardsReused], [shards, shards - 1]);
   const afterAdd = await shardTrees(out);
   assert.equal(changedShards(before, afterAdd), ["p2024-09/"], "only the newest shard was written again");
+  const siteAfter = await hashTree(out);
+  const written = Object.keys(siteAfter).filter((file) => siteAfter[file] !== siteBefore[file] && !file.startsWith("pagefind/p2024-09/"));
+  // Everything else of the 300-story site is left as it was: 417 of the 426 pages were reused, and no older
+  // page of any list changed (they are cut from the oldest story, see render/pagination.ts).
+  assert.equal(written, [
+    // The first page of each list the story is in (its keyword's, its year's and month's), and the indexes' counts;
+    // the Chinese archive lists English-only stories too, marked.
+    "en/archive/2024/12/index.html",
+    "en/archive/2024/index.html",
+    "en/archive/index.html",
+    // The feeds, the front pages and the root page, which show the newest stories.
+    "en/feed.json",
+    "en/feed.xml",
+    "en/index.html",
+    "en/keywords/city-news/index.html",
+    "en/keywords/index.html",
+    // The story itself.
+    "en/late-news/index.html",
+    // The offline page lists the stories saved for reading offline; the search pages name the shards.
+    "en/offline/index.html",
+    "en/search/index.html",
+    "index.html",
+    "pagefind/duet-files.json",
+    "sitemap.xml",
+    "sw.js",
+    "zh/archive/2024/12/index.html",
+    "zh/archive/2024/index.html",
+    "zh/archive/index.html",
+    "zh/index.html",
+    "zh/search/index.html",
+  ]);
+  assert.equal([added.cache?.pagesRendered, added.cache?.pagesReused], [9, 417]);
 
   // A headline edit to a story of March 2023 (the first shard's period).
   const file = path.join(articles, "story-30.en.md");
