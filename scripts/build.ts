@@ -20,6 +20,7 @@ const { values: given } = parseCommand("npm run build --", "Builds the article s
   "kill-service-worker": { type: "boolean", help: "publish a service worker that clears the offline caches and unregisters itself" },
   "pack-search": { type: "boolean", help: "pack search results into a few hundred files instead of one per story (hosts that limit files per deploy)" },
   "search-shard-size": { type: "string", value: "N", default: String(SHARD_SIZE), whole: { min: 1 }, help: "most stories per search index (shards are cut by publication month), bounding memory" },
+  jobs: { type: "string", value: "N", whole: { min: 1 }, help: "processes rendering pages at once (default: the machine's cores)" },
   cache: { type: "string", value: "DIR", default: ".duet-cache", help: "build cache: unchanged sources, pages and search index are reused" },
   "no-cache": { type: "boolean", help: "build everything anew and leave the cache alone" },
 });
@@ -57,6 +58,7 @@ try {
     searchPrecacheMax: wholeValue(values["search-precache-max"]),
     packSearch: values["pack-search"],
     searchShardSize: wholeValue(values["search-shard-size"]),
+    jobs: wholeValue(values.jobs),
     ...(values["no-cache"] ? {} : { cacheDir: values.cache }),
     removeOldOutputInBackground: true,
   });

@@ -54,6 +54,13 @@ export interface BuildOptions {
   /** Article, list and index pages per Eleventy run (default 4,000). */
   renderChunk?: number;
   /**
+   * Processes rendering pages at once, this one included (default: the machine's cores). Each other one is
+   * a child process worth starting only for a large render, so a small site or update is rendered here alone.
+   */
+  jobs?: number;
+  /** Fewest pages worth another render process (default 1,500: starting one costs about as much as rendering that many). */
+  pagesPerWorker?: number;
+  /**
    * Pack the search results' display data into a few hundred files instead of one per story (static
    * hosts limit files per deploy). A result page then fetches a few larger files instead of ten small ones.
    */

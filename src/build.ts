@@ -1,6 +1,7 @@
 // The whole build, top to bottom: site.yaml → prepare output → open cache → ingest → parse → validate → pair → plan
 // → render → index → offline → publish → save cache. Each stage is a function from data to data.
 import { writeFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import type { BuildOptions, BuildResult } from "./build-options.ts";
@@ -66,7 +67,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let made: Omit<BuildResult, "stories" | "diagnostics" | "pages" | "millis" | "heldBack" | "drafts">;
   try {
     // One stage after the other, never side by side: Eleventy's pages and Pagefind's process together would raise the peak memory.
-    const rendered = await runStage("render", async () => (await writeImages(photos, staging), renderSite(plan, { outDir: staging, root, serviceWorker: !options.killServiceWorker, cache, chunk: options.renderChunk })));
+    const rendered = await runStage("render", async () => (await writeImages(photos, staging), renderSite(plan, { outDir: staging, root, serviceWorker: !options.killServiceWorker, cache, ...renderTuning(options) })));
     const kept = options.keepPlan ? plan : undefined;
     plan = withoutContent(plan, options.renderChunk);
     step("render", pages, cache ? `pages (${rendered.reused} unchanged)` : "pages");
@@ -107,6 +108,11 @@ async function loadSite(options: BuildOptions, cwd: string): Promise<LoadedSite>
     site.diagnostics.push(warning(site.file, 1, "site/no-url", message));
   }
   return site;
+}
+
+/** How rendering is spread: pages per Eleventy run, processes (default: one per core). */
+function renderTuning(options: BuildOptions): { chunk?: number; jobs: number; pagesPerWorker?: number } {
+  return { chunk: options.renderChunk, jobs: options.jobs ?? availableParallelism(), pagesPerWorker: options.pagesPerWorker };
 }
 
 /** How the site is planned: its address and identity, search layout, and bodies rendered through the cache when there is one. */

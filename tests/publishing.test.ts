@@ -1,10 +1,13 @@
 // Publishing into a cached site: a new story writes only the files it must (the newest search shard, the first
 // pages of its lists), an edit re-indexes only its period's shard.
+import type { ChildProcess } from "node:child_process";
+import { subscribe, unsubscribe } from "node:diagnostics_channel";
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { build, type BuildResult } from "../src/build.ts";
+import { renderLanes } from "../src/render/parallel.ts";
 import { CONVERSION_FILE, processesFor, type ShardJob } from "../src/search/index.ts";
 import { pinBuildTime } from "./helpers/epoch.ts";
 import { hashTree, scratch } from "./helpers/tree.ts";
@@ -116,6 +119,31 @@ test("a new story writes only its own page, the first pages of its lists, feeds,
   const clean = await scratch("shards-clean");
   await build({ articles, out: clean, cwd: ROOT, searchShardSize: SHARD_SIZE });
   assert.equal(await hashTree(path.join(out, "pagefind")), await hashTree(path.join(clean, "pagefind")));
+});
+
+test("pages rendered on several processes are byte for byte those rendered on one", async () => {
+  const articles = await corpus();
+  const serial = await scratch("serial-out");
+  const parallel = await scratch("parallel-out");
+  // 300 stories make about 430 pages; runs of 40 and a worker per 50 pages put them on three processes.
+  await build({ articles, out: serial, cwd: ROOT, jobs: 1 });
+  // Every process the build starts, announced as it is created (its arguments are known once it has started).
+  const started: ChildProcess[] = [];
+  const note = (message: unknown) => void started.push((message as { process: ChildProcess }).process);
+  subscribe("child_process", note);
+  const spread = await build({ articles, out: parallel, cwd: ROOT, jobs: 3, pagesPerWorker: 50, renderChunk: 40 });
+  unsubscribe("child_process", note);
+  const workers = started.filter((child) => child.spawnargs.some((arg) => arg.endsWith("render/worker.ts")));
+  assert.ok(spread.pages > 400, `pages: ${spread.pages}`);
+  assert.is(workers.length, 2, "two render workers beside the build's own process");
+  assert.equal(await hashTree(parallel), await hashTree(serial));
+});
+
+test("render processes: one per 1,500 pages, at most the jobs allowed, never none", () => {
+  assert.is(renderLanes(10, 8), 1);
+  assert.is(renderLanes(3_100, 8), 2);
+  assert.is(renderLanes(40_000, 2), 2);
+  assert.is(renderLanes(40_000, 1), 1);
 });
 
 test("shards are indexed by at most two Pagefind processes, fewer when the largest shards would not fit in memory together", () => {

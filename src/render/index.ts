@@ -4,6 +4,7 @@ import { DateTime } from "luxon";
 import type { SitePlan } from "./plan.ts";
 import { buildAssets, type AssetMap } from "./assets.ts";
 import { chunksOf, collectGarbage, RENDER_CHUNK, runEleventy, type RunOptions, type SiteData } from "./runs.ts";
+import { PAGES_PER_WORKER, renderInParallel, renderLanes } from "./parallel.ts";
 import { mapLimit } from "../shared/concurrency.ts";
 import { linkFiles, stampOf, unchanged, type FileStamp } from "../shared/files.ts";
 import { hashOf } from "../shared/hash.ts";
@@ -34,6 +35,10 @@ export interface RenderOptions {
   cache?: PageReuse;
   /** Article, list and index pages per Eleventy run (default 4,000). */
   chunk?: number;
+  /** Processes rendering at once, this one included (default 1); a small site or update is rendered here alone. */
+  jobs?: number;
+  /** Fewest pages worth another render process (default `PAGES_PER_WORKER`). */
+  pagesPerWorker?: number;
 }
 
 /** A published page: the hash of everything it was rendered from, and the file it became. */
@@ -65,21 +70,28 @@ export interface RenderResult {
 
 /**
  * Renders the pages of `pages` (a whole plan, or the part of one that changed) into `options.outDir`,
- * whose assets are already built. Files already there are overwritten; no other file is touched.
+ * whose assets are already built, on up to `jobs` processes. Files already there are overwritten; no other file is touched.
  */
-export async function renderPages(pages: SiteData, options: RunOptions, chunk = RENDER_CHUNK): Promise<void> {
+export async function renderPages(pages: SiteData, options: RunOptions, chunk = RENDER_CHUNK, jobs = 1, perWorker = PAGES_PER_WORKER): Promise<void> {
   // Eleventy holds what it renders until its run ends, and V8 frees garbage only when it sees fit, so a
   // long site in one run holds far more memory (bench/RESULTS.md). It is rendered in runs instead, with a
-  // full collection after each: the peak stays near one run's, whatever the site's size.
-  const chunks = chunksOf(pages, chunk);
-  for (const [i, part] of chunks.entries()) {
-    // Feeds, sitemaps, search, offline and the newsroom's pages are rendered once, with the first run. The news sitemap
-    // is one file every run writes (not a pagination that can be emptied), so each run gets its entries:
-    // at most two days of stories.
-    const data = i === 0 ? { ...pages, ...part } : { ...pages, ...part, fronts: [], searches: [], feeds: [], sitemaps: [], sitemapIndexes: [], offline: [], pages: [] };
+  // full collection after each: the peak stays near one run's, whatever the site's size. On several
+  // processes the runs are shorter, so that each process gets at least one.
+  const total = pages.articles.length + pages.lists.length + pages.indexes.length;
+  const lanes = renderLanes(total, jobs, perWorker);
+  // As many runs for each process, so that none is left rendering alone at the end.
+  const count = lanes * Math.max(1, Math.ceil(total / (lanes * chunk)));
+  const parts = chunksOf(pages, Math.max(1, Math.ceil(total / count)));
+  // Feeds, sitemaps, search, offline and the newsroom's pages are rendered once, with the first run. The news sitemap
+  // is one file every run writes (not a pagination that can be emptied), so each run gets its entries:
+  // at most two days of stories.
+  const runs = parts.map((part, i) => (i === 0 ? { ...pages, ...part } : { ...pages, ...part, fronts: [], searches: [], feeds: [], sitemaps: [], sitemapIndexes: [], offline: [], pages: [] }));
+  const here = async (data: SiteData) => {
     await runEleventy(data, options);
-    if (chunks.length > 1) collectGarbage();
-  }
+    if (runs.length > 1) collectGarbage();
+  };
+  if (lanes === 1) for (const data of runs) await here(data);
+  else await renderInParallel(runs, options, lanes, here);
 }
 
 /** The file a page URL is written to: `/zh/a/` → `zh/a/index.html`, `/zh/feed.xml` → `zh/feed.xml`. */
@@ -135,7 +147,7 @@ export async function renderSite(plan: SitePlan, options: RenderOptions): Promis
     };
     pages = { ...site, articles: await sift("article", site.articles), lists: await sift("list", site.lists), indexes: await sift("index", site.indexes) };
   }
-  await renderPages(pages, { assets, serviceWorker, site: plan.site, root: options.root, outDir: options.outDir }, options.chunk);
+  await renderPages(pages, { assets, serviceWorker, site: plan.site, root: options.root, outDir: options.outDir }, options.chunk, options.jobs, options.pagesPerWorker);
   if (cache) {
     // Linked after Eleventy has written, and linking never overwrites: a reused file is never written through.
     await linkFiles(cache.out, options.outDir, reused);
