@@ -21,7 +21,7 @@ export function renderLanes(pages: number, jobs: number, perWorker = PAGES_PER_W
 
 /**
  * A chunk as a worker receives it. Article pages leave out their luxon date: templates print the formatted
- * fields made from it, and a DateTime does not survive the trip between processes.
+ * fields made from it, and as JSON a DateTime would arrive as a plain string (and cost a slow `toJSON`).
  */
 function portable(data: SiteData): SiteData {
   return { ...data, articles: data.articles.map((page): ArticlePage => ({ ...page, date: undefined as never })) };
@@ -30,7 +30,7 @@ function portable(data: SiteData): SiteData {
 /** Starts a render worker running tsx's loader, as this process does. */
 function startWorker(): ChildProcess {
   const worker = new URL("./worker.ts", import.meta.url);
-  return fork(worker, [], { execArgv: ["--import", import.meta.resolve("tsx")], serialization: "advanced", stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  return fork(worker, [], { execArgv: ["--import", import.meta.resolve("tsx")], stdio: ["ignore", "inherit", "inherit", "ipc"] });
 }
 
 /**
