@@ -5,7 +5,7 @@ import { readPageConfig } from "../src/search/client/page-config.ts";
 import { nearestKeywords } from "../src/search/client/suggest.ts";
 import { highlight } from "../src/search/highlight.ts";
 import { fromStoredVersion, toStoredVersion } from "../src/search/result-data.ts";
-import { buildConversionTable, createConverter, formTermsOf, hanCode, identity, inflectionBase, packedFileCount, packedFileOf, phraseTermOf, periodOf, queryOf, searchLayout, SHARD_MIN, SHARD_SIZE, storyRecordHtml, termsOf } from "../src/search/index.ts";
+import { buildConversionTable, createConverter, recordMaker, tableFor, formTermsOf, hanCode, identity, inflectionBase, packedFileCount, packedFileOf, phraseTermOf, periodOf, queryOf, searchLayout, SHARD_MIN, SHARD_SIZE, storyRecordHtml, termsOf } from "../src/search/index.ts";
 import type { ArticlePage } from "../src/render/index.ts";
 import { STRINGS } from "../src/render/strings.ts";
 import { fullWidthPunctuation } from "../src/shared/cjk-punctuation.ts";
@@ -53,6 +53,37 @@ test("the conversion table holds only what the corpus can match; Taiwan phrases 
   const convert = createConverter(table);
   assert.is(convert("人工智慧 雲服務 地鐵"), "人工智能 云服务 地铁");
   assert.is(queryOf("雲服", convert), code("云服"));
+});
+
+test("a cached search record is keyed by the part of the table its story's texts can use, and made again only when that part changes", () => {
+  const memo = new Map<string, string>();
+  let made = 0;
+  const records = { get: (key: string, compute: () => string) => memo.get(key) ?? (made++, memo.set(key, compute()).get(key)!) };
+  const cloud = { zh: page("zh", "雲服務", ["人工智慧"]) };
+  const metro = { zh: page("zh", "地鐵通宵", []) };
+  const small = buildConversionTable(["云服务", "人工智能", "地铁通宵"]);
+  const first = [cloud, metro].map(recordMaker(small, records));
+  assert.is(made, 2);
+  // A new story brings 龙 into the corpus: the table grows, but neither story holds 龍.
+  const grown = buildConversionTable(["云服务", "人工智能", "地铁通宵", "龙舟"]);
+  assert.ok(Object.keys(grown.chars).length > Object.keys(small.chars).length);
+  assert.equal([cloud, metro].map(recordMaker(grown, records)), first, "records unchanged");
+  assert.is(made, 2, "both records came from the cache");
+  // A headline written with 龍 can use the new entry: its record is made again, and converts it.
+  const dragon = { zh: page("zh", "龍舟", []) };
+  recordMaker(small, records)(dragon);
+  const again = recordMaker(grown, records)(dragon);
+  assert.is(made, 4);
+  assert.is(again.content, storyRecordHtml(dragon, createConverter(grown)));
+});
+
+test("converting with the part of the table a text can use gives what the whole table gives", () => {
+  const table = buildConversionTable(["美国云服务与人工智能", "地铁通宵运营", "龙舟"]);
+  for (const text of ["人工智慧 雲服務", "地鐵與龍舟", "ｆｕｌｌ　ｗｉｄｔｈ 雲", "no Chinese at all"]) {
+    const part = tableFor([text], table);
+    assert.is(createConverter(part)(text.normalize("NFKC")), createConverter(table)(text.normalize("NFKC")), text);
+  }
+  assert.equal(tableFor(["地鐵"], table), { phrases: [], chars: { 鐵: "铁" } });
 });
 
 test("highlighting marks Han fragments anywhere and English words by stem", () => {

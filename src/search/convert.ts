@@ -41,3 +41,16 @@ export function createConverter(table: ConversionTable): Converter {
     return out;
   };
 }
+
+/**
+ * The part of `table` that converting `texts` can use: the phrases found in them and the characters they
+ * hold, each text as the converter sees it (NFKC-normalised: see tokens.ts). Converting `texts` with this
+ * part gives what the whole table gives, so it keys a cached conversion of them: a table that grows with
+ * the corpus changes the key only of the texts its new entries touch.
+ */
+export function tableFor(texts: readonly string[], table: ConversionTable): ConversionTable {
+  const seen = texts.map((text) => text.normalize("NFKC"));
+  const chars: Record<string, string> = {};
+  for (const char of [...new Set(seen.join(""))].sort()) if (Object.hasOwn(table.chars, char)) chars[char] = table.chars[char]!;
+  return { phrases: table.phrases.filter(([from]) => seen.some((text) => text.includes(from))), chars };
+}

@@ -6,14 +6,14 @@ import { hashOf, hashOfAll } from "../shared/hash.ts";
 import type { ArticlePage } from "../render/index.ts";
 import type { Lang } from "../types.ts";
 import { buildConversionTable } from "./conversion-table.ts";
-import { CONVERSION_FILE, createConverter, type ConversionTable } from "./convert.ts";
-import { recordFields, storiesOf, storyRecordHtml } from "./records.ts";
+import { CONVERSION_FILE, createConverter, tableFor, type ConversionTable } from "./convert.ts";
+import { convertedTexts, recordFields, storiesOf, storyRecordHtml } from "./records.ts";
 import { allUnchanged, listBundleFiles, stampFiles } from "./bundle-files.ts";
 import { periodOf, searchLayout, type SearchShard } from "../shared/search-layout.ts";
 import { writeShards, type SearchRecord } from "./write-shards.ts";
 
 export { termsOf, queryOf, phraseTermOf, formTermsOf, inflectionBase, hanCode, normalise } from "./tokens.ts";
-export { CONVERSION_FILE, createConverter, identity } from "./convert.ts";
+export { CONVERSION_FILE, createConverter, identity, tableFor } from "./convert.ts";
 export type { ConversionTable, Converter } from "./convert.ts";
 export { buildConversionTable } from "./conversion-table.ts";
 export { recordFields, storyRecordHtml, storiesOf } from "./records.ts";
@@ -136,10 +136,12 @@ function ownFiles(files: readonly string[], shard: SearchShard, layout: readonly
 
 /** Makes stories' search records with a conversion table, reusing those `records` holds (keyed by the table and the story's fields). */
 export function recordMaker(table: ConversionTable, records?: Remembered<string>): (story: StoryPages) => SearchRecord {
-  const tableJson = JSON.stringify(table);
   const convert = createConverter(table);
   return (story) => {
-    const content = records ? records.get(hashOf(tableJson, JSON.stringify(recordFields(story))), () => storyRecordHtml(story, convert)) : storyRecordHtml(story, convert);
+    // Keyed by the part of the table the story's texts can use, not the whole: a new story bringing new
+    // characters into the table (most do, on a young site) would otherwise make every record again.
+    const key = () => hashOf(JSON.stringify(tableFor(convertedTexts(story), table)), JSON.stringify(recordFields(story)));
+    const content = records ? records.get(key(), () => storyRecordHtml(story, convert)) : storyRecordHtml(story, convert);
     return { url: (story.zh ?? story.en)!.url, content };
   };
 }

@@ -68,6 +68,17 @@ export function storyRecordHtml(story: Partial<Record<Lang, ArticlePage>>, conve
 }
 
 /**
+ * The texts `storyRecordHtml` converts from Traditional to Simplified (as search terms): each version's
+ * title, keywords and shortened lead. Only these reach the converter.
+ */
+export function convertedTexts(story: Partial<Record<Lang, ArticlePage>>): string[] {
+  return (["zh", "en"] as const).flatMap((lang) => {
+    const page = story[lang];
+    return page ? [page.title, ...page.keywords.map((k) => k.name), shorten(page.lead)] : [];
+  });
+}
+
+/**
  * What `storyRecordHtml` makes a story's record from, besides the conversion table: these fields of each
  * version. Two stories with equal fields have the same record.
  */
