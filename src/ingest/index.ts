@@ -1,4 +1,5 @@
 // Ingest: find article sources under a directory and decode them, rejecting what is not UTF-8 text.
+import { lstatSync } from "node:fs";
 import { lstat, open, readdir, readlink, stat } from "node:fs/promises";
 import path from "node:path";
 import { error, warning } from "../diagnostics.ts";
@@ -84,12 +85,10 @@ export async function readSourceBytes(abs: string, display: string): Promise<{ b
  */
 async function readKnownSource(file: FoundFile, reuse: SourceReuse): Promise<DecodeResult> {
   // Stat before reading: a file changed in between is stamped older than its text, so it is read again next time.
+  // A synchronous lstat: ingest looks at tens of thousands of sources, and through the thread pool each look
+  // costs about four times as much (see shared/files.ts).
   let looked: ReturnType<SourceLook> | undefined;
-  const look: SourceLook = () =>
-    (looked ??= lstat(file.abs).then(
-      (stat) => ({ ino: stat.ino, size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, path: file.display, kind: file.kind }),
-      () => undefined,
-    ));
+  const look: SourceLook = () => (looked ??= Promise.resolve(stampSource(file)));
   const key = await reuse.known(file, look);
   if (key) return { source: { path: file.display, relPath: file.rel, text: "", kind: file.kind, key } };
   const seen = await look();
@@ -100,6 +99,16 @@ async function readKnownSource(file: FoundFile, reuse: SourceReuse): Promise<Dec
     return { source: read };
   }
   return result;
+}
+
+/** What the cache compares a source by, or undefined when it cannot be looked at. */
+function stampSource(file: FoundFile) {
+  try {
+    const stat = lstatSync(file.abs);
+    return { ino: stat.ino, size: stat.size, mtimeMs: stat.mtimeMs, ctimeMs: stat.ctimeMs, path: file.display, kind: file.kind };
+  } catch {
+    return undefined;
+  }
 }
 
 interface FoundFile extends FoundSource {
