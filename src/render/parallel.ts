@@ -61,8 +61,8 @@ async function send(worker: ChildProcess, job: WorkerJob, file: string): Promise
  * settled (nothing is still writing) that failure is rethrown.
  */
 export async function renderInParallel(chunks: readonly SiteData[], options: RunOptions, lanes: number, here: (data: SiteData) => Promise<void>): Promise<void> {
-  const workers = Array.from({ length: Math.min(lanes, chunks.length) - 1 }, startWorker);
   const jobs = await mkdtemp(path.join(tmpdir(), "duet-render-"));
+  const workers: ChildProcess[] = [];
   let next = 0;
   let failed = false;
   const lane = async (run: (data: SiteData) => Promise<void>) => {
@@ -74,10 +74,14 @@ export async function renderInParallel(chunks: readonly SiteData[], options: Run
       throw error;
     }
   };
-  const lanesDone = await Promise.allSettled([lane(here), ...workers.map((worker, i) => lane((data) => send(worker, { data: portable(data), options }, path.join(jobs, `${i}.bin`))))]);
-  // A worker exits once its channel is closed.
-  for (const worker of workers) if (worker.connected) worker.disconnect();
-  await rm(jobs, { recursive: true, force: true });
-  const failure = lanesDone.find((result): result is PromiseRejectedResult => result.status === "rejected");
-  if (failure) throw failure.reason;
+  try {
+    for (let i = 1; i < Math.min(lanes, chunks.length); i++) workers.push(startWorker());
+    const lanesDone = await Promise.allSettled([lane(here), ...workers.map((worker, i) => lane((data) => send(worker, { data: portable(data), options }, path.join(jobs, `${i}.json`))))]);
+    const failure = lanesDone.find((result): result is PromiseRejectedResult => result.status === "rejected");
+    if (failure) throw failure.reason;
+  } finally {
+    // A worker exits once its channel is closed.
+    for (const worker of workers) if (worker.connected) worker.disconnect();
+    await rm(jobs, { recursive: true, force: true });
+  }
 }
