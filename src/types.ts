@@ -23,7 +23,7 @@ export const LANG_PATHS = {
   sections: "sections/",
   /** Author pages: `/zh/authors/li-wei/`. */
   authors: "authors/",
-  /** A paginated list's later pages: `/zh/page/2/`. */
+  /** A paginated list's older pages: `/zh/page/1/` (see render/pagination.ts). */
   page: "page/",
   atomFeed: "feed.xml",
   jsonFeed: "feed.json",

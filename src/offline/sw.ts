@@ -5,6 +5,7 @@ import { registerRoute, setCatchHandler } from "workbox-routing";
 import { CacheFirst, NetworkFirst, StaleWhileRevalidate } from "workbox-strategies";
 import { ExpirationPlugin } from "workbox-expiration";
 import { SEARCH_CACHE, SEARCH_FILE_LIST } from "./files.ts";
+import { pageRoute } from "./routes.ts";
 import { ROOT_PATHS } from "../types.ts";
 
 /** The runtime cache of photos (`media/`). */
@@ -27,15 +28,13 @@ const base = new URL(worker.registration.scope).pathname;
 precacheAndRoute((self as unknown as WorkerScope).__WB_MANIFEST, { ignoreURLParametersMatching: [/.*/], directoryIndex: "index.html" });
 cleanupOutdatedCaches();
 
-const ARTICLE_RE = new RegExp(`^${base}(?:zh|en)/(?!search/|keywords/|archive/|page/|offline/)[^/]+/$`);
-const LIST_RE = new RegExp(`^${base}(?:zh|en)/(?:$|page/|keywords/|archive/)`);
 
 registerRoute(
-  ({ request, url }) => request.mode === "navigate" && ARTICLE_RE.test(url.pathname),
+  ({ request, url }) => request.mode === "navigate" && pageRoute(url.pathname, base) === "article",
   new NetworkFirst({ cacheName: "duet-articles", networkTimeoutSeconds: 4, plugins: [new ExpirationPlugin({ maxEntries: 200, purgeOnQuotaError: true })] }),
 );
 registerRoute(
-  ({ request, url }) => request.mode === "navigate" && LIST_RE.test(url.pathname),
+  ({ request, url }) => request.mode === "navigate" && pageRoute(url.pathname, base) === "list",
   new StaleWhileRevalidate({ cacheName: "duet-lists", plugins: [new ExpirationPlugin({ maxEntries: 60, purgeOnQuotaError: true })] }),
 );
 // Pagefind's chunks and fragments are named by their content: once fetched they never change.

@@ -83,6 +83,12 @@ async function offlineScenario(prefix: string, searchShardSize?: number): Promis
   try {
     const page = await controlledPage(context, `${server.url}zh/`);
     await page.goto(`${server.url}zh/panda-cubs/`); // read once online
+    // A section's and an author's list, read once online: lists are kept like the home list.
+    const lists: Record<string, string | null> = {};
+    for (const list of ["zh/sections/city/", "zh/authors/li-wei/"]) {
+      await page.goto(`${server.url}${list}`);
+      lists[list] = await page.textContent("h1");
+    }
     assert.equal(await search(page, server.url, "zh", "地铁"), [`${prefix}zh/shanghai-metro-night/`]);
     await searchCached(page, server.url);
 
@@ -94,6 +100,10 @@ async function offlineScenario(prefix: string, searchShardSize?: number): Promis
     await page.waitForSelector(".offline-mark:not([hidden])");
     await page.goto(`${server.url}zh/panda-cubs/`); // read earlier
     assert.is(await page.textContent("h1"), "成都大熊猫基地迎来双胞胎幼崽");
+    for (const [list, heading] of Object.entries(lists)) {
+      await page.goto(`${server.url}${list}`);
+      assert.is(await page.textContent("h1"), heading, `${list} offline`);
+    }
     assert.equal(await search(page, server.url, "zh", "熊猫"), [`${prefix}zh/panda-cubs/`]);
     assert.equal(await search(page, server.url, "en", "panda"), [`${prefix}en/chengdu-panda-twins/`]);
     await page.goto(`${server.url}en/shanghai-metro-night/`); // never read, not precached
