@@ -6,7 +6,11 @@ import path from "node:path";
 export interface RebuildRecord {
   /** What changed before it. */
   what: string;
+  /** The median of the runs' wall times. */
   wallMs: number;
+  /** Each run's wall time, in the order they ran (each after a change of its own). */
+  runsMs: number[];
+  /** The largest peak RSS of the runs. */
   peakRss: number;
   failed: boolean;
 }
@@ -73,7 +77,7 @@ async function newestDate(articles: string): Promise<number> {
 }
 
 /** The median of `values` (NaN for none). */
-function median(values: readonly number[]): number {
+export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted.length === 0 ? Number.NaN : sorted.length % 2 ? sorted[(sorted.length - 1) / 2]! : (sorted[sorted.length / 2 - 1]! + sorted[sorted.length / 2]!) / 2;
 }
@@ -87,15 +91,16 @@ export function rebuildTable(rebuilds: readonly RebuildRecord[], fullBuildMs: re
   const baseline = median(baselineMs);
   const ratio = (ms: number, of: number) => (Number.isNaN(of) ? "–" : `${(ms / of).toFixed(2)}×`);
   const lines = [
-    "### Rebuilds with the build cache (`--cache`, one run each, in this order)",
+    `### Rebuilds with the build cache (\`--cache\`, in this order; ${rebuilds.some((r) => r.runsMs.length > 1) ? "medians of the runs listed" : "one run each"})`,
     "",
     `Ratios: wall time against the median full Duet build without a cache (${(full / 1000).toFixed(2)} s) and the median full baseline build (${Number.isNaN(baseline) ? "not run" : `${(baseline / 1000).toFixed(2)} s`}) above.`,
     "",
-    "| before the build | wall | peak RSS | / full build | / full baseline |",
-    "| --- | ---: | ---: | ---: | ---: |",
+    "| before the build | wall | peak RSS | / full build | / full baseline | runs |",
+    "| --- | ---: | ---: | ---: | ---: | --- |",
   ];
   for (const r of rebuilds) {
-    lines.push(`| ${r.what}${r.failed ? " (FAILED)" : ""} | ${(r.wallMs / 1000).toFixed(2)} s | ${(r.peakRss / MIB).toFixed(0)} MiB | ${ratio(r.wallMs, full)} | ${ratio(r.wallMs, baseline)} |`);
+    const runs = r.runsMs.map((ms) => (ms / 1000).toFixed(2)).join(", ");
+    lines.push(`| ${r.what}${r.failed ? " (FAILED)" : ""} | ${(r.wallMs / 1000).toFixed(2)} s | ${(r.peakRss / MIB).toFixed(0)} MiB | ${ratio(r.wallMs, full)} | ${ratio(r.wallMs, baseline)} | ${runs} s |`);
   }
   return ["", ...lines, ""];
 }
