@@ -28,7 +28,6 @@ const base = new URL(worker.registration.scope).pathname;
 precacheAndRoute((self as unknown as WorkerScope).__WB_MANIFEST, { ignoreURLParametersMatching: [/.*/], directoryIndex: "index.html" });
 cleanupOutdatedCaches();
 
-
 registerRoute(
   ({ request, url }) => request.mode === "navigate" && pageRoute(url.pathname, base) === "article",
   new NetworkFirst({ cacheName: "duet-articles", networkTimeoutSeconds: 4, plugins: [new ExpirationPlugin({ maxEntries: 200, purgeOnQuotaError: true })] }),

@@ -134,7 +134,7 @@ function ownFiles(files: readonly string[], shard: SearchShard, layout: readonly
   return files.filter((file) => !others.some((dir) => file.split(path.sep).join("/").startsWith(dir)));
 }
 
-/** Makes stories' search records with a conversion table, reusing those `records` holds (keyed by the table and the story's fields). */
+/** Makes stories' search records with a conversion table, reusing those `records` holds (keyed by the story's fields and the part of the table its texts can use). */
 export function recordMaker(table: ConversionTable, records?: Remembered<string>): (story: StoryPages) => SearchRecord {
   const convert = createConverter(table);
   return (story) => {
