@@ -20,7 +20,7 @@ export { recordFields, storyRecordHtml, storiesOf } from "./records.ts";
 export { packedFileOf, PACKED_DIR } from "./packed.ts";
 export { packedFileCount } from "../shared/search-layout.ts";
 export { searchLayout, periodOf, SHARD_SIZE, SHARD_MIN, type SearchShard } from "../shared/search-layout.ts";
-export { writeShard, writeShards, processesFor, type SearchRecord, type ShardJob } from "./write-shards.ts";
+export { writeShards, processesFor, type SearchRecord, type ShardJob } from "./write-shards.ts";
 
 /** Sizes of the written index. */
 export interface IndexSummary {

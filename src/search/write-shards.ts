@@ -88,11 +88,6 @@ export async function writeShards(jobs: readonly ShardJob[]): Promise<void> {
   await mapLimit(jobs, 4, finishShard);
 }
 
-/** Indexes one shard's records into `dir` (see `writeShards`). */
-export async function writeShard(records: readonly SearchRecord[], dir: string, shard: SearchShard): Promise<void> {
-  await writeShards([{ records, dir, shard }]);
-}
-
 /**
  * `count` instances of Pagefind's Node API. Its module keeps one service process for all its indexes;
  * a second copy of the module (the same file under another URL) starts a process of its own.
