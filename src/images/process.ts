@@ -3,7 +3,7 @@ import { copyFile, link, mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import { error, quote, warning } from "../diagnostics.ts";
 import { mapLimit } from "../shared/concurrency.ts";
-import type { FileStamp } from "../shared/files.ts";
+import { sameStamp } from "../shared/files.ts";
 import { ROOT_PATHS, type Diagnostic, type ImageSet } from "../types.ts";
 import { decodeSrc, type ImageUse } from "./find.ts";
 import { renditionsToImageSet, MEDIA_URL } from "./image-set.ts";
@@ -94,11 +94,6 @@ export async function processImages(uses: readonly ImageUse[], options: ProcessO
   await saveStore(store);
   const result = collect(uses, (p) => outcomes.get(p)!, store.dir);
   return { ...result, ...counts, millis: performance.now() - started, dir: store.dir, temporary: store.temporary };
-}
-
-/** True when a file's stamp is the one recorded. */
-function sameStamp(a: FileStamp, b: FileStamp): boolean {
-  return a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
 }
 
 /** Runs tasks with at most `slots` at once; a finished task hands its slot straight to the next waiting. */

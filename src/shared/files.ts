@@ -22,10 +22,15 @@ export async function stampOf(file: string): Promise<FileStamp | undefined> {
   return s?.isFile() ? { ino: s.ino, size: s.size, mtimeMs: s.mtimeMs } : undefined;
 }
 
+/** True when two stamps describe the same file as it was: same inode, size and modification time. */
+export function sameStamp(a: FileStamp, b: FileStamp): boolean {
+  return a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
+}
+
 /** True when `file` is still the file `stamp` describes. */
 export async function unchanged(file: string, stamp: FileStamp): Promise<boolean> {
   const now = await stampOf(file);
-  return now !== undefined && now.ino === stamp.ino && now.size === stamp.size && now.mtimeMs === stamp.mtimeMs;
+  return now !== undefined && sameStamp(now, stamp);
 }
 
 /**
