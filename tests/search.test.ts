@@ -5,7 +5,7 @@ import { readPageConfig } from "../src/search/client/page-config.ts";
 import { nearestKeywords } from "../src/search/client/suggest.ts";
 import { highlight } from "../src/search/highlight.ts";
 import { fromStoredVersion, toStoredVersion } from "../src/search/result-data.ts";
-import { buildConversionTable, createConverter, recordMaker, tableFor, formTermsOf, hanCode, identity, inflectionBase, packedFileCount, packedFileOf, phraseTermOf, periodOf, queryOf, searchLayout, SHARD_MIN, SHARD_SIZE, storyRecordHtml, termsOf } from "../src/search/index.ts";
+import { buildConversionTable, createConverter, recordMaker, tableFor, formTermsOf, hanCode, identity, inflectionBase, packedFileCount, packedFileOf, phraseTermOf, periodOf, queryOf, searchLayout, SHARD_MIN, SHARD_SIZE, SHARD_TAIL, storyRecordHtml, termsOf } from "../src/search/index.ts";
 import type { ArticlePage } from "../src/render/index.ts";
 import { STRINGS } from "../src/render/strings.ts";
 import { fullWidthPunctuation } from "../src/shared/cjk-punctuation.ts";
@@ -245,10 +245,14 @@ test("the search layout: a story added to the newest month changes only the newe
   for (let round = 0; round < 300; round++) {
     const counts: Record<string, number> = {};
     for (let m = 0; m < 1 + Math.floor(random() * 40); m++) counts[`20${10 + Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, "0")}`] = Math.floor(random() * 9);
-    const options = { minStories: 1 + Math.floor(random() * 12), shardSize: 12 + Math.floor(random() * 30) };
+    const options = { minStories: 1 + Math.floor(random() * 12), shardSize: 12 + Math.floor(random() * 30), tailStories: 1 + Math.floor(random() * 40) };
     const before = searchLayout(periods(counts), options);
     const months = Object.keys(counts).filter((m) => counts[m]! > 0).sort();
     const newest = months.at(-1) ?? "2010-01";
+    // The newest month shares its shard only within the tail's limit.
+    const last = before.at(-1)!;
+    const lastMonths = months.filter((m) => (last.dir === "" ? true : m >= last.dir.slice(1, 8)));
+    if (lastMonths.length > 1 && !last.dir.includes(".")) assert.ok(last.stories <= options.tailStories, `round ${round}: the newest month shares a shard of ${last.stories}`);
     const inAdded = searchLayout([...periods(counts), newest], options);
     assert.equal(inAdded.slice(0, before.length - 1), before.slice(0, -1), `round ${round}, a story in ${newest}`);
     // Shards of past years: all but the last of them are full, and stay as they are.
@@ -265,6 +269,17 @@ test("the search layout: past years fill shards up to the maximum, the newest ye
   const months = periods({ "2022-06": 4, "2022-11": 4, "2023-02": 4, "2023-07": 4, "2024-01": 2, "2024-02": 2, "2024-03": 2, "2024-04": 1 });
   assert.equal(shape(searchLayout(months, { minStories: 3, shardSize: 10 })), ["/8", "p2023-02/8", "p2024-01/4", "p2024-03/3"]);
   assert.equal(shape(searchLayout(periods({ "2023-05": 2, "2024-01": 1, "2024-02": 1 }), { minStories: 5, shardSize: 10 })), ["/4"], "a small site is one shard");
+});
+
+test("the search layout: the newest month is a shard of its own once its shard would pass the tail's limit", () => {
+  const months = periods({ "2024-01": 3, "2024-02": 2, "2024-03": 2 });
+  assert.equal(shape(searchLayout(months, { minStories: 10, shardSize: 20, tailStories: 7 })), ["/7"], "within the limit, one shard");
+  assert.equal(shape(searchLayout(months, { minStories: 10, shardSize: 20, tailStories: 6 })), ["/5", "p2024-03/2"]);
+  // One more story in the newest month splits it off once; after that only its own shard changes.
+  assert.equal(shape(searchLayout([...months, "2024-03"], { minStories: 10, shardSize: 20, tailStories: 7 })), ["/5", "p2024-03/3"]);
+  assert.equal(shape(searchLayout([...months, "2024-03", "2024-03"], { minStories: 10, shardSize: 20, tailStories: 7 })), ["/5", "p2024-03/4"]);
+  assert.equal(shape(searchLayout(periods({ "2025-01": 1200, "2025-02": 10 }))), ["/1200", "p2025-02/10"], "by default the limit is SHARD_TAIL");
+  assert.equal(SHARD_TAIL, 1000);
 });
 
 test("packed results: one file per 16 stories, and every record id maps to one of them", () => {

@@ -19,7 +19,7 @@ export { buildConversionTable } from "./conversion-table.ts";
 export { recordFields, storyRecordHtml, storiesOf } from "./records.ts";
 export { packedFileOf, PACKED_DIR } from "./packed.ts";
 export { packedFileCount } from "../shared/search-layout.ts";
-export { searchLayout, periodOf, SHARD_SIZE, SHARD_MIN, type SearchShard } from "../shared/search-layout.ts";
+export { searchLayout, periodOf, SHARD_SIZE, SHARD_MIN, SHARD_TAIL, type SearchShard } from "../shared/search-layout.ts";
 export { writeShards, processesFor, type SearchRecord, type ShardJob } from "./write-shards.ts";
 
 /** Sizes of the written index. */

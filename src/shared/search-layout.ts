@@ -17,6 +17,14 @@ export const SHARD_SIZE = 10_000;
  */
 export const SHARD_MIN = 2_500;
 
+/**
+ * Most stories a shard may hold together with the newest month; past that, the newest month is a shard of
+ * its own. Publishing is adding to the newest month, and Pagefind indexes a shard whole, so a new story
+ * then indexes its month again (about 250 stories at 10,000 over four years) rather than the newest year's
+ * shard (about 2,500). It costs a large site one shard more, a small one none.
+ */
+export const SHARD_TAIL = 1_000;
+
 /** Stories per packed result file the build aims for (see search/packed.ts): a page of ten results then fetches at most ten small files. */
 const STORIES_PER_PACKED_FILE = 16;
 
@@ -41,6 +49,8 @@ export interface LayoutOptions {
   shardSize?: number;
   /** Stories a shard of the newest year gathers before it is closed (default `SHARD_MIN`, at most `shardSize`). */
   minStories?: number;
+  /** Most stories the newest month may share a shard with, itself included (default `SHARD_TAIL`). */
+  tailStories?: number;
   /** Pack result display data (see search/packed.ts). */
   pack?: boolean;
 }
@@ -62,22 +72,25 @@ interface Unit {
  * order). Months are taken oldest first; a month with more than `shardSize` stories is cut into parts of
  * `shardSize` (the last holding the rest). A shard takes the next month (or part) if it still fits within
  * `shardSize` and, for a month of the newest year (the newest story's), only while the shard holds fewer
- * than `minStories`: past years make few, full shards, the newest year small ones. Every boundary is
- * decided from the oldest side by the months' story counts alone: a story added to the newest month
- * changes only the newest shard, an edit that keeps a story's month changes no boundary, and a full shard
- * is never cut again. The first story of a new year makes the year before a past one, once: the shards
+ * than `minStories`: past years make few, full shards, the newest year small ones. The newest month (its
+ * last part) joins a shard only while the two hold at most `tailStories`. Every boundary is decided from
+ * the oldest side by the months' story counts alone: a story added to the newest month changes only the
+ * newest shard (and the one before, once, when the month outgrows it), an edit that keeps a story's month
+ * changes no boundary, and a full shard is never cut again. The first story of a new year makes the year before a past one, once: the shards
  * from the last past shard that was not full on are cut again. A shard's folder is named after its first month.
  */
 export function searchLayout(periods: readonly string[], options: LayoutOptions = {}): SearchShard[] {
   const size = Math.max(1, Math.floor(options.shardSize ?? SHARD_SIZE));
   const min = Math.min(size, Math.max(1, Math.floor(options.minStories ?? SHARD_MIN)));
+  const tail = Math.max(1, Math.floor(options.tailStories ?? SHARD_TAIL));
   const units = unitsOf(periods, size);
   const newestYear = units.at(-1)?.name.slice(0, 4) ?? "";
   const groups: { first: string; stories: number }[] = [];
   let open: { first: string; stories: number } | undefined;
-  for (const unit of units) {
+  for (const [i, unit] of units.entries()) {
     const wanted = unit.name.slice(0, 4) < newestYear ? size : min;
-    if (open && open.stories < wanted && open.stories + unit.stories <= size) open.stories += unit.stories;
+    const most = i === units.length - 1 ? Math.min(size, tail) : size;
+    if (open && open.stories < wanted && open.stories + unit.stories <= most) open.stories += unit.stories;
     else groups.push((open = { first: unit.name, stories: unit.stories }));
   }
   if (groups.length === 0) groups.push({ first: "", stories: 0 });
