@@ -67,7 +67,10 @@ export interface BuildOptions {
   packSearch?: boolean;
   /** Stories per Pagefind index (default 10,000): a larger site is indexed in shards, one after another, bounding Pagefind's memory. */
   searchShardSize?: number;
-  /** Remove the replaced output in a detached process instead of waiting for it (the command line does). */
+  /**
+   * Remove the replaced output, and what earlier builds left in the cache's trash, in detached processes
+   * instead of waiting for them (the command line does).
+   */
   removeOldOutputInBackground?: boolean;
   /** Called as each stage finishes, for a progress display. */
   onProgress?: (step: ProgressStep) => void;

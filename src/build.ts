@@ -38,7 +38,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const site = await loadSite(options, cwd);
   const now = (options.now ?? nowFromEnv(process.env)).setZone(site.config.timeZone);
 
-  const housekeeping = await prepareOutput(out, { articles, root, cacheDir, cwd }, toDisplay(out, cwd));
+  const housekeeping = await prepareOutput(out, { articles, root, cacheDir, cwd }, toDisplay(out, cwd), options.removeOldOutputInBackground);
   const cache = cacheDir ? await openCache(cacheDir, root, out, cwd) : undefined;
   housekeeping.push(...(cache?.diagnostics ?? []));
   const ingested = await ingestArticles(articles, cwd, cache && sourceReuse(cache));

@@ -2,7 +2,7 @@ import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { createStaging, publishStaging } from "../src/publish/index.ts";
+import { createStaging, emptyTrashInBackground, publishStaging } from "../src/publish/index.ts";
 import { scratch } from "./helpers/tree.ts";
 
 /** An output directory holding `old.html`, and a staging directory beside it holding `new.html`. */
@@ -37,6 +37,22 @@ test("with a trash folder the old output moves into it at once, leaving nothing 
   const deadline = Date.now() + 10_000;
   while ((await readdir(trashDir)).length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
   assert.equal(await readdir(trashDir), [], "the retired output was not removed");
+});
+
+test("emptying the trash in the background returns before the removal, renames each output it hands over, and removes them all", async () => {
+  const trashDir = path.join(await scratch("publish-trash-bg"), "trash");
+  for (const name of ["a-old", `b-old~${process.pid + 1}`]) {
+    await mkdir(path.join(trashDir, name, "zh", "story"), { recursive: true });
+    await writeFile(path.join(trashDir, name, "zh", "story", "index.html"), "old");
+  }
+  await emptyTrashInBackground(trashDir);
+  // Renamed for this process, so a removal still running on the old name cannot collide with the new one.
+  const handedOver = await readdir(trashDir);
+  assert.ok(handedOver.every((name) => name.endsWith(`~${process.pid}`)), `not renamed: ${handedOver.join(", ")}`);
+  const deadline = Date.now() + 10_000;
+  while ((await readdir(trashDir)).length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  assert.equal(await readdir(trashDir), [], "the trash was not emptied");
+  await emptyTrashInBackground(path.join(trashDir, "missing"));
 });
 
 test.run();

@@ -1,5 +1,5 @@
 // Publish: swap a finished build into place, so a failed build never touches the live output.
-import { spawnDetached } from "../children.ts";
+import { removeDetached } from "./output.ts";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from "./guard.ts";
@@ -8,7 +8,7 @@ import { releaseStaging } from "./staging.ts";
 export { checkOutputDir, OUTPUT_MARKER, type ProtectedDirs } from "./guard.ts";
 export { recoverOutput } from "./recover.ts";
 export { createStaging, discardStaging, stagingPrefix } from "./staging.ts";
-export { emptyTrash, prepareOutput, stageOutput, trashDirOf } from "./output.ts";
+export { emptyTrash, emptyTrashInBackground, prepareOutput, stageOutput, trashDirOf } from "./output.ts";
 
 /** How the output a swap replaced is disposed of. */
 export interface RetireOptions {
@@ -69,10 +69,4 @@ async function retire(retired: string, options: RetireOptions): Promise<void> {
     }
   }
   await rm(retired, { recursive: true, force: true });
-}
-
-/** Removes a folder in a detached process, so a command need not wait for tens of thousands of unlinks. */
-function removeDetached(dir: string): void {
-  const script = "require('node:fs').rmSync(process.argv[1], { recursive: true, force: true })";
-  spawnDetached(process.execPath, ["-e", script, dir]);
 }
