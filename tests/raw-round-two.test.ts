@@ -78,6 +78,29 @@ test("titles: shortening counts and cuts grapheme clusters, never halves of one"
   assert.is(countGraphemes(family + flag + extB), 5);
 });
 
+test("counting characters: the plain-text shortcut agrees with the grapheme segmenter", () => {
+  const seg = new Intl.Segmenter("und", { granularity: "grapheme" });
+  const bySegmenter = (text: string) => [...seg.segment(text)].length;
+  // Units the shortcut takes one each, and units it must leave to the segmenter (marks, joiners, selectors, CR LF, surrogates, Hangul jamo).
+  const plain = [..."Aa z~\u00A0é\u02FF、。「」\u3029\u3030中国龍\u9FFF！～ｈ\uFF60\uFFE0\uFFEE"];
+  const joining = ["\u0301", "\u200D", "\uFE0F", "\r\n", "\r", "\n", "👍🏽", "🇨🇳", "𠀀", "\u1100\u1161", "\u0E33", "\u3099", "\u302A", "\uFF9E", "\uFF76"];
+  let seed = 11;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  for (let round = 0; round < 500; round++) {
+    const pool = round % 2 === 0 ? plain : [...plain, ...joining];
+    const text = Array.from({ length: Math.floor(random() * 12) }, () => pool[Math.floor(random() * pool.length)]).join("");
+    assert.is(countGraphemes(text), bySegmenter(text), JSON.stringify(text));
+  }
+  // Every unit the shortcut takes stands alone, after a letter, an ideograph or itself.
+  for (const [from, to] of [[0x20, 0x7e], [0xa0, 0x2ff], [0x3000, 0x3029], [0x3030, 0x303f], [0x4e00, 0x9fff], [0xff01, 0xff60], [0xffe0, 0xffee]] as const) {
+    for (let code = from; code <= to; code++) {
+      const unit = String.fromCharCode(code);
+      for (const text of [`a${unit}`, `中${unit}`, unit + unit]) if (bySegmenter(text) !== 2) assert.unreachable(`${JSON.stringify(text)} is one grapheme`);
+      assert.is(countGraphemes(`a${unit}`), 2);
+    }
+  }
+});
+
 test("bad source lines: javascript:, a relative path or plain text lose the source, not the story", () => {
   for (const [name, line] of [["bad-source-javascript", 11], ["bad-source-relative", 17], ["bad-source-text", 3]] as const) {
     const result = parseFixture(name);

@@ -47,8 +47,18 @@ export function findBadCharIn(value: unknown): string | undefined {
 
 const graphemes = new Intl.Segmenter("und", { granularity: "grapheme" });
 
+/**
+ * Text where every code unit is a character of its own: printable ASCII, Latin-1 and Latin Extended
+ * letters (combining marks start at U+0300), CJK punctuation (less its tone marks, U+302A–U+302F),
+ * unified ideographs and full-width forms (less the half-width ones, whose sound marks combine).
+ * No surrogate, joiner, variation selector or line break, so no two units can form one grapheme.
+ */
+const ONE_UNIT_EACH_RE = /^[\u0020-\u007E\u00A0-\u02FF\u3000-\u3029\u3030-\u303F\u4E00-\u9FFF\uFF01-\uFF60\uFFE0-\uFFEE]*$/;
+
 /** Characters as a reader sees them: a ZWJ emoji, a flag or a CJK Extension B character counts one. */
 export function countGraphemes(text: string): number {
+  // Most titles and names need no segmenter (ICU's is slow: 0.6 s for 20,000 titles).
+  if (ONE_UNIT_EACH_RE.test(text)) return text.length;
   let count = 0;
   for (const _ of graphemes.segment(text)) count++;
   return count;
