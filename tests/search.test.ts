@@ -86,6 +86,23 @@ test("converting with the part of the table a text can use gives what the whole 
   assert.equal(tableFor(["地鐵"], table), { phrases: [], chars: { 鐵: "铁" } });
 });
 
+test("the part of the table a text can use: the phrases it holds, in the table's order, whatever their first character", () => {
+  const table = { phrases: [["雲端", "云端"], ["人工智慧", "人工智能"], ["軟體", "软件"], ["𠀋雲", "𠀋云"], ["雲", "云"], ["端雲", "端云"]] as [string, string][], chars: { 雲: "云", 體: "体", 軟: "软" } };
+  // What the part must be, written the plain way: every phrase tried against every text.
+  const plain = (texts: string[]) => {
+    const seen = texts.map((t) => t.normalize("NFKC"));
+    const chars = Object.fromEntries([...new Set(seen.join(""))].sort().filter((c) => Object.hasOwn(table.chars, c)).map((c) => [c, table.chars[c as keyof typeof table.chars]]));
+    return { phrases: table.phrases.filter(([from]) => seen.some((t) => t.includes(from))), chars };
+  };
+  const alphabet = [..."雲端人工智慧軟體 a"].concat("𠀋");
+  let seed = 3;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  for (let round = 0; round < 400; round++) {
+    const texts = Array.from({ length: 1 + Math.floor(random() * 3) }, () => Array.from({ length: Math.floor(random() * 8) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(""));
+    assert.equal(tableFor(texts, table), plain(texts), JSON.stringify(texts));
+  }
+});
+
 test("highlighting marks Han fragments anywhere and English words by stem", () => {
   const zh = highlight("美国云服务限制", "云服", identity);
   assert.equal(zh, [{ text: "美国", mark: false }, { text: "云服", mark: true }, { text: "务限制", mark: false }]);

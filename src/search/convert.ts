@@ -50,7 +50,29 @@ export function createConverter(table: ConversionTable): Converter {
  */
 export function tableFor(texts: readonly string[], table: ConversionTable): ConversionTable {
   const seen = texts.map((text) => text.normalize("NFKC"));
+  const present = [...new Set(seen.join(""))].sort();
   const chars: Record<string, string> = {};
-  for (const char of [...new Set(seen.join(""))].sort()) if (Object.hasOwn(table.chars, char)) chars[char] = table.chars[char]!;
-  return { phrases: table.phrases.filter(([from]) => seen.some((text) => text.includes(from))), chars };
+  for (const char of present) if (Object.hasOwn(table.chars, char)) chars[char] = table.chars[char]!;
+  // Only a phrase whose first character the texts hold can be in them; the table's order is kept.
+  const byFirst = phrasesByFirst(table);
+  const found = ["", ...present].flatMap((char) => (byFirst.get(char) ?? []).filter((at) => seen.some((text) => text.includes(table.phrases[at]![0]))));
+  return { phrases: found.sort((a, b) => a - b).map((at) => table.phrases[at]!), chars };
+}
+
+/** Each table's phrases (their places in it) by first character, made once per table. */
+const firstIndexes = new WeakMap<ConversionTable, Map<string, number[]>>();
+
+function phrasesByFirst(table: ConversionTable): Map<string, number[]> {
+  let index = firstIndexes.get(table);
+  if (!index) {
+    index = new Map();
+    for (const [at, [from]] of table.phrases.entries()) {
+      const first = from === "" ? "" : String.fromCodePoint(from.codePointAt(0)!);
+      const list = index.get(first);
+      if (list) list.push(at);
+      else index.set(first, [at]);
+    }
+    firstIndexes.set(table, index);
+  }
+  return index;
 }
