@@ -14,19 +14,22 @@ export type RelatedFinder = (page: ArticlePage, max?: number) => ArticlePage[];
  * already names the language, so pages of both languages may share one index.
  */
 export function relatedIndex(pages: readonly ArticlePage[]): RelatedFinder {
-  const byKeyword = new Map<string, ArticlePage[]>();
-  for (const page of pages) {
+  // Every page numbered newest first (URL breaks ties) by one sort, so that the walks below compare numbers.
+  const ranked = [...pages].sort(newestFirst);
+  const rank = new Map(ranked.map((page, i) => [page, i]));
+  const byKeyword = new Map<string, Group>();
+  // Taken newest first, each group comes out newest first: a page's earlier stories are those after it.
+  for (const page of ranked) {
     for (const url of new Set(page.keywords.map((k) => k.url))) {
-      const group = byKeyword.get(url);
-      if (group) group.push(page);
-      else byKeyword.set(url, [page]);
+      let group = byKeyword.get(url);
+      if (!group) byKeyword.set(url, (group = { pages: [], ranks: [], at: new Map() }));
+      group.at.set(page, group.pages.length);
+      group.pages.push(page);
+      group.ranks.push(rank.get(page)!);
     }
   }
-  // Each group newest first (url breaks ties), so the best stories sharing one keyword are its first ones,
-  // and a page's earlier stories are those after it.
-  const groups = new Map([...byKeyword].map(([url, group]): [string, Group] => [url, { pages: group.sort(newestFirst), at: new Map(group.map((page, i) => [page, i])) }]));
   return (page, max = RELATED_MAX) => {
-    const own = [...new Set(page.keywords.map((k) => k.url))].flatMap((url) => groups.get(url) ?? []);
+    const own = [...new Set(page.keywords.map((k) => k.url))].flatMap((url) => byKeyword.get(url) ?? []);
     return max > 0 ? topRelated(page, own, max) : [];
   };
 }
@@ -40,43 +43,42 @@ export function relatedStories(page: ArticlePage, candidates: readonly ArticlePa
   return relatedIndex(candidates)(page, max);
 }
 
-/** The pages sharing one keyword, newest first, and each page's place among them. */
-type Group = { pages: ArticlePage[]; at: Map<ArticlePage, number> };
+/** The pages sharing one keyword, newest first, their numbers in the newest-first order of all pages, and each page's place among them. */
+type Group = { pages: ArticlePage[]; ranks: number[]; at: Map<ArticlePage, number> };
 
 /**
  * The best `max` stories of the page's keyword groups, one count of shared keywords at a time, most first.
  * A story sharing `c` of the page's `k` keywords is in at least one of its `k - c + 1` smallest groups, so
- * each round walks only those, newest first from the page's own place, and stops as soon as it has enough: a
- * hot keyword shared by half the site is walked only until its first few stories that share nothing else.
+ * each round walks only those, merged newest first from the page's own place, and stops as soon as it has
+ * enough: a hot keyword shared by half the site is walked only until its first few stories that share nothing else.
  */
 function topRelated(page: ArticlePage, groups: readonly Group[], max: number): ArticlePage[] {
   const sorted = [...groups].sort((a, b) => a.pages.length - b.pages.length);
   const related: ArticlePage[] = [];
   for (let count = sorted.length; count >= 1 && related.length < max; count--) {
+    const walked = sorted.slice(0, sorted.length - count + 1);
+    const next = walked.map((group) => placeAfter(group, page));
     let previous: ArticlePage | undefined;
-    for (const other of newestOf(sorted.slice(0, sorted.length - count + 1), page)) {
+    for (;;) {
+      // The newest page not yet taken from any walked group (a page in two groups comes twice in a row).
+      let best = -1;
+      let bestRank = Infinity;
+      for (let i = 0; i < walked.length; i++) {
+        const candidate = walked[i]!.ranks[next[i]!];
+        if (candidate !== undefined && candidate < bestRank) [best, bestRank] = [i, candidate];
+      }
+      if (best < 0) break;
+      const other = walked[best]!.pages[next[best]!++]!;
       if (other === previous || other.key === page.key || other.lang !== page.lang) continue;
       previous = other;
-      if (sorted.reduce((n, group) => n + (group.at.has(other) ? 1 : 0), 0) !== count) continue;
+      let shared = 0;
+      for (const group of sorted) if (group.at.has(other)) shared++;
+      if (shared !== count) continue;
       related.push(other);
       if (related.length === max) break;
     }
   }
   return related;
-}
-
-/** The pages after `page` in several newest-first groups it belongs to, merged, newest first (a page in two groups comes twice in a row). */
-function* newestOf(groups: readonly Group[], page: ArticlePage): Generator<ArticlePage> {
-  const next = groups.map((group) => placeAfter(group, page));
-  for (;;) {
-    let best = -1;
-    for (let i = 0; i < groups.length; i++) {
-      const candidate = groups[i]!.pages[next[i]!];
-      if (candidate && (best < 0 || newestFirst(candidate, groups[best]!.pages[next[best]!]!) < 0)) best = i;
-    }
-    if (best < 0) return;
-    yield groups[best]!.pages[next[best]!++]!;
-  }
 }
 
 /** Where the pages after `page` begin in `group`: just after it when it is a member, else found by bisection. */
