@@ -13,6 +13,15 @@ const EDGE_DASH_RE = /^-+|-+$/g;
  * or spacing ("AI" and "ai") share a page. The segment fits `MAX_SEGMENT_BYTES` (see validate/segment.ts).
  */
 export function keywordSlug(keyword: string): string {
+  let slug = slugs.get(keyword);
+  if (slug === undefined) slugs.set(keyword, (slug = slugOf(keyword)));
+  return slug;
+}
+
+/** Slugs already made: a site's few thousand keywords are each named on thousands of pages. */
+const slugs = new Map<string, string>();
+
+function slugOf(keyword: string): string {
   const folded = keyword.normalize("NFKC").toLowerCase().trim();
   const slug = folded.replace(NOT_WORD_RE, "-").replace(EDGE_DASH_RE, "");
   const whole = slug !== "" && slug === folded.replace(SPACE_RE, "-") && !DEVICE_NAME_RE.test(slug);
