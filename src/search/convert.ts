@@ -50,9 +50,10 @@ export function createConverter(table: ConversionTable): Converter {
  */
 export function tableFor(texts: readonly string[], table: ConversionTable): ConversionTable {
   const seen = texts.map((text) => text.normalize("NFKC"));
-  const present = [...new Set(seen.join(""))].sort();
+  const present = [...new Set(seen.join(""))];
   const chars: Record<string, string> = {};
-  for (const char of present) if (Object.hasOwn(table.chars, char)) chars[char] = table.chars[char]!;
+  // Sorted after filtering: most of a story's characters are not in the table.
+  for (const char of present.filter((c) => Object.hasOwn(table.chars, c)).sort()) chars[char] = table.chars[char]!;
   // Only a phrase whose first character the texts hold can be in them; the table's order is kept.
   const byFirst = phrasesByFirst(table);
   const found = ["", ...present].flatMap((char) => (byFirst.get(char) ?? []).filter((at) => seen.some((text) => text.includes(table.phrases[at]![0]))));
