@@ -1,6 +1,6 @@
 // The JSON build report: every story with its versions, and every diagnostic.
-import { statSync } from "node:fs";
-import { readdir, stat } from "node:fs/promises";
+import { readdirSync, statSync } from "node:fs";
+import { stat } from "node:fs/promises";
 import path from "node:path";
 import type { ArticlePage, AssetMap } from "./render/index.ts";
 import type { Article, Diagnostic, Lang, Story } from "./types.ts";
@@ -96,11 +96,12 @@ export async function measureWeights(outDir: string, assets: AssetMap, articleFi
 
 /** Counts the files and bytes of a built site, and the files of its search bundle (`pagefind/`). */
 export async function measureOutput(outDir: string): Promise<{ files: number; bytes: number; searchFiles: number }> {
-  const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
+  // Synchronous calls, one after another: a site of 10,000 stories has 26,000 folders, and walking them
+  // through the thread pool took 1.5–1.8 s against 0.6 s (see shared/files.ts).
+  const entries = readdirSync(outDir, { recursive: true, withFileTypes: true });
   const files = entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
   const bundle = path.join(outDir, "pagefind") + path.sep;
   const searchFiles = files.filter((f) => f.startsWith(bundle)).length;
-  // One synchronous stat after another: for tens of thousands of files, faster than the thread pool (see shared/files.ts).
   const bytes = files.reduce((sum, f) => sum + statSync(f).size, 0);
   return { files: files.length, bytes, searchFiles };
 }
