@@ -1,4 +1,4 @@
-import { appendFile, cp, readdir, readFile, stat, utimes, writeFile } from "node:fs/promises";
+import { appendFile, cp, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -150,6 +150,35 @@ test("a published file changed after the build is rendered again, never reused",
   await writeFile(path.join(out, "en/tech-fair/index.html"), "tampered");
   const rebuilt = await build({ articles, out, cacheDir, cwd: ROOT });
   assert.is(rebuilt.cache?.pagesRendered, 1);
+  assert.equal(await hashTree(out), clean);
+});
+
+test("an output and cache restored as copies, as CI restores them between deploys, are reused by content; a copy that differs is not", async () => {
+  const { articles, out, cacheDir } = await workspace();
+  const first = await build({ articles, out, cacheDir, cwd: ROOT });
+  const clean = await hashTree(out);
+  // A restore on a fresh machine: every file a copy (another inode) with its time kept, at the same paths.
+  const restore = async (dir: string) => {
+    const copy = `${dir}-copy`;
+    await cp(dir, copy, { recursive: true, preserveTimestamps: true });
+    await rm(dir, { recursive: true });
+    await rename(copy, dir);
+  };
+  await restore(out);
+  await restore(cacheDir);
+  // One page's copy differs from what was published, though its size and time are the same.
+  const page = path.join(out, "en/tech-fair/index.html");
+  const { mtime } = await stat(page);
+  await writeFile(page, (await readFile(page, "utf8")).replace("Tech Fair", "Tech Fain"));
+  await utimes(page, mtime, mtime);
+  const restored = await build({ articles, out, cacheDir, cwd: ROOT });
+  assert.is(restored.cache?.pagesRendered, 1, "only the page whose copy differs is rendered again");
+  assert.is(restored.cache?.pagesReused, first.cache!.pagesRendered - 1);
+  assert.is(restored.cache?.searchShardsReused, 1, "the search index's copy is reused");
+  assert.equal(await hashTree(out), clean);
+  // The next build reuses them too (its stamps now name the copies).
+  const again = await build({ articles, out, cacheDir, cwd: ROOT });
+  assert.equal([again.cache?.pagesRendered, again.cache?.searchShardsReused], [0, 1]);
   assert.equal(await hashTree(out), clean);
 });
 

@@ -3,7 +3,8 @@
 // Every entry is keyed by a content hash, and the whole cache by the code version (the hash of Duet's
 // sources, templates and locked dependencies): a changed input misses, and a changed Duet starts
 // over. Published files are reused by hard link from the last output, and only when the file there
-// is still the one that build wrote (same inode, size and modification time); anything else is
+// is still the one that build wrote (same inode, size and modification time, or for a copy, such as an
+// output restored by CI, the same size and content hash); anything else is
 // rendered again. So a cached build writes the same bytes as a clean one.
 import { createHash } from "node:crypto";
 import { mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";

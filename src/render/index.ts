@@ -6,7 +6,7 @@ import { buildAssets, type AssetMap } from "./assets.ts";
 import { chunksOf, collectGarbage, RENDER_CHUNK, runEleventy, type RunOptions, type SiteData } from "./runs.ts";
 import { PAGES_PER_WORKER, renderInParallel, renderLanes } from "./parallel.ts";
 import { mapLimit } from "../shared/concurrency.ts";
-import { linkFiles, stampOf, unchanged, type FileStamp } from "../shared/files.ts";
+import { linkFiles, stampWithContent, stillStamped, type FileStamp } from "../shared/files.ts";
 import { hashOf } from "../shared/hash.ts";
 
 export { planSite, planArticlePages, articleSearchLayout, articleUrl, pageUrl, LIST_PAGE_SIZE } from "./plan.ts";
@@ -135,9 +135,10 @@ export async function renderSite(plan: SitePlan, options: RenderOptions): Promis
         const file = outputFileOf(entry.url);
         const key = hashOf(shared, kind, ...entryParts(entry));
         const last = cache.pages.get(file);
-        if (last?.key === key && (await unchanged(path.join(cache.out, file), last))) {
+        const now = last?.key === key ? await stillStamped(path.join(cache.out, file), last) : undefined;
+        if (now) {
           reused.push(file);
-          cache.next.pages.set(file, last);
+          cache.next.pages.set(file, { ...now, key });
           return false;
         }
         fresh.push({ file, key });
@@ -152,7 +153,7 @@ export async function renderSite(plan: SitePlan, options: RenderOptions): Promis
     // Linked after Eleventy has written, and linking never overwrites: a reused file is never written through.
     await linkFiles(cache.out, options.outDir, reused);
     await mapLimit(fresh, 32, async ({ file, key }) => {
-      const stamp = await stampOf(path.join(options.outDir, file));
+      const stamp = await stampWithContent(path.join(options.outDir, file));
       if (!stamp) throw new Error(`rendering pages failed: ${file} was not written`);
       cache.next.pages.set(file, { key, ...stamp });
     });

@@ -4,7 +4,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { mapLimit } from "../shared/concurrency.ts";
-import { stampOf, unchanged, type FileStamp } from "../shared/files.ts";
+import { stampWithContent, stillStamped, type FileStamp } from "../shared/files.ts";
 import { packedFileOf, PACKED_DIR, type PackedStory } from "./packed.ts";
 import { isStoredVersion, type StoredResultVersion } from "./result-data.ts";
 
@@ -35,10 +35,10 @@ export async function listBundleFiles(dir: string, bundle: string): Promise<stri
     .sort();
 }
 
-/** Stamps of `files` (relative to `bundle`). */
+/** Stamps of `files` (relative to `bundle`), with their content's hash. */
 export async function stampFiles(bundle: string, files: readonly string[]): Promise<Record<string, FileStamp>> {
   const stamps: Record<string, FileStamp> = {};
-  const taken = await mapLimit(files, 16, async (file) => [file, await stampOf(path.join(bundle, file))] as const);
+  const taken = await mapLimit(files, 16, async (file) => [file, await stampWithContent(path.join(bundle, file))] as const);
   for (const [file, stamp] of taken) if (stamp) stamps[file] = stamp;
   return stamps;
 }
@@ -72,10 +72,15 @@ export async function packFragments(bundle: string, count: number): Promise<void
   await rm(dir, { recursive: true });
 }
 
-/** True when every file of `files` under `dir` is still the one stamped. */
-export async function allUnchanged(dir: string, files: Record<string, FileStamp>): Promise<boolean> {
-  const checks = await mapLimit(Object.entries(files), 16, ([file, stamp]) => unchanged(path.join(dir, file), stamp));
-  return checks.every(Boolean);
+/** The stamps of `files` under `dir` now, when every one is still the file stamped (see `stillStamped`); else undefined. */
+export async function allStillStamped(dir: string, files: Record<string, FileStamp>): Promise<Record<string, FileStamp> | undefined> {
+  const checks = await mapLimit(Object.entries(files), 16, async ([file, stamp]) => [file, await stillStamped(path.join(dir, file), stamp)] as const);
+  const now: Record<string, FileStamp> = {};
+  for (const [file, stamp] of checks) {
+    if (!stamp) return undefined;
+    now[file] = stamp;
+  }
+  return now;
 }
 
 /** Pagefind's entry file, as far as Duet reads it. */

@@ -8,7 +8,7 @@ import type { Lang } from "../types.ts";
 import { buildConversionTable } from "./conversion-table.ts";
 import { CONVERSION_FILE, createConverter, tableFor, type ConversionTable } from "./convert.ts";
 import { convertedTexts, recordFields, storiesOf, storyRecordHtml } from "./records.ts";
-import { allUnchanged, listBundleFiles, stampFiles } from "./bundle-files.ts";
+import { allStillStamped, listBundleFiles, stampFiles } from "./bundle-files.ts";
 import { periodOf, searchLayout, type SearchShard } from "../shared/search-layout.ts";
 import { writeShards, type SearchRecord } from "./write-shards.ts";
 
@@ -123,8 +123,8 @@ async function reuseOf(records: SearchRecord[], shard: SearchShard, cache?: Sear
   // The index is made from the records alone (the table is written beside it), so they are its key.
   const key = hashOfAll([cache.version, shard.dir, String(shard.packed), ...records.flatMap((r) => [r.url, r.content])]);
   const last = cache.search?.find((s) => s.dir === shard.dir && s.key === key);
-  const intact = last !== undefined && (await allUnchanged(path.join(cache.out, "pagefind"), last.files));
-  return { shard, records, key, ...(intact && { last }) };
+  const files = last && (await allStillStamped(path.join(cache.out, "pagefind"), last.files));
+  return { shard, records, key, ...(files && { last: { ...last, files } }) };
 }
 
 /** The files of `shard` among `files` (relative to the bundle): the first shard's leave out the other shards' folders. */

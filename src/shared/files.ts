@@ -1,7 +1,8 @@
 // Published files by identity: what a build may reuse from the last output, and how it reuses it.
 // The calls are synchronous: a cached build checks and links tens of thousands of files, and through
 // libuv's thread pool each call cost about four times as much (26,000 lstat calls: 502 ms against 146 ms).
-import { linkSync, lstatSync, mkdirSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { linkSync, lstatSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
 /** Identity of a published file: a reused file must be exactly the one the last build wrote. */
@@ -9,6 +10,12 @@ export interface FileStamp {
   ino: number;
   size: number;
   mtimeMs: number;
+  /**
+   * SHA-256 of the content as written (published files only). A copy of the file (the output and the
+   * build cache restored on another machine, as CI does between deploys) has another inode, but the
+   * same content: it is known by this.
+   */
+  sha256?: string;
 }
 
 /** The stamp of a file, or undefined when it is missing or not a regular file. */
@@ -27,10 +34,34 @@ export function sameStamp(a: FileStamp, b: FileStamp): boolean {
   return a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
 }
 
-/** True when `file` is still the file `stamp` describes. */
-export async function unchanged(file: string, stamp: FileStamp): Promise<boolean> {
+/** The stamp of a file just written, with the SHA-256 of its content; undefined when it is missing or not a regular file. */
+export async function stampWithContent(file: string): Promise<FileStamp | undefined> {
+  const stamp = await stampOf(file);
+  const sha256 = stamp && contentHash(file);
+  return stamp && { ...stamp, ...(sha256 && { sha256 }) };
+}
+
+/**
+ * The stamp of `file` now, when it is still the file `stamp` describes: the same inode, size and
+ * modification time, or, for a stamp carrying the content's hash, the same size and content (a copy,
+ * which is then read whole). Undefined when it is missing or anything else.
+ */
+export async function stillStamped(file: string, stamp: FileStamp): Promise<FileStamp | undefined> {
   const now = await stampOf(file);
-  return now !== undefined && sameStamp(now, stamp);
+  if (!now) return undefined;
+  if (sameStamp(now, stamp)) return { ...now, ...(stamp.sha256 && { sha256: stamp.sha256 }) };
+  if (stamp.sha256 === undefined || now.size !== stamp.size) return undefined;
+  // Read after the look: a file changed in between has a content that cannot match, or a later time that the next look sees.
+  return contentHash(file) === stamp.sha256 ? { ...now, sha256: stamp.sha256 } : undefined;
+}
+
+/** The SHA-256 of a file's bytes, or undefined when it cannot be read. */
+function contentHash(file: string): string | undefined {
+  try {
+    return createHash("sha256").update(readFileSync(file)).digest("hex");
+  } catch {
+    return undefined;
+  }
 }
 
 /**
