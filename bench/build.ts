@@ -10,7 +10,7 @@ import { hasGnuTime } from "./baseline/measure.ts";
 import { formatRun, renderReport } from "./baseline/report.ts";
 import type { RunRecord } from "./baseline/report.ts";
 import { describeCommands, ELEVENTY_CLI, PAGEFIND_CLI, runBaseline, runDuet, runDuetCached } from "./baseline/runs.ts";
-import { addNewStories, devTable, editOneStory, firstEnglishArticle, median, rebuildTable, type DevStep, type RebuildRecord } from "./baseline/rebuilds.ts";
+import { addNewStories, devTable, editOneStory, firstEnglishArticle, median, rebuildTable, restoreAsOnAFreshMachine, type DevStep, type RebuildRecord } from "./baseline/rebuilds.ts";
 import type { RunSetup } from "./baseline/runs.ts";
 import { generateCorpus } from "./corpus.ts";
 import type { CorpusManifest, CorpusOptions } from "./corpus.ts";
@@ -185,6 +185,11 @@ try {
     // A newsroom's daily work: publishing into the archive.
     await rebuild("one new story (a zh + en pair) added", (run) => addNewStories(articles, 1, `one-${run}`));
     await rebuild("ten new stories added", (run) => addNewStories(articles, 10, `ten-${run}`));
+    // The same from CI: a fresh checkout, and the output and cache restored as copies.
+    await rebuild("one new story, in CI (fresh checkout; output and cache restored as copies)", async (run) => {
+      await restoreAsOnAFreshMachine(articles, outDir, cacheDir);
+      await addNewStories(articles, 1, `ci-${run}`);
+    });
   }
 
   // The dev server's updates (npm start), on another copy of the corpus, in a process of their own.

@@ -1,5 +1,5 @@
 // Rebuilds with the build cache: the edits the benchmark makes between builds, and their table.
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 /** One rebuild as measured. */
@@ -61,6 +61,23 @@ export async function addNewStories(articles: string, count: number, label: stri
     slugs.push(slug);
   }
   return slugs;
+}
+
+/**
+ * What a deploy from CI starts from: a fresh checkout (every source a new file, with a new time) and the
+ * output and build cache restored from CI's cache as copies (new inodes, times kept), without the cache's
+ * trash, as docs/examples/github-pages.yml keeps them.
+ */
+export async function restoreAsOnAFreshMachine(articles: string, out: string, cacheDir: string): Promise<void> {
+  const copy = async (dir: string, preserveTimestamps: boolean, skip?: string) => {
+    const to = `${dir}.restored`;
+    await cp(dir, to, { recursive: true, preserveTimestamps, filter: (source) => source !== skip });
+    await rm(dir, { recursive: true, force: true });
+    await rename(to, dir);
+  };
+  await copy(articles, false);
+  await copy(out, true);
+  await copy(cacheDir, true, path.join(cacheDir, "trash"));
 }
 
 /** The newest `date:` of the corpus's Markdown articles, in milliseconds. */
