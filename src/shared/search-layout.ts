@@ -13,7 +13,7 @@ export const SHARD_SIZE = 10_000;
  * Stories a shard of the newest year gathers before it is closed. A new story indexes again only the
  * newest shard, so small shards make publishing cheap; but every shard costs a reader's first query about
  * the same (one index chunk per shard and term, about 80 kB at 10,000 stories, whatever the shard's size),
- * so the newest year is not cut by month (the trade-off, measured: bench/RESULTS.md).
+ * so the newest year is not cut by month, its newest month apart (`SHARD_TAIL`; the trade-off, measured: bench/RESULTS.md).
  */
 export const SHARD_MIN = 2_500;
 
