@@ -16,16 +16,15 @@ export type RelatedFinder = (page: ArticlePage, max?: number) => ArticlePage[];
 export function relatedIndex(pages: readonly ArticlePage[]): RelatedFinder {
   // Every page numbered newest first (URL breaks ties) by one sort, so that the walks below compare numbers.
   const ranked = [...pages].sort(newestFirst);
-  const rank = new Map(ranked.map((page, i) => [page, i]));
   const byKeyword = new Map<string, Group>();
   // Taken newest first, each group comes out newest first: a page's earlier stories are those after it.
-  for (const page of ranked) {
+  for (const [rank, page] of ranked.entries()) {
     for (const url of new Set(page.keywords.map((k) => k.url))) {
       let group = byKeyword.get(url);
       if (!group) byKeyword.set(url, (group = { pages: [], ranks: [], at: new Map() }));
       group.at.set(page, group.pages.length);
       group.pages.push(page);
-      group.ranks.push(rank.get(page)!);
+      group.ranks.push(rank);
     }
   }
   return (page, max = RELATED_MAX) => {
