@@ -8,7 +8,7 @@ export type Converter = (text: string) => string;
 
 /** The table shipped to the browser: phrase replacements (longest first) and single characters. */
 export interface ConversionTable {
-  /** Traditional (or Taiwan) phrases and the Simplified phrase they become. */
+  /** Traditional (or Taiwan) phrases (never empty: the converter steps past each match) and the Simplified phrase they become. */
   phrases: [string, string][];
   /** Traditional characters and the Simplified character each becomes. */
   chars: Record<string, string>;
@@ -56,7 +56,7 @@ export function tableFor(texts: readonly string[], table: ConversionTable): Conv
   for (const char of present.filter((c) => Object.hasOwn(table.chars, c)).sort()) chars[char] = table.chars[char]!;
   // Only a phrase whose first character the texts hold can be in them; the table's order is kept.
   const byFirst = phrasesByFirst(table);
-  const found = ["", ...present].flatMap((char) => (byFirst.get(char) ?? []).filter((at) => seen.some((text) => text.includes(table.phrases[at]![0]))));
+  const found = present.flatMap((char) => (byFirst.get(char) ?? []).filter((at) => seen.some((text) => text.includes(table.phrases[at]![0]))));
   return { phrases: found.sort((a, b) => a - b).map((at) => table.phrases[at]!), chars };
 }
 
@@ -68,7 +68,7 @@ function phrasesByFirst(table: ConversionTable): Map<string, number[]> {
   if (!index) {
     index = new Map();
     for (const [at, [from]] of table.phrases.entries()) {
-      const first = from === "" ? "" : String.fromCodePoint(from.codePointAt(0)!);
+      const first = String.fromCodePoint(from.codePointAt(0)!);
       const list = index.get(first);
       if (list) list.push(at);
       else index.set(first, [at]);
