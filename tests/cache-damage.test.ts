@@ -4,6 +4,7 @@ import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { build } from "../src/build.ts";
+import { decodeCacheFile, encodeCacheFile, ReadBuffer } from "../src/cache/file.ts";
 import { formatDiagnostic } from "../src/diagnostics.ts";
 import { pinBuildTime } from "./helpers/epoch.ts";
 import { hashTree, scratch } from "./helpers/tree.ts";
@@ -79,3 +80,17 @@ test("a cache that cannot be saved is a warning: the new site is published and t
 });
 
 test.run();
+
+test("cache files read through one buffer decode to their own values, whatever was read before or after", async () => {
+  const dir = await scratch("read-buffer");
+  // A small file, a large one (the buffer grows), a small one again (the buffer is reused, longer than the file).
+  const values = [{ version: "a", text: "短" }, { version: "b", text: "长".repeat(300_000), list: [1, 2, 3] }, { version: "c", text: "x" }];
+  for (const [i, value] of values.entries()) await writeFile(path.join(dir, `${i}.v8`), encodeCacheFile(value));
+  const buffer = new ReadBuffer();
+  const decoded = values.map((_, i) => decodeCacheFile(buffer.read(path.join(dir, `${i}.v8`))));
+  // Read again in another order: values decoded earlier must not change with the buffer's bytes.
+  buffer.read(path.join(dir, "1.v8"));
+  buffer.read(path.join(dir, "0.v8"));
+  assert.equal(decoded, values.map((value) => ({ value })));
+  assert.throws(() => buffer.read(path.join(dir, "missing.v8")), (e: NodeJS.ErrnoException) => e.code === "ENOENT");
+});

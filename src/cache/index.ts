@@ -16,7 +16,7 @@ import type { RenderedBody } from "../render/body.ts";
 import type { PageStamp } from "../render/index.ts";
 import type { ConversionTable, SearchStamp } from "../search/index.ts";
 import type { Diagnostic, ParseResult } from "../types.ts";
-import { decodeCacheFile, encodeCacheFile } from "./file.ts";
+import { decodeCacheFile, encodeCacheFile, ReadBuffer } from "./file.ts";
 import { Memo } from "./memo.ts";
 
 export { Memo } from "./memo.ts";
@@ -104,13 +104,17 @@ export async function openCache(dir: string, root: string, out: string, cwd = pr
   const version = await codeVersion(root);
   const absoluteOut = path.resolve(out);
   const diagnostics: Diagnostic[] = [];
+  const buffer = new ReadBuffer();
   const load = async <T extends { version: string }>(file: string): Promise<T | undefined> => {
     const display = toDisplay(path.join(dir, file), cwd);
-    const bytes = await readFile(path.join(dir, file)).catch((cause: NodeJS.ErrnoException) => {
-      if (cause.code !== "ENOENT" && cause.code !== "ENOTDIR") diagnostics.push(warning(display, 1, "cache/unreadable", `cache file cannot be read (${cause.code ?? cause.message}); it is ignored and rebuilt`));
+    let bytes: Buffer;
+    try {
+      bytes = buffer.read(path.join(dir, file));
+    } catch (cause) {
+      const code = (cause as NodeJS.ErrnoException).code;
+      if (code !== "ENOENT" && code !== "ENOTDIR") diagnostics.push(warning(display, 1, "cache/unreadable", `cache file cannot be read (${code ?? (cause as Error).message}); it is ignored and rebuilt`));
       return undefined;
-    });
-    if (!bytes) return undefined;
+    }
     const decoded = decodeCacheFile(bytes);
     if ("damaged" in decoded) {
       diagnostics.push(warning(display, 1, "cache/damaged", `cache file is damaged: ${decoded.damaged}; it is ignored and rebuilt`));
@@ -121,9 +125,12 @@ export async function openCache(dir: string, root: string, out: string, cwd = pr
   };
   const state = await load<StoredState>(STATE_FILE);
   const memo = async <T>(name: (typeof MEMOS)[number]): Promise<Memo<T>> => {
-    const shards = await Promise.all(Array.from({ length: SHARDS }, (_, i) => load<StoredShard>(`${name}-${i.toString(16)}.v8`)));
     const entries = new Map<string, T>();
-    for (const shard of shards) if (shard?.entries instanceof Map) for (const [key, value] of shard.entries) entries.set(key, value as T);
+    // One file at a time: each is decoded out of the read buffer before the next is read into it.
+    for (let i = 0; i < SHARDS; i++) {
+      const shard = await load<StoredShard>(`${name}-${i.toString(16)}.v8`);
+      if (shard?.entries instanceof Map) for (const [key, value] of shard.entries) entries.set(key, value as T);
+    }
     return new Memo(entries);
   };
   const sameOut = state?.out === absoluteOut && state.sources instanceof Map && state.pages instanceof Map;
