@@ -79,8 +79,6 @@ test("a cache that cannot be saved is a warning: the new site is published and t
   assert.not.equal(await hashTree(out), clean);
 });
 
-test.run();
-
 test("cache files read through one buffer decode to their own values, whatever was read before or after", async () => {
   const dir = await scratch("read-buffer");
   // A small file, a large one (the buffer grows), a small one again (the buffer is reused, longer than the file).
@@ -94,3 +92,29 @@ test("cache files read through one buffer decode to their own values, whatever w
   assert.equal(decoded, values.map((value) => ({ value })));
   assert.throws(() => buffer.read(path.join(dir, "missing.v8")), (e: NodeJS.ErrnoException) => e.code === "ENOENT");
 });
+
+test("a search shard's records are read from the cache only when the shard is indexed again: a damaged records file is no warning until then", async () => {
+  const { articles, out, cacheDir, clean } = await cachedSite();
+  const files = await readdir(cacheDir);
+  assert.equal(files.filter((f) => f.startsWith("records-")), ["records-first.v8"], "one file for the fixture's one search shard");
+  const bytes = await readFile(path.join(cacheDir, "records-first.v8"));
+  bytes[bytes.length - 3]! ^= 0xff;
+  await writeFile(path.join(cacheDir, "records-first.v8"), bytes);
+  // Nothing changed: the shard is linked as it was, and its records are never read.
+  const unchanged = await build({ articles, out, cacheDir, cwd: ROOT });
+  assert.equal(cacheLines(unchanged.diagnostics, cacheDir), []);
+  assert.is(unchanged.cache?.searchShardsReused, 1);
+  assert.equal(await hashTree(out), clean);
+  // A new headline indexes the shard again: now the file is read, found damaged, and every record made again.
+  const file = path.join(articles, "2024/tech-fair.en.md");
+  await writeFile(file, (await readFile(file, "utf8")).replace("Tech Fair Opens", "Tech Fair Opens Today"));
+  const edited = await build({ articles, out, cacheDir, cwd: ROOT });
+  assert.equal(cacheLines(edited.diagnostics, cacheDir), ["CACHE/records-first.v8:1: warning: cache file is damaged: its checksum does not match its content; it is ignored and rebuilt [cache/damaged]"]);
+  const fresh = await scratch("damage-fresh");
+  await build({ articles, out: fresh, cwd: ROOT });
+  assert.equal(await hashTree(out), await hashTree(fresh));
+  const again = await build({ articles, out, cacheDir, cwd: ROOT });
+  assert.equal(cacheLines(again.diagnostics, cacheDir), []);
+});
+
+test.run();

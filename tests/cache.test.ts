@@ -92,6 +92,14 @@ test("with the search index in shards, a headline edit indexes only the edited s
   const edit = await cached();
   assert.equal([edit.cache?.searchShards, edit.cache?.searchShardsReused], [3, 2]);
   assert.equal(await hashTree(out), await cleanTree(articles, 2));
+  // Each shard's search records are kept in a file of their own; a layout without a shard drops its file.
+  const recordFiles = async () => (await readdir(cacheDir)).filter((f) => f.startsWith("records-")).sort();
+  const dirs = (await readdir(path.join(out, "pagefind"))).filter((f) => /^p\d{4}-\d{2}/.test(f)).sort();
+  assert.equal(await recordFiles(), ["records-first.v8", ...dirs.map((dir) => `records-${dir}.v8`)].sort());
+  const whole = await build({ articles, out, cacheDir, cwd: ROOT, searchShardSize: 10 });
+  assert.equal([whole.cache?.searchShards, whole.cache?.searchShardsReused], [1, 0]);
+  assert.equal(await recordFiles(), ["records-first.v8"]);
+  assert.equal(await hashTree(out), await cleanTree(articles, 10));
 });
 
 test("an unchanged source is not parsed again; a source rewritten with the same size and time is", async () => {

@@ -58,7 +58,7 @@ test("the conversion table holds only what the corpus can match; Taiwan phrases 
 test("a cached search record is keyed by the part of the table its story's texts can use, and made again only when that part changes", () => {
   const memo = new Map<string, string>();
   let made = 0;
-  const records = { get: (key: string, compute: () => string) => memo.get(key) ?? (made++, memo.set(key, compute()).get(key)!) };
+  const records = { get: (_group: string, key: string, compute: () => string) => memo.get(key) ?? (made++, memo.set(key, compute()).get(key)!) };
   const cloud = { zh: page("zh", "雲服務", ["人工智慧"]) };
   const metro = { zh: page("zh", "地鐵通宵", []) };
   const small = buildConversionTable(["云服务", "人工智能", "地铁通宵"]);

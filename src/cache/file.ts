@@ -1,7 +1,11 @@
 // Cache files: a V8-serialised value behind a magic tag and the SHA-256 of its bytes, so damage is seen, never trusted.
 import { createHash } from "node:crypto";
 import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import path from "node:path";
 import { deserialize, serialize } from "node:v8";
+import { warning } from "../diagnostics.ts";
+import { toDisplay } from "../ingest/index.ts";
+import type { Diagnostic } from "../types.ts";
 
 /** Tag of a checksummed cache file; a file without it is from an older Duet and simply not used. */
 const MAGIC = Buffer.from("DUETCAC1");
@@ -53,4 +57,40 @@ export function decodeCacheFile(bytes: Buffer): DecodedCacheFile {
   } catch (cause) {
     return { damaged: `it cannot be decoded (${(cause as Error).message})` };
   }
+}
+
+/** Where and how a cache's files are read: its folder, the code version its files must carry, the folder paths are shown from, one read buffer. */
+export interface CacheReader {
+  dir: string;
+  version: string;
+  cwd: string;
+  buffer: ReadBuffer;
+}
+
+/**
+ * The value of the cache file `file`, or undefined when it is missing, from another code version or
+ * unusable; one that cannot be read or fails its checksum is also a warning in `diagnostics`.
+ */
+export function readCacheFile<T extends { version: string }>({ dir, version, cwd, buffer }: CacheReader, file: string, diagnostics: Diagnostic[]): T | undefined {
+  const display = toDisplay(path.join(dir, file), cwd);
+  let bytes: Buffer;
+  try {
+    bytes = buffer.read(path.join(dir, file));
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code !== "ENOENT" && code !== "ENOTDIR") diagnostics.push(warning(display, 1, "cache/unreadable", `cache file cannot be read (${code ?? (cause as Error).message}); it is ignored and rebuilt`));
+    return undefined;
+  }
+  const decoded = decodeCacheFile(bytes);
+  if ("damaged" in decoded) {
+    diagnostics.push(warning(display, 1, "cache/damaged", `cache file is damaged: ${decoded.damaged}; it is ignored and rebuilt`));
+    return undefined;
+  }
+  if ("stale" in decoded || !isVersioned(decoded.value) || decoded.value.version !== version) return undefined;
+  return decoded.value as T;
+}
+
+/** True for a decoded cache file of the expected outer shape: an object carrying the code version it was made by. */
+function isVersioned(value: unknown): value is { version: string } {
+  return typeof value === "object" && value !== null && typeof (value as { version?: unknown }).version === "string";
 }

@@ -16,7 +16,8 @@ import type { RenderedBody } from "../render/body.ts";
 import type { PageStamp } from "../render/index.ts";
 import type { ConversionTable, SearchStamp } from "../search/index.ts";
 import type { Diagnostic, ParseResult } from "../types.ts";
-import { decodeCacheFile, encodeCacheFile, ReadBuffer } from "./file.ts";
+import { encodeCacheFile, readCacheFile, ReadBuffer, type CacheReader } from "./file.ts";
+import { GroupedMemo } from "./grouped.ts";
 import { Memo } from "./memo.ts";
 
 export { Memo } from "./memo.ts";
@@ -57,8 +58,8 @@ export interface BuildCache {
   parsed: Memo<ParseResult>;
   /** Rendered Markdown bodies by body hash. */
   bodies: Memo<RenderedBody>;
-  /** Search records (HTML for Pagefind) by the hash of the story fields they are made from. */
-  records: Memo<string>;
+  /** Search records (HTML for Pagefind) by the hash of the story fields they are made from, grouped by search shard (its folder). */
+  records: GroupedMemo<string>;
   /** Traditional → Simplified tables by the hash of the texts they were cut to. */
   tables: Memo<ConversionTable>;
   /** Sources as the last build read them, by absolute path. */
@@ -67,15 +68,20 @@ export interface BuildCache {
   pages: ReadonlyMap<string, PageStamp>;
   /** The last build's search bundle, by shard. */
   search?: SearchStamp[];
+  /** How the cache's files are read (the records' on demand). */
+  reader: CacheReader;
   /** Filled in by this build, for the next. */
   next: { sources: Map<string, SourceStamp>; pages: Map<string, PageStamp>; search?: SearchStamp[] };
-  /** Cache files found damaged or unreadable on opening (each ignored and rebuilt), as warnings. */
+  /** Cache files found damaged or unreadable (each ignored and rebuilt), as warnings: on opening, and for a group of records, when first read. */
   diagnostics: Diagnostic[];
 }
 
 const STATE_FILE = "state.v8";
 /** The memos, each kept in 16 shard files `<name>-<hex digit>.v8`. */
-const MEMOS = ["parsed", "bodies", "records", "tables"] as const;
+const MEMOS = ["parsed", "bodies", "tables"] as const;
+/** The search records' files, one per search shard: `records-first.v8` for the first (folder ""), else `records-<folder>.v8`. */
+const RECORDS_RE = /^records-(.+)\.v8$/;
+const recordsFile = (group: string): string => `records-${group === "" ? "first" : group.replace(/\/$/, "")}.v8`;
 const SHARDS = 16;
 const shardOf = (key: string): number => parseInt(key[0]!, 16) % SHARDS || 0;
 
@@ -104,31 +110,14 @@ export async function openCache(dir: string, root: string, out: string, cwd = pr
   const version = await codeVersion(root);
   const absoluteOut = path.resolve(out);
   const diagnostics: Diagnostic[] = [];
-  const buffer = new ReadBuffer();
-  const load = async <T extends { version: string }>(file: string): Promise<T | undefined> => {
-    const display = toDisplay(path.join(dir, file), cwd);
-    let bytes: Buffer;
-    try {
-      bytes = buffer.read(path.join(dir, file));
-    } catch (cause) {
-      const code = (cause as NodeJS.ErrnoException).code;
-      if (code !== "ENOENT" && code !== "ENOTDIR") diagnostics.push(warning(display, 1, "cache/unreadable", `cache file cannot be read (${code ?? (cause as Error).message}); it is ignored and rebuilt`));
-      return undefined;
-    }
-    const decoded = decodeCacheFile(bytes);
-    if ("damaged" in decoded) {
-      diagnostics.push(warning(display, 1, "cache/damaged", `cache file is damaged: ${decoded.damaged}; it is ignored and rebuilt`));
-      return undefined;
-    }
-    if ("stale" in decoded || !isVersioned(decoded.value) || decoded.value.version !== version) return undefined;
-    return decoded.value as T;
-  };
-  const state = await load<StoredState>(STATE_FILE);
-  const memo = async <T>(name: (typeof MEMOS)[number]): Promise<Memo<T>> => {
+  const reader: CacheReader = { dir, version, cwd, buffer: new ReadBuffer() };
+  const load = <T extends { version: string }>(file: string) => readCacheFile<T>(reader, file, diagnostics);
+  const state = load<StoredState>(STATE_FILE);
+  const memo = <T>(name: (typeof MEMOS)[number]): Memo<T> => {
     const entries = new Map<string, T>();
     // One file at a time: each is decoded out of the read buffer before the next is read into it.
     for (let i = 0; i < SHARDS; i++) {
-      const shard = await load<StoredShard>(`${name}-${i.toString(16)}.v8`);
+      const shard = load<StoredShard>(`${name}-${i.toString(16)}.v8`);
       if (shard?.entries instanceof Map) for (const [key, value] of shard.entries) entries.set(key, value as T);
     }
     return new Memo(entries);
@@ -138,10 +127,11 @@ export async function openCache(dir: string, root: string, out: string, cwd = pr
     dir,
     version,
     out: absoluteOut,
-    parsed: await memo("parsed"),
-    bodies: await memo("bodies"),
-    records: await memo("records"),
-    tables: await memo("tables"),
+    parsed: memo("parsed"),
+    bodies: memo("bodies"),
+    records: recordsMemo(reader, diagnostics),
+    reader,
+    tables: memo("tables"),
     sources: state?.sources instanceof Map ? state.sources : new Map(),
     pages: sameOut ? state.pages : new Map(),
     search: sameOut ? state.search : undefined,
@@ -150,9 +140,13 @@ export async function openCache(dir: string, root: string, out: string, cwd = pr
   };
 }
 
-/** True for a decoded cache file of the expected outer shape: an object carrying the code version it was made by. */
-function isVersioned(value: unknown): value is { version: string } {
-  return typeof value === "object" && value !== null && typeof (value as { version?: unknown }).version === "string";
+/** The search records' memo: a shard's file is read when the build first asks for one of its records (then its warnings join `diagnostics`). */
+function recordsMemo(reader: CacheReader, diagnostics: Diagnostic[], known?: ReadonlyMap<string, Map<string, string>>): GroupedMemo<string> {
+  const load = (group: string) => {
+    const entries = readCacheFile<StoredShard>(reader, recordsFile(group), diagnostics)?.entries;
+    return entries instanceof Map ? (entries as Map<string, string>) : undefined;
+  };
+  return new GroupedMemo(load, known);
 }
 
 /**
@@ -181,6 +175,13 @@ export async function saveCache(cache: BuildCache): Promise<void> {
     const shards = Array.from({ length: SHARDS }, () => new Map<string, unknown>());
     for (const [key, value] of memo.entries()) shards[shardOf(key)]!.set(key, value);
     for (const shard of changed) await write(`${name}-${shard.toString(16)}.v8`, { version: cache.version, entries: shards[shard]! } satisfies StoredShard);
+  }
+  const used = cache.records.used();
+  for (const group of cache.records.changedGroups()) await write(recordsFile(group), { version: cache.version, entries: used.get(group)! } satisfies StoredShard);
+  const kept = cache.records.kept();
+  if (kept) {
+    const keep = new Set([...kept].map(recordsFile));
+    for (const file of await readdir(cache.dir)) if (RECORDS_RE.test(file) && !keep.has(file)) await rm(path.join(cache.dir, file), { force: true });
   }
   const state: StoredState = {
     version: cache.version,
@@ -212,19 +213,21 @@ export async function saveCacheOrWarn(cache: BuildCache, cwd: string): Promise<D
  * the disk: what the finished build used or made is what the next one may reuse.
  */
 export function reopenCache(cache: BuildCache): BuildCache {
+  const diagnostics: Diagnostic[] = [];
   return {
     dir: cache.dir,
     version: cache.version,
     out: cache.out,
     parsed: new Memo(cache.parsed.entries()),
     bodies: new Memo(cache.bodies.entries()),
-    records: new Memo(cache.records.entries()),
+    records: recordsMemo(cache.reader, diagnostics, cache.records.used()),
+    reader: cache.reader,
     tables: new Memo(cache.tables.entries()),
     sources: cache.next.sources,
     pages: cache.next.pages,
     search: cache.next.search,
     next: { sources: new Map(), pages: new Map() },
-    diagnostics: [],
+    diagnostics,
   };
 }
 

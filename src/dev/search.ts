@@ -23,12 +23,11 @@ export async function reindexShards(articles: readonly ArticlePage[], layout: re
   const before = shardStories(storiesOf(last.plan.articles), lastLayout);
   const beforeByDir = new Map(lastLayout.map((shard, at) => [shard.dir, before[at]!]));
   const members = shardStories(storiesOf(articles), layout);
-  const recordOf = recordMaker(last.table, cache.records);
   const changed = layout.flatMap((shard, at) => {
     const old = beforeByDir.get(shard.dir);
     const stories = members[at]!;
     if (old !== undefined && old.length === stories.length && stories.every((s, i) => sameRecord(s, old[i]!))) return [];
-    return [{ shard, records: stories.map(recordOf) }];
+    return [{ shard, records: stories.map(recordMaker(last.table, cache.records, shard.dir)) }];
   });
   await replaceShards(changed, path.join(out, "pagefind"));
   const dirs = new Set(layout.map((shard) => shard.dir));

@@ -50,14 +50,21 @@ export interface Remembered<T> {
   get(key: string, compute: () => T): T;
 }
 
+/** Remembers values by a content key within groups (the search records of one shard, by its folder); see cache/grouped.ts. */
+export interface GroupedRemembered<T> {
+  get(group: string, key: string, compute: () => T): T;
+  /** The groups the site still has: the others may be forgotten. */
+  keepOnly?(groups: Iterable<string>): void;
+}
+
 /** What indexing asks of a build cache to reuse records, tables and unchanged shards of the last output (see cache/). */
 export interface SearchReuse {
   /** Hash of the code the cached results were made by: part of every shard's key. */
   version: string;
   /** The last output folder (absolute), whose search bundle may be linked. */
   out: string;
-  /** Search records (HTML for Pagefind) by the hash of the story fields they are made from. */
-  records: Remembered<string>;
+  /** Search records (HTML for Pagefind) by the hash of the story fields they are made from, grouped by shard folder. */
+  records: GroupedRemembered<string>;
   /** Traditional → Simplified tables by the hash of the texts they were cut to. */
   tables: Remembered<ConversionTable>;
   /** The last build's search bundle, by shard. */
@@ -87,14 +94,17 @@ export async function indexSite(pages: readonly ArticlePage[], outDir: string, c
   const texts = pages.flatMap((p) => [p.title, p.lead, ...p.keywords.map((k) => k.name)]);
   // Cutting OpenCC's dictionaries to the corpus is slow on a large site; the texts decide it.
   const table = cache ? cache.tables.get(hashOfAll(texts), () => buildConversionTable(texts)) : buildConversionTable(texts);
-  const recordOf = recordMaker(table, cache?.records);
+  const recordOf = pendingRecordMaker(table);
   const bundlePath = path.join(outDir, "pagefind");
   const members = shardStories(stories, layout);
   const planLines = await Promise.all(layout.map((shard, at) => reuseOf(members[at]!.map(recordOf), shard, cache)));
   const reused = planLines.filter((line) => line.last !== undefined);
   for (const { last } of reused) await linkFiles(path.join(cache!.out, "pagefind"), bundlePath, Object.keys(last!.files));
   const fresh = planLines.filter((line) => line.last === undefined);
-  await writeShards(fresh.map(({ records, shard }) => ({ records, shard, dir: path.join(bundlePath, shard.dir) })));
+  // Only the shards indexed again need their records' content: a cache reads the others' records not at all.
+  cache?.records.keepOnly?.(layout.map((shard) => shard.dir));
+  const made = (shard: SearchShard, record: PendingRecord) => ({ url: record.url, content: cache ? cache.records.get(shard.dir, record.key(), record.make) : record.make() });
+  await writeShards(fresh.map(({ records, shard }) => ({ records: records.map((record) => made(shard, record)), shard, dir: path.join(bundlePath, shard.dir) })));
   const stamps: SearchStamp[] = [];
   let files = 0;
   for (const { shard, key, last } of planLines) {
@@ -109,19 +119,20 @@ export async function indexSite(pages: readonly ArticlePage[], outDir: string, c
   return { records: stories.length, files: files + 1, tableBytes: Buffer.byteLength(tableJson), shards: layout.length, reusedShards: reused.length, table };
 }
 
-/** A shard's records, their key, and the last build's stamp of it when it can be linked unchanged. */
+/** A shard's records (not yet made), their key, and the last build's stamp of it when it can be linked unchanged. */
 interface ShardLine {
   shard: SearchShard;
-  records: SearchRecord[];
+  records: PendingRecord[];
   key: string;
   last?: SearchStamp;
 }
 
 /** Whether the last output holds `shard` as these records make it, its files untouched since (then `last` is its stamp). */
-async function reuseOf(records: SearchRecord[], shard: SearchShard, cache?: SearchReuse): Promise<ShardLine> {
+async function reuseOf(records: PendingRecord[], shard: SearchShard, cache?: SearchReuse): Promise<ShardLine> {
   if (!cache) return { shard, records, key: "" };
-  // The index is made from the records alone (the table is written beside it), so they are its key.
-  const key = hashOfAll([cache.version, shard.dir, String(shard.packed), ...records.flatMap((r) => [r.url, r.content])]);
+  // The index is made from the records alone (the table is written beside it), so they are its key; a
+  // record's content is made from what its key hashes, by this code version, so the keys will do.
+  const key = hashOfAll([cache.version, shard.dir, String(shard.packed), ...records.flatMap((r) => [r.url, r.key()])]);
   const last = cache.search?.find((s) => s.dir === shard.dir && s.key === key);
   const files = last && (await allStillStamped(path.join(cache.out, "pagefind"), last.files));
   return { shard, records, key, ...(files && { last: { ...last, files } }) };
@@ -134,15 +145,32 @@ function ownFiles(files: readonly string[], shard: SearchShard, layout: readonly
   return files.filter((file) => !others.some((dir) => file.split(path.sep).join("/").startsWith(dir)));
 }
 
-/** Makes stories' search records with a conversion table, reusing those `records` holds (keyed by the story's fields and the part of the table its texts can use). */
-export function recordMaker(table: ConversionTable, records?: Remembered<string>): (story: StoryPages) => SearchRecord {
+/** A story's search record before it is made: the URL of its first version, the key its content is remembered by, and how to make it. */
+export interface PendingRecord {
+  url: string;
+  /** The hash of the story's fields and of the part of the table its texts can use (computed on the first call). */
+  key: () => string;
+  make: () => string;
+}
+
+/** Stories' search records as `PendingRecord`s, for a conversion table. */
+export function pendingRecordMaker(table: ConversionTable): (story: StoryPages) => PendingRecord {
   const convert = createConverter(table);
   return (story) => {
+    let key: string | undefined;
     // Keyed by the part of the table the story's texts can use, not the whole: a new story bringing new
     // characters into the table (most do, on a young site) would otherwise make every record again.
-    const key = () => hashOf(JSON.stringify(tableFor(convertedTexts(story), table)), JSON.stringify(recordFields(story)));
-    const content = records ? records.get(key(), () => storyRecordHtml(story, convert)) : storyRecordHtml(story, convert);
-    return { url: (story.zh ?? story.en)!.url, content };
+    const keyOf = () => (key ??= hashOf(JSON.stringify(tableFor(convertedTexts(story), table)), JSON.stringify(recordFields(story))));
+    return { url: (story.zh ?? story.en)!.url, key: keyOf, make: () => storyRecordHtml(story, convert) };
+  };
+}
+
+/** Makes stories' search records with a conversion table, reusing those `records` holds in `group` (keyed as `PendingRecord`s are). */
+export function recordMaker(table: ConversionTable, records?: GroupedRemembered<string>, group = ""): (story: StoryPages) => SearchRecord {
+  const pending = pendingRecordMaker(table);
+  return (story) => {
+    const record = pending(story);
+    return { url: record.url, content: records ? records.get(group, record.key(), record.make) : record.make() };
   };
 }
 
