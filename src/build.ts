@@ -41,8 +41,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const housekeeping = await prepareOutput(out, { articles, root, cacheDir, cwd }, toDisplay(out, cwd), options.removeOldOutputInBackground);
   const cache = cacheDir ? await openCache(cacheDir, root, out, cwd) : undefined;
   housekeeping.push(...(cache?.diagnostics ?? []));
-  // A cache reads some files only when the build first needs them (a search shard's records): their warnings come later.
-  const openedWith = cache?.diagnostics.length ?? 0;
   const ingested = await ingestArticles(articles, cwd, cache && sourceReuse(cache));
   step("ingest", ingested.sources.length, "files");
   const parsed = parseSources(ingested.sources, cache?.parsed);
@@ -88,7 +86,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   } finally {
     await disposeImages(photos);
   }
-  if (cache) diagnostics.push(...cache.diagnostics.slice(openedWith), ...(await saveCacheOrWarn(cache, cwd)));
+  if (cache) diagnostics.push(...(await saveCacheOrWarn(cache, cwd)));
   return { stories, diagnostics, pages, millis: performance.now() - started, heldBack: release.heldBack, drafts: release.drafts, ...made };
 }
 

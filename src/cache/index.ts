@@ -72,8 +72,10 @@ export interface BuildCache {
   reader: CacheReader;
   /** Filled in by this build, for the next. */
   next: { sources: Map<string, SourceStamp>; pages: Map<string, PageStamp>; search?: SearchStamp[] };
-  /** Cache files found damaged or unreadable (each ignored and rebuilt), as warnings: on opening, and for a group of records, when first read. */
+  /** Cache files found damaged or unreadable on opening (each ignored and rebuilt), as warnings. */
   diagnostics: Diagnostic[];
+  /** The same for the files read later, when the build first needs them (a search shard's records). */
+  later: Diagnostic[];
 }
 
 const STATE_FILE = "state.v8";
@@ -112,6 +114,7 @@ export async function openCache(dir: string, root: string, out: string, cwd = pr
   const diagnostics: Diagnostic[] = [];
   const reader: CacheReader = { dir, version, cwd, buffer: new ReadBuffer() };
   const load = <T extends { version: string }>(file: string) => readCacheFile<T>(reader, file, diagnostics);
+  const later: Diagnostic[] = [];
   const state = load<StoredState>(STATE_FILE);
   const memo = <T>(name: (typeof MEMOS)[number]): Memo<T> => {
     const entries = new Map<string, T>();
@@ -129,7 +132,7 @@ export async function openCache(dir: string, root: string, out: string, cwd = pr
     out: absoluteOut,
     parsed: memo("parsed"),
     bodies: memo("bodies"),
-    records: recordsMemo(reader, diagnostics),
+    records: recordsMemo(reader, later),
     reader,
     tables: memo("tables"),
     sources: state?.sources instanceof Map ? state.sources : new Map(),
@@ -137,10 +140,11 @@ export async function openCache(dir: string, root: string, out: string, cwd = pr
     search: sameOut ? state.search : undefined,
     next: { sources: new Map(), pages: new Map() },
     diagnostics,
+    later,
   };
 }
 
-/** The search records' memo: a shard's file is read when the build first asks for one of its records (then its warnings join `diagnostics`). */
+/** The search records' memo: a shard's file is read when the build first asks for one of its records (its warnings then join `diagnostics`). */
 function recordsMemo(reader: CacheReader, diagnostics: Diagnostic[], known?: ReadonlyMap<string, Map<string, string>>): GroupedMemo<string> {
   const load = (group: string) => {
     const entries = readCacheFile<StoredShard>(reader, recordsFile(group), diagnostics)?.entries;
@@ -195,16 +199,17 @@ export async function saveCache(cache: BuildCache): Promise<void> {
 
 /**
  * Saves the cache of a build whose site is published. A cache that cannot be saved costs the next build
- * time, never this one: the failure is returned as a warning (its path relative to `cwd`), not thrown.
+ * time, never this one: the failure is returned as a warning (its path relative to `cwd`), not thrown,
+ * after the warnings about cache files read during the build (`later`).
  */
 export async function saveCacheOrWarn(cache: BuildCache, cwd: string): Promise<Diagnostic[]> {
   try {
     await saveCache(cache);
-    return [];
+    return [...cache.later];
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code ?? (cause as Error).message;
     const message = `the build cache could not be saved (${code}); the site was built, and the next build renders everything again`;
-    return [warning(toDisplay(cache.dir, cwd), 1, "cache/unwritable", message)];
+    return [...cache.later, warning(toDisplay(cache.dir, cwd), 1, "cache/unwritable", message)];
   }
 }
 
@@ -213,21 +218,22 @@ export async function saveCacheOrWarn(cache: BuildCache, cwd: string): Promise<D
  * the disk: what the finished build used or made is what the next one may reuse.
  */
 export function reopenCache(cache: BuildCache): BuildCache {
-  const diagnostics: Diagnostic[] = [];
+  const later: Diagnostic[] = [];
   return {
     dir: cache.dir,
     version: cache.version,
     out: cache.out,
     parsed: new Memo(cache.parsed.entries()),
     bodies: new Memo(cache.bodies.entries()),
-    records: recordsMemo(cache.reader, diagnostics, cache.records.used()),
+    records: recordsMemo(cache.reader, later, cache.records.used()),
     reader: cache.reader,
     tables: new Memo(cache.tables.entries()),
     sources: cache.next.sources,
     pages: cache.next.pages,
     search: cache.next.search,
     next: { sources: new Map(), pages: new Map() },
-    diagnostics,
+    diagnostics: [],
+    later,
   };
 }
 
