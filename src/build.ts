@@ -125,6 +125,7 @@ function planOptions(options: BuildOptions, now: DateTime, cache: BuildCache | u
     offlineStories: options.offlineStories,
     search: { pack: options.packSearch, shardSize: options.searchShardSize },
     memo: options.memo?.plan,
+    related: cache?.related,
     ...(bodies && { renderBody: (body: DraftBody) => bodies.get(hashOf(JSON.stringify(body)), () => renderBody(body)) }),
   };
 }

@@ -190,4 +190,35 @@ test("the index agrees with counting every pair, and stays fast on a big site", 
   }
 });
 
+test("remembered related stories are what a fresh look finds, after stories are added, edited and removed", () => {
+  // A small random site, changed step by step; a memo kept across the steps, as a build cache keeps it.
+  let seed = 7;
+  const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+  const made = (i: number, day = 1 + random(28)) => page(`s${i}`, { day, hour: random(24), lang: random(5) === 0 ? "zh" : "en", keywords: Array.from({ length: random(4) }, () => `k${random(6)}`) });
+  let pages = Array.from({ length: 80 }, (_, i) => made(i));
+  const memo = new Map<string, string[]>();
+  let computed = 0;
+  const remember = { get: (key: string, compute: () => string[]) => memo.get(key) ?? (computed++, memo.set(key, compute()).get(key)!) };
+  const check = (what: string) => {
+    computed = 0;
+    const fresh = relatedIndex(pages);
+    const kept = relatedIndex(pages, remember);
+    for (const p of pages) assert.equal(titles(kept(p)), titles(fresh(p)), `${what}: ${p.title}`);
+    return computed;
+  };
+  assert.is(check("first"), pages.length);
+  assert.is(check("nothing changed"), 0, "every page's related stories remembered");
+  pages = [...pages, page("newest", { day: 28, hour: 23, keywords: ["k1", "k2"] })];
+  assert.is(check("a new story, newest of all"), 1, "only the new story's own are worked out");
+  for (let step = 0; step < 30; step++) {
+    const at = random(pages.length);
+    const choice = random(3);
+    if (choice === 0) pages = pages.filter((_, i) => i !== at);
+    // An edit: the same page (URL, story, language) with another time and other keywords.
+    else if (choice === 1) pages = pages.map((p, i) => (i === at ? page(p.title, { day: p.date.day, hour: random(24), lang: p.lang, keywords: [`k${random(6)}`, `k${random(6)}`] }) : p));
+    else pages = [...pages, made(200 + step)];
+    check(`step ${step}`);
+  }
+});
+
 test.run();

@@ -62,6 +62,8 @@ export interface BuildCache {
   records: GroupedMemo<string>;
   /** Traditional → Simplified tables by the hash of the texts they were cut to. */
   tables: Memo<ConversionTable>;
+  /** Article pages' related stories (URLs) by the hash of what decides them (see render/related.ts). */
+  related: Memo<string[]>;
   /** Sources as the last build read them, by absolute path. */
   sources: ReadonlyMap<string, SourceStamp>;
   /** Published pages of the last build, by output path relative to `out`. */
@@ -80,7 +82,7 @@ export interface BuildCache {
 
 const STATE_FILE = "state.v8";
 /** The memos, each kept in 16 shard files `<name>-<hex digit>.v8`. */
-const MEMOS = ["parsed", "bodies", "tables"] as const;
+const MEMOS = ["parsed", "bodies", "tables", "related"] as const;
 /** The search records' files, one per search shard: `records-first.v8` for the first (folder ""), else `records-<folder>.v8`. */
 const RECORDS_RE = /^records-(.+)\.v8$/;
 const recordsFile = (group: string): string => `records-${group === "" ? "first" : group.replace(/\/$/, "")}.v8`;
@@ -135,6 +137,7 @@ export async function openCache(dir: string, root: string, out: string, cwd = pr
     records: recordsMemo(reader, later),
     reader,
     tables: memo("tables"),
+    related: memo("related"),
     sources: state?.sources instanceof Map ? state.sources : new Map(),
     pages: sameOut ? state.pages : new Map(),
     search: sameOut ? state.search : undefined,
@@ -228,6 +231,7 @@ export function reopenCache(cache: BuildCache): BuildCache {
     records: recordsMemo(cache.reader, later, cache.records.used()),
     reader: cache.reader,
     tables: new Memo(cache.tables.entries()),
+    related: new Memo(cache.related.entries()),
     sources: cache.next.sources,
     pages: cache.next.pages,
     search: cache.next.search,

@@ -5,7 +5,7 @@ import { LANG_PATHS, LANGS, ROOT_PATHS } from "../types.ts";
 import { planArticles, type ArticlePage, type BodyRenderer, type ObjectMemo, type PhotoLookup, type PlannedArticles, type PlannedPage } from "./articles.ts";
 import { planDeskLists } from "./desk-lists.ts";
 import { planFront, planRoot, type FrontPlan, type RootPlan } from "./front.ts";
-import { relatedIndex } from "./related.ts";
+import { relatedIndex, type RelatedMemo } from "./related.ts";
 import { fixSwitches, withSections } from "./site-links.ts";
 import { planFeed, type Feed } from "./feeds.ts";
 import { checkNavTargets, planNewsroomPages, type NewsroomPage } from "./pages.ts";
@@ -103,6 +103,8 @@ export interface PlanOptions {
   photos?: PhotoLookup;
   /** Pages and list entries of earlier plans, reused while made from the very same objects (see `PlanMemo`). */
   memo?: PlanMemo;
+  /** Related stories of earlier builds, by what decides them (a build cache's memo; see `relatedIndex`). */
+  related?: RelatedMemo;
 }
 
 /**
@@ -142,7 +144,7 @@ export function planSite(stories: readonly Story[], options: PlanOptions, planne
   const byLang = Object.fromEntries(LANGS.map((lang) => [lang, plain.filter((a) => a.lang === lang)])) as Record<Lang, ArticlePage[]>;
   const { lists, indexes, feeds, fronts } = planLanguagePages(published, byLang, { site, buildTime, config, entries, all: plain });
   fixSwitches(lists);
-  const articles = withRelated(plain, entry);
+  const articles = withRelated(plain, entry, options.related);
   const shards = articleSearchLayout(articles, options.search);
   const searches = LANGS.map((lang) => {
     const url = `/${lang}/${LANG_PATHS.search}`;
@@ -229,8 +231,8 @@ function frontPage(lang: Lang, front: FrontPlan, more: string | undefined, site:
 /** Pages with their related stories, computed from the whole site; a page whose related stories are unchanged stays the same object. */
 const relatedMemo = new WeakMap<ArticlePage, ArticlePage>();
 
-function withRelated(pages: readonly ArticlePage[], entry: (page: ArticlePage) => ListEntry): ArticlePage[] {
-  const find = relatedIndex(pages);
+function withRelated(pages: readonly ArticlePage[], entry: (page: ArticlePage) => ListEntry, memo?: RelatedMemo): ArticlePage[] {
+  const find = relatedIndex(pages, memo);
   return pages.map((page) => {
     const related = find(page).map(entry);
     const known = relatedMemo.get(page);

@@ -1,5 +1,6 @@
 // Related stories: earlier stories of the same language sharing keywords, most shared first, then newest.
 // Only earlier ones, so that publishing a story never changes the pages of the stories before it.
+import { hashOf, hashOfAll } from "../shared/hash.ts";
 import type { ArticlePage } from "./articles.ts";
 
 /** Related stories shown at the end of an article by default. */
@@ -8,12 +9,17 @@ export const RELATED_MAX = 5;
 /** Finds the stories related to a page among the pages an index was built from. */
 export type RelatedFinder = (page: ArticlePage, max?: number) => ArticlePage[];
 
+/** Remembers pages' related stories (their URLs) by a key covering all that decides them: a build cache's memo (see cache/). */
+export interface RelatedMemo {
+  get(key: string, compute: () => string[]): string[];
+}
+
 /**
  * Indexes `pages` by keyword once, so that finding each page's related stories costs about the size of
  * its keywords' smaller groups rather than the whole site. Keywords are compared by their page URL, which
  * already names the language, so pages of both languages may share one index.
  */
-export function relatedIndex(pages: readonly ArticlePage[]): RelatedFinder {
+export function relatedIndex(pages: readonly ArticlePage[], memo?: RelatedMemo): RelatedFinder {
   // Every page numbered newest first (URL breaks ties) by one sort, so that the walks below compare numbers.
   const ranked = [...pages].sort(newestFirst);
   const byKeyword = new Map<string, Group>();
@@ -27,9 +33,46 @@ export function relatedIndex(pages: readonly ArticlePage[]): RelatedFinder {
       group.ranks.push(rank);
     }
   }
+  const remembered = memo && rememberedFinder(ranked, byKeyword, memo);
   return (page, max = RELATED_MAX) => {
     const own = [...new Set(page.keywords.map((k) => k.url))].flatMap((url) => byKeyword.get(url) ?? []);
-    return max > 0 ? topRelated(page, own, max) : [];
+    if (max <= 0) return [];
+    return remembered?.(page, own, max) ?? topRelated(page, own, max);
+  };
+}
+
+/**
+ * Related stories through `memo`. A page's related stories are decided by the page (URL, story, language,
+ * time) and, in each of its keyword groups, by the stories before it (the same of each, in order): the
+ * key hashes exactly that, so a page keeps its entry until a story before it that shares a keyword is
+ * added, edited or removed. Each group's earlier members are hashed once, from its oldest, as a chain.
+ * Undefined for a page outside the index (its groups' chains do not hold it).
+ */
+function rememberedFinder(ranked: readonly ArticlePage[], byKeyword: ReadonlyMap<string, Group>, memo: RelatedMemo) {
+  const byUrl = new Map(ranked.map((page) => [page.url, page]));
+  const identity = new Map(ranked.map((page) => [page, `${page.url}\n${page.key}\n${page.lang}\n${page.date.toMillis()}`]));
+  // before.get(group)[i]: the hash of the members after the i-th (the earlier stories), oldest last.
+  const before = new Map<Group, string[]>();
+  for (const group of byKeyword.values()) {
+    const chain = new Array<string>(group.pages.length);
+    let hash = "";
+    for (let i = group.pages.length - 1; i >= 0; i--) {
+      chain[i] = hash;
+      hash = hashOf(hash, identity.get(group.pages[i]!)!);
+    }
+    before.set(group, chain);
+  }
+  return (page: ArticlePage, own: readonly Group[], max: number): ArticlePage[] | undefined => {
+    const urls = [...new Set(page.keywords.map((k) => k.url))].sort();
+    const chains = urls.map((url) => {
+      const group = byKeyword.get(url);
+      const at = group?.at.get(page);
+      return at === undefined ? undefined : before.get(group!)![at];
+    });
+    if (byUrl.get(page.url) !== page || chains.some((chain) => chain === undefined)) return undefined;
+    const key = hashOfAll(["related", String(max), identity.get(page)!, ...urls.flatMap((url, i) => [url, chains[i]!])]);
+    const found = memo.get(key, () => topRelated(page, own, max).map((p) => p.url)).map((url) => byUrl.get(url));
+    return found.every((p) => p !== undefined) ? (found as ArticlePage[]) : topRelated(page, own, max);
   };
 }
 
