@@ -79,6 +79,21 @@ test("a cached rebuild renders only what an edit changed and writes the bytes a 
   assert.equal(await hashTree(out), await cleanTree(articles));
 });
 
+test("an earlier story's new headline is rendered again in the related stories of the page after it", async () => {
+  const { articles, out, cacheDir } = await workspace();
+  const story = (slug: string, date: string, title: string) => `---\ntitle: ${title}\ndate: ${date}\nkeywords: [harbour, ferries]\n---\nThe harbour story ${slug}.\n`;
+  await writeFile(path.join(articles, "2024/harbour-old.en.md"), story("old", "2024-05-01", "Harbour Ferries Resume"));
+  await writeFile(path.join(articles, "2024/harbour-new.en.md"), story("new", "2024-05-02", "Harbour Ferries Add Night Trips"));
+  const cached = (): Promise<BuildResult> => build({ articles, out, cacheDir, cwd: ROOT });
+  await cached();
+  assert.match(await readFile(path.join(out, "en/harbour-new/index.html"), "utf8"), /class="related"[\s\S]*Harbour Ferries Resume/);
+  const old = path.join(articles, "2024/harbour-old.en.md");
+  await writeFile(old, (await readFile(old, "utf8")).replace("Harbour Ferries Resume", "Harbour Ferries Back in Service"));
+  await cached();
+  assert.match(await readFile(path.join(out, "en/harbour-new/index.html"), "utf8"), /class="related"[\s\S]*Harbour Ferries Back in Service/);
+  assert.equal(await hashTree(out), await cleanTree(articles));
+});
+
 test("with the search index in shards, a headline edit indexes only the edited story's shard again", async () => {
   const { articles, out, cacheDir } = await workspace();
   const cached = (): Promise<BuildResult> => build({ articles, out, cacheDir, cwd: ROOT, searchShardSize: 2 });

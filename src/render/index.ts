@@ -7,7 +7,7 @@ import { chunksOf, collectGarbage, RENDER_CHUNK, runEleventy, type RunOptions, t
 import { PAGES_PER_WORKER, renderInParallel, renderLanes } from "./parallel.ts";
 import { mapLimit } from "../shared/concurrency.ts";
 import { linkFiles, stampWithContent, stillStamped, type FileStamp } from "../shared/files.ts";
-import { hashOf } from "../shared/hash.ts";
+import { hashOf, hashOfAll } from "../shared/hash.ts";
 
 export { planSite, planArticlePages, articleSearchLayout, articleUrl, pageUrl, LIST_PAGE_SIZE } from "./plan.ts";
 export { pageWindow } from "./lists.ts";
@@ -105,12 +105,25 @@ export function outputFileOf(url: string): string {
  * largest field, hashed as it is: escaping it into JSON is slow on a large site). Its head data is left
  * out: every page's head is computed from the entry's other fields and the site address (see
  * `articleHead` and `basicMeta`), both in the key, and it is much of the text. An article's luxon date is
- * keyed by its instant and zone, which say what its slow ISO `toJSON` would.
+ * keyed by its instant and zone, which say what its slow ISO `toJSON` would. The list entries a page
+ * shows (a list's stories, an article's related ones) are one object per story in a plan, shown on many
+ * pages: each is written as JSON once, through `shown`, and its JSON is a part of its own.
  */
-function entryParts(entry: object): string[] {
-  const { date, html } = entry as { date?: unknown; html?: unknown };
-  const rest = { ...entry, head: undefined, html: undefined, ...(DateTime.isDateTime(date) ? { date: [date.toMillis(), date.zoneName] } : {}) };
-  return typeof html === "string" ? [JSON.stringify(rest), html] : [JSON.stringify(rest)];
+function entryParts(entry: object, shown: (item: object) => string): string[] {
+  const { date, html, related, entries } = entry as { date?: unknown; html?: unknown; related?: unknown; entries?: unknown };
+  const rest = { ...entry, head: undefined, html: undefined, related: undefined, entries: undefined, ...(DateTime.isDateTime(date) ? { date: [date.toMillis(), date.zoneName] } : {}) };
+  const items = (name: string, list: unknown) => (Array.isArray(list) ? [`${name}:${list.length}`, ...list.map((item: object) => shown(item))] : []);
+  return [JSON.stringify(rest), ...items("related", related), ...items("entries", entries), ...(typeof html === "string" ? [html] : [])];
+}
+
+/** JSON of objects by identity, each written once: for list entries, which a plan shares among the pages showing them. */
+function jsonOnce(): (item: object) => string {
+  const written = new WeakMap<object, string>();
+  return (item) => {
+    let json = written.get(item);
+    if (json === undefined) written.set(item, (json = JSON.stringify(item)));
+    return json;
+  };
 }
 
 /**
@@ -130,10 +143,12 @@ export async function renderSite(plan: SitePlan, options: RenderOptions): Promis
     // Everything every page prints: the site's address and identity, the header's links (newsroom pages
     // with nav: true join them), asset names and the service worker.
     const shared = hashOf(cache.version, JSON.stringify(site.site), JSON.stringify(site.config), JSON.stringify(site.nav), JSON.stringify(assets), String(serviceWorker));
+    // The plan is not changed while its pages are keyed, so an entry's JSON holds for the whole sift.
+    const shown = jsonOnce();
     const sift = async <T extends { url: string }>(kind: string, entries: readonly T[]): Promise<T[]> => {
       const keep = await mapLimit(entries, 32, async (entry) => {
         const file = outputFileOf(entry.url);
-        const key = hashOf(shared, kind, ...entryParts(entry));
+        const key = hashOfAll([shared, kind, ...entryParts(entry, shown)]);
         const last = cache.pages.get(file);
         const now = last?.key === key ? await stillStamped(path.join(cache.out, file), last) : undefined;
         if (now) {
