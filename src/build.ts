@@ -5,7 +5,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import type { BuildOptions, BuildResult } from "./build-options.ts";
-import { openCache, saveCacheOrWarn, sourceReuse, type BuildCache } from "./cache/index.ts";
+import { cachedBodies, deferredBodies, openCache, saveCacheOrWarn, sourceReuse, type BuildCache } from "./cache/index.ts";
 import { BuildError, countSeverity, sortDiagnostics, warning } from "./diagnostics.ts";
 import { ingestArticles, toDisplay } from "./ingest/index.ts";
 import { buildServiceWorker, DEFAULT_PRECACHE_BUDGET, type OfflineOptions } from "./offline/index.ts";
@@ -13,14 +13,13 @@ import { loadPages } from "./pages/index.ts";
 import { pairArticles } from "./pair/index.ts";
 import { parseSources } from "./parse/index.ts";
 import { discardStaging, markOutput, prepareOutput, publishStaging, stageOutput, trashDirOf, type RetireOptions } from "./publish/index.ts";
-import { collectGarbage, DEFAULT_BASE_URL, parseBaseUrl, planSite, RENDER_CHUNK, renderBody, renderSite, type ArticlePage, type AssetMap, type PlanOptions, type SitePlan } from "./render/index.ts";
+import { collectGarbage, DEFAULT_BASE_URL, parseBaseUrl, planSite, RENDER_CHUNK, renderSite, type ArticlePage, type AssetMap, type PlanOptions, type SitePlan } from "./render/index.ts";
 import { buildReport, measureOutput, measureWeights } from "./report.ts";
 import { indexSite, type IndexSummary } from "./search/index.ts";
-import { hashOf } from "./shared/hash.ts";
 import { loadSiteConfig, SITE_FILE, type LoadedSite, type SiteConfig } from "./site/index.ts";
 import { runStage, stageTimer } from "./stages.ts";
 import { disposeImages, findImageUses, photoSource, processImages, writeImages, type ProcessedImages, type ProcessOptions } from "./images/index.ts";
-import type { Article, Diagnostic, DraftBody, Story } from "./types.ts";
+import type { Article, Diagnostic, Story } from "./types.ts";
 import { keepWholeStories, nowFromEnv, releaseArticles, validateDrafts, type Release } from "./validate/index.ts";
 
 export type { BuildOptions, BuildResult, BuiltSite, ProgressStep } from "./build-options.ts";
@@ -115,9 +114,11 @@ function renderTuning(options: BuildOptions): { chunk?: number; jobs: number; pa
   return { chunk: options.renderChunk, jobs: options.jobs ?? availableParallelism(), pagesPerWorker: options.pagesPerWorker };
 }
 
-/** How the site is planned: its address and identity, search layout, and bodies rendered through the cache when there is one. */
+/**
+ * How the site is planned: its address and identity, search layout, and bodies rendered through the cache
+ * when there is one, their HTML made only for the pages rendered (unless the plan is kept whole, for `npm start`).
+ */
 function planOptions(options: BuildOptions, now: DateTime, cache: BuildCache | undefined, config: SiteConfig): PlanOptions {
-  const bodies = cache?.bodies;
   return {
     site: parseBaseUrl(options.baseUrl, config.url),
     config,
@@ -126,7 +127,8 @@ function planOptions(options: BuildOptions, now: DateTime, cache: BuildCache | u
     search: { pack: options.packSearch, shardSize: options.searchShardSize },
     memo: options.memo?.plan,
     related: cache?.related,
-    ...(bodies && { renderBody: (body: DraftBody) => bodies.get(hashOf(JSON.stringify(body)), () => renderBody(body)) }),
+    ...(cache && { renderBody: cachedBodies(cache) }),
+    ...(cache && !options.keepPlan && { deferred: deferredBodies(cache) }),
   };
 }
 

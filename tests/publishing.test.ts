@@ -121,6 +121,36 @@ test("a new story writes only its own page, the first pages of its lists, feeds,
   assert.equal(await hashTree(path.join(out, "pagefind")), await hashTree(path.join(clean, "pagefind")));
 });
 
+test("a cached build reads the bodies of the months it renders pages of, no other: a damaged old month is no warning until one of its pages changes", async () => {
+  const articles = await corpus();
+  const out = await scratch("bodies-out");
+  const cacheDir = await scratch("bodies-cache");
+  const cached = (): Promise<BuildResult> => build({ articles, out, cacheDir, cwd: ROOT, searchShardSize: SHARD_SIZE });
+  await cached();
+  const months = (await readdir(cacheDir)).filter((f) => f.startsWith("bodies-"));
+  assert.is(months.length, 24, "one file per month of stories");
+  const damage = async () => {
+    const bytes = await readFile(path.join(cacheDir, "bodies-2023-03.v8"));
+    bytes[bytes.length - 3]! ^= 0xff;
+    await writeFile(path.join(cacheDir, "bodies-2023-03.v8"), bytes);
+  };
+  const cacheWarnings = (result: BuildResult) => result.diagnostics.filter((d) => d.code.startsWith("cache/")).map((d) => `${path.basename(d.file)}: ${d.code}`);
+  await damage();
+  // A new story renders pages of its own month and the feeds' newest stories: March 2023 is not read.
+  await writeStory(articles, "late-news", "Late news from the harbour district", "2024-12-28T18:00:00+08:00");
+  const added = await cached();
+  assert.equal(cacheWarnings(added), []);
+  // A paragraph added to a story of March 2023: its page is rendered, its month's bodies read and found damaged.
+  const file = path.join(articles, "story-30.en.md");
+  await writeFile(file, `${await readFile(file, "utf8")}\nThe harbour master spoke last.\n`);
+  const edited = await cached();
+  assert.equal(cacheWarnings(edited), ["bodies-2023-03.v8: cache/damaged"]);
+  assert.match(await readFile(path.join(out, "en/story-30/index.html"), "utf8"), /The harbour master spoke last\./);
+  const clean = await scratch("bodies-clean");
+  await build({ articles, out: clean, cwd: ROOT, searchShardSize: SHARD_SIZE });
+  assert.equal(await hashTree(out), await hashTree(clean));
+});
+
 test("pages rendered on several processes are byte for byte those rendered on one", async () => {
   const articles = await corpus();
   const serial = await scratch("serial-out");

@@ -1,6 +1,16 @@
 // Grouped memos: results kept in one file per group (the search records of one index shard), each file
 // read only when a build asks for one of its entries.
 
+import type { Diagnostic } from "../types.ts";
+import { readCacheFile, type CacheReader } from "./file.ts";
+
+/**
+ * The grouped memos, one file per group: the search records of a search shard (`records-first.v8` for
+ * the first, folder "", else `records-<folder>.v8`), the bodies of a month (`bodies-2024-03.v8`).
+ */
+export const GROUPED = ["records", "bodies"] as const;
+export const groupFile = (name: (typeof GROUPED)[number], group: string): string => `${name}-${group === "" ? "first" : group.replace(/\/$/, "")}.v8`;
+
 /** A group's entries as a cache file holds them, or undefined when it has none usable. */
 export type GroupLoader<T> = (group: string) => Map<string, T> | undefined;
 
@@ -15,6 +25,7 @@ export class GroupedMemo<T> {
   readonly #previous = new Map<string, Map<string, T>>();
   readonly #next = new Map<string, Map<string, T>>();
   readonly #missed = new Set<string>();
+  readonly #marked = new Set<string>();
   #kept: ReadonlySet<string> | undefined;
   hits = 0;
   misses = 0;
@@ -48,9 +59,17 @@ export class GroupedMemo<T> {
     this.#kept = new Set(groups);
   }
 
-  /** Groups the site still has, when told (see `keepOnly`); undefined: keep every group's file. */
+  /** Marks a group the site still has without reading it (a month of stories whose bodies this build did not need). */
+  mark(group: string): void {
+    this.#marked.add(group);
+  }
+
+  /**
+   * Groups the site still has: those given to `keepOnly`, else those marked or used, when any group was
+   * marked; undefined: keep every group's file.
+   */
   kept(): ReadonlySet<string> | undefined {
-    return this.#kept;
+    return this.#kept ?? (this.#marked.size > 0 ? new Set([...this.#marked, ...this.#next.keys()]) : undefined);
   }
 
   /** The groups this build used, with the entries it used: what the next build of this process starts from. */
@@ -62,4 +81,13 @@ export class GroupedMemo<T> {
   changedGroups(): string[] {
     return [...this.#next].filter(([group, entries]) => this.#missed.has(group) || entries.size !== this.#previous.get(group)?.size).map(([group]) => group);
   }
+}
+
+/** A grouped memo: a group's file is read when the build first asks for one of its entries (its warnings then join `diagnostics`). */
+export function groupedMemo<T>(name: (typeof GROUPED)[number], reader: CacheReader, diagnostics: Diagnostic[], known?: ReadonlyMap<string, Map<string, T>>): GroupedMemo<T> {
+  const load = (group: string) => {
+    const entries = readCacheFile<{ version: string; entries: unknown }>(reader, groupFile(name, group), diagnostics)?.entries;
+    return entries instanceof Map ? (entries as Map<string, T>) : undefined;
+  };
+  return new GroupedMemo(load, known);
 }

@@ -17,10 +17,11 @@ import type { PageStamp } from "../render/index.ts";
 import type { ConversionTable, SearchStamp } from "../search/index.ts";
 import type { Diagnostic, ParseResult } from "../types.ts";
 import { encodeCacheFile, readCacheFile, ReadBuffer, type CacheReader } from "./file.ts";
-import { GroupedMemo } from "./grouped.ts";
+import { GroupedMemo, GROUPED, groupFile, groupedMemo } from "./grouped.ts";
 import { Memo } from "./memo.ts";
 
 export { Memo } from "./memo.ts";
+export { cachedBodies, deferredBodies } from "./bodies.ts";
 export { sourceReuse } from "./sources.ts";
 
 /**
@@ -56,8 +57,10 @@ export interface BuildCache {
   out: string;
   /** Parse results by source hash. */
   parsed: Memo<ParseResult>;
-  /** Rendered Markdown bodies by body hash. */
-  bodies: Memo<RenderedBody>;
+  /** Rendered bodies by body hash, grouped by the month of their article (`YYYY-MM`): a month's file is read on first use. */
+  bodies: GroupedMemo<RenderedBody>;
+  /** Bodies' leads by body hash: what every build needs of every body, without its HTML. */
+  leads: Memo<string>;
   /** Search records (HTML for Pagefind) by the hash of the story fields they are made from, grouped by search shard (its folder). */
   records: GroupedMemo<string>;
   /** Traditional → Simplified tables by the hash of the texts they were cut to. */
@@ -82,10 +85,7 @@ export interface BuildCache {
 
 const STATE_FILE = "state.v8";
 /** The memos, each kept in 16 shard files `<name>-<hex digit>.v8`. */
-const MEMOS = ["parsed", "bodies", "tables", "related"] as const;
-/** The search records' files, one per search shard: `records-first.v8` for the first (folder ""), else `records-<folder>.v8`. */
-const RECORDS_RE = /^records-(.+)\.v8$/;
-const recordsFile = (group: string): string => `records-${group === "" ? "first" : group.replace(/\/$/, "")}.v8`;
+const MEMOS = ["parsed", "leads", "tables", "related"] as const;
 const SHARDS = 16;
 const shardOf = (key: string): number => parseInt(key[0]!, 16) % SHARDS || 0;
 
@@ -133,8 +133,9 @@ export async function openCache(dir: string, root: string, out: string, cwd = pr
     version,
     out: absoluteOut,
     parsed: memo("parsed"),
-    bodies: memo("bodies"),
-    records: recordsMemo(reader, later),
+    bodies: groupedMemo("bodies", reader, later),
+    leads: memo("leads"),
+    records: groupedMemo("records", reader, later),
     reader,
     tables: memo("tables"),
     related: memo("related"),
@@ -145,15 +146,6 @@ export async function openCache(dir: string, root: string, out: string, cwd = pr
     diagnostics,
     later,
   };
-}
-
-/** The search records' memo: a shard's file is read when the build first asks for one of its records (its warnings then join `diagnostics`). */
-function recordsMemo(reader: CacheReader, diagnostics: Diagnostic[], known?: ReadonlyMap<string, Map<string, string>>): GroupedMemo<string> {
-  const load = (group: string) => {
-    const entries = readCacheFile<StoredShard>(reader, recordsFile(group), diagnostics)?.entries;
-    return entries instanceof Map ? (entries as Map<string, string>) : undefined;
-  };
-  return new GroupedMemo(load, known);
 }
 
 /**
@@ -183,12 +175,15 @@ export async function saveCache(cache: BuildCache): Promise<void> {
     for (const [key, value] of memo.entries()) shards[shardOf(key)]!.set(key, value);
     for (const shard of changed) await write(`${name}-${shard.toString(16)}.v8`, { version: cache.version, entries: shards[shard]! } satisfies StoredShard);
   }
-  const used = cache.records.used();
-  for (const group of cache.records.changedGroups()) await write(recordsFile(group), { version: cache.version, entries: used.get(group)! } satisfies StoredShard);
-  const kept = cache.records.kept();
-  if (kept) {
-    const keep = new Set([...kept].map(recordsFile));
-    for (const file of await readdir(cache.dir)) if (RECORDS_RE.test(file) && !keep.has(file)) await rm(path.join(cache.dir, file), { force: true });
+  for (const name of GROUPED) {
+    const memo: GroupedMemo<unknown> = cache[name];
+    const used = memo.used();
+    for (const group of memo.changedGroups()) await write(groupFile(name, group), { version: cache.version, entries: used.get(group)! } satisfies StoredShard);
+    const kept = memo.kept();
+    if (!kept) continue;
+    // Files of groups the site no longer has, and of older layouts (`bodies-0.v8`), go.
+    const keep = new Set([...kept].map((group) => groupFile(name, group)));
+    for (const file of await readdir(cache.dir)) if (file.startsWith(`${name}-`) && file.endsWith(".v8") && !keep.has(file)) await rm(path.join(cache.dir, file), { force: true });
   }
   const state: StoredState = {
     version: cache.version,
@@ -227,8 +222,9 @@ export function reopenCache(cache: BuildCache): BuildCache {
     version: cache.version,
     out: cache.out,
     parsed: new Memo(cache.parsed.entries()),
-    bodies: new Memo(cache.bodies.entries()),
-    records: recordsMemo(cache.reader, later, cache.records.used()),
+    bodies: groupedMemo("bodies", cache.reader, later, cache.bodies.used()),
+    leads: new Memo(cache.leads.entries()),
+    records: groupedMemo("records", cache.reader, later, cache.records.used()),
     reader: cache.reader,
     tables: new Memo(cache.tables.entries()),
     related: new Memo(cache.related.entries()),

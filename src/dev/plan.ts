@@ -2,16 +2,15 @@
 // validated, paired and their article pages planned, each stage reusing what the session remembers.
 import path from "node:path";
 import type { DateTime } from "luxon";
-import { sourceReuse, type BuildCache } from "../cache/index.ts";
+import { cachedBodies, sourceReuse, type BuildCache } from "../cache/index.ts";
 import { ingestArticles } from "../ingest/index.ts";
 import type { SourceReuse } from "../ingest/reuse.ts";
 import { pairArticles } from "../pair/index.ts";
 import { parseSources } from "../parse/index.ts";
-import { parseBaseUrl, planArticlePages, renderBody, type PlannedArticles, type PlanOptions } from "../render/index.ts";
+import { parseBaseUrl, planArticlePages, type PlannedArticles, type PlanOptions } from "../render/index.ts";
 import { processPhotos } from "../build.ts";
 import { photoSource, type ProcessedImages } from "../images/index.ts";
-import { hashOf } from "../shared/hash.ts";
-import type { Diagnostic, DraftBody, Story } from "../types.ts";
+import type { Diagnostic, Story } from "../types.ts";
 import type { SiteSources } from "./newsroom.ts";
 import { keepWholeStories, releaseArticles, validateDrafts } from "../validate/index.ts";
 import type { Session } from "./session.ts";
@@ -56,7 +55,6 @@ export async function planStories(input: PlanInput, cache: BuildCache, session: 
   const early = [...ingested.diagnostics, ...parsed.files.flatMap((f) => f.diagnostics), ...validated.diagnostics, ...photos.diagnostics];
   const paired = pairArticles(releaseArticles(keepWholeStories(validated.articles, early), { now: input.now, drafts: true }).published);
   step("pair", paired.stories.length, "stories");
-  const bodies = cache.bodies;
   const options: PlanOptions = {
     site: parseBaseUrl(input.baseUrl),
     config: input.site.config,
@@ -64,7 +62,7 @@ export async function planStories(input: PlanInput, cache: BuildCache, session: 
     buildTime: input.now,
     search: { shardSize: input.shardSize },
     memo: session.plan,
-    renderBody: (body: DraftBody) => bodies.get(hashOf(JSON.stringify(body)), () => renderBody(body)),
+    renderBody: cachedBodies(cache),
     photos: photoSource(photos.table),
   };
   const articles = planArticlePages(paired.stories, options);

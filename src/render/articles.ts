@@ -7,6 +7,7 @@ import type { ArticlePage, VersionLink } from "./entry.ts";
 import { LANG_PATHS, LANGS } from "../types.ts";
 import { renderBody, type RenderedBody } from "./body.ts";
 import { formatDate, isoDate } from "./dates.ts";
+import { periodOf } from "../shared/search-layout.ts";
 import { basicMeta, jsonForScript, OG_LOCALE, type PageHead } from "./head.ts";
 import { keywordSlug } from "./keywords.ts";
 import { DEVICE_NAME_RE, utf8Length } from "../validate/segment.ts";
@@ -32,6 +33,8 @@ export interface PlannedArticles {
   published: Story[];
   /** URL conflicts. */
   diagnostics: Diagnostic[];
+  /** How to make the HTML of each page planned without it (with `ArticleContext.deferred`), by URL. */
+  deferred: Map<string, () => string>;
 }
 
 /** Site-relative path of an article page. */
@@ -39,13 +42,28 @@ export function articleUrl(lang: Lang, slug: string): string {
   return `/${lang}/${slug}/`;
 }
 
-/** Turns a draft body into HTML and its lead. */
-export type BodyRenderer = (body: DraftBody) => RenderedBody;
+/** Turns a draft body into HTML and its lead; `period` is its article's month (`YYYY-MM`), by which a cache may file it. */
+export type BodyRenderer = (body: DraftBody, period: string) => RenderedBody;
+
+/**
+ * Bodies whose HTML is made only for the pages rendered (a cached build, which renders few of them): the
+ * plan then holds each such page's lead, and the hash of its body in place of its HTML (see `ArticlePage.htmlKey`).
+ */
+export interface DeferredBodies {
+  /** The hash of a body: what its HTML is made from. */
+  key(body: DraftBody): string;
+  /** The lead of a body. */
+  lead(body: DraftBody, key: string, period: string): string;
+  /** The HTML of a body. */
+  html(body: DraftBody, key: string, period: string): string;
+}
 
 /** What article pages are planned with besides their stories: the site's configuration, and its photos when processed. */
 export interface ArticleContext {
   config: SiteConfig;
   photos?: PhotoLookup;
+  /** Bodies whose HTML waits until their page is rendered; without it every page's HTML is planned. */
+  deferred?: DeferredBodies;
 }
 
 /**
@@ -81,6 +99,7 @@ export function planArticles(stories: readonly Story[], site: SiteUrl, render: B
   const articles: ArticlePage[] = [];
   const published: Story[] = [];
   const claimed = new Map<string, string>();
+  const deferred = new Map<string, () => string>();
   for (const story of stories) {
     const links = linksOf(story);
     const unwritable = storyLangs(story).flatMap((lang) => unwritableUrl(story.versions[lang]!, links[lang]!.url));
@@ -102,17 +121,18 @@ export function planArticles(stories: readonly Story[], site: SiteUrl, render: B
         articles.push(known.page);
         continue;
       }
-      const page = planArticle(story, lang, links, { site, ...context }, render);
+      const page = planArticle(story, lang, links, { site, ...context }, render, deferred);
       memo?.set(article, { alternate, page });
       articles.push(page);
     }
   }
-  return { articles, published, diagnostics };
+  return { articles, published, diagnostics, deferred };
 }
 
-function planArticle(story: Story, lang: Lang, links: Partial<Record<Lang, VersionLink>>, at: ArticleContext & { site: SiteUrl }, render: BodyRenderer): ArticlePage {
+function planArticle(story: Story, lang: Lang, links: Partial<Record<Lang, VersionLink>>, at: ArticleContext & { site: SiteUrl }, render: BodyRenderer, deferred: Map<string, () => string>): ArticlePage {
   const article = story.versions[lang]!;
-  const body = render(article.body);
+  const dateIso = isoDate(article.date);
+  const { body, htmlKey } = bodyOf(article, periodOf(dateIso), at.deferred, render);
   const self = links[lang]!;
   const alternate = lang === "zh" ? links.en : links.zh;
   // Chinese text is shown with full-width punctuation everywhere it is printed (titles come from linksOf).
@@ -124,13 +144,14 @@ function planArticle(story: Story, lang: Lang, links: Partial<Record<Lang, Versi
     file: article.file,
     titleDerived: article.titleDerived,
     date: article.date,
-    dateIso: isoDate(article.date),
+    dateIso,
     dateText: formatDate(article.date, lang),
     keywords: article.keywords.map((name) => ({ name, url: `/${lang}/${LANG_PATHS.keywords}${keywordSlug(name)}/`, search: `/${lang}/${LANG_PATHS.search}?kw=${encodeURIComponent(name)}` })),
     source: article.source,
     description: truncate(description, 200),
     lead,
-    html: withPhotos(displayHtml(lang, body.html), article.file, at),
+    html: htmlKey === undefined ? withPhotos(displayHtml(lang, body.html), article.file, at) : "",
+    ...(htmlKey !== undefined && { htmlKey }),
     alternate,
     ...(article.image && { image: pagePhoto(article, at.photos) }),
     authors: authorLinks(article.authors, lang, at.config),
@@ -139,7 +160,18 @@ function planArticle(story: Story, lang: Lang, links: Partial<Record<Lang, Versi
     draft: article.draft,
     featured: article.featured,
   };
+  if (htmlKey !== undefined) deferred.set(self.url, () => displayHtml(lang, at.deferred!.html(article.body, htmlKey, periodOf(dateIso))));
   return { ...page, head: articleHead(page, at.site, at.config.name[lang]) };
+}
+
+/**
+ * An article's rendered body, or with `deferred` its lead alone and the key of its HTML. A body with a
+ * photo (Markdown's `![…]`: raw HTML is off) is always rendered: its HTML depends on the photos too.
+ */
+function bodyOf(article: Article, period: string, deferred: DeferredBodies | undefined, render: BodyRenderer): { body: RenderedBody; htmlKey?: string } {
+  if (!deferred || (article.body.format === "markdown" && article.body.text.includes("!["))) return { body: render(article.body, period) };
+  const htmlKey = deferred.key(article.body);
+  return { body: { html: "", lead: deferred.lead(article.body, htmlKey, period) }, htmlKey };
 }
 
 /** An error when a segment of the article's URL (or of one of its keyword pages) cannot be a file name. */

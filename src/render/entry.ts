@@ -54,8 +54,13 @@ export interface ArticlePage extends VersionLink {
   description: string;
   /** First paragraph, plain text. */
   lead: string;
-  /** Body as safe HTML. */
+  /** Body as safe HTML; empty while `htmlKey` is set. */
   html: string;
+  /**
+   * Set when the plan left the HTML out (a cached build makes it only for the pages it renders): the hash
+   * of the body it is made from, which with the page's language decides it (see render/articles.ts).
+   */
+  htmlKey?: string;
   /** The other language's version, when it exists. */
   alternate?: VersionLink;
   /** Lead photo: renditions of a local file (`set`), or a remote address shown as a link (`remote`). */

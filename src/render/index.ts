@@ -13,7 +13,8 @@ export { planSite, planArticlePages, articleSearchLayout, articleUrl, pageUrl, L
 export { pageWindow } from "./lists.ts";
 export { chunksOf, collectGarbage, RENDER_CHUNK } from "./runs.ts";
 export type { RunOptions, SiteData } from "./runs.ts";
-export type { ArticlePage, EntryMemo, IndexPage, ListEntry, ListPage, ObjectMemo, PhotoLookup, PlanMemo, PlannedArticles, PlannedPage, PlanOptions, SitePlan, VersionLink } from "./plan.ts";
+export type { ArticlePage, DeferredBodies, EntryMemo, IndexPage, ListEntry, ListPage, ObjectMemo, PhotoLookup, PlanMemo, PlannedArticles, PlannedPage, PlanOptions, SitePlan, VersionLink } from "./plan.ts";
+export type { BodyRenderer } from "./articles.ts";
 export type { PageLink } from "./lists.ts";
 export type { NewsroomPage } from "./pages.ts";
 export { parseBaseUrl, DEFAULT_BASE_URL } from "./site-url.ts";
@@ -132,7 +133,7 @@ function jsonOnce(): (item: object) => string {
  * shared (code version, site address and configuration, asset URLs): unchanged pages are hard-linked from the last output.
  */
 export async function renderSite(plan: SitePlan, options: RenderOptions): Promise<RenderResult> {
-  const { diagnostics: _, ...site } = plan;
+  const { diagnostics: _, deferredHtml, ...site } = plan;
   const assets = await buildAssets(options.root, options.outDir, plan.config);
   const serviceWorker = options.serviceWorker ?? true;
   const { cache } = options;
@@ -163,6 +164,8 @@ export async function renderSite(plan: SitePlan, options: RenderOptions): Promis
     };
     pages = { ...site, articles: await sift("article", site.articles), lists: await sift("list", site.lists), indexes: await sift("index", site.indexes) };
   }
+  // The pages to render get the HTML the plan left out (keyed above by the hash of their body instead).
+  if (deferredHtml) pages = { ...pages, articles: pages.articles.map((page) => (page.htmlKey === undefined ? page : { ...page, html: deferredHtml.get(page.url)!() })) };
   await renderPages(pages, { assets, serviceWorker, site: plan.site, root: options.root, outDir: options.outDir }, options.chunk, options.jobs, options.pagesPerWorker);
   if (cache) {
     // Linked after Eleventy has written, and linking never overwrites: a reused file is never written through.

@@ -2,12 +2,12 @@
 import type { DateTime } from "luxon";
 import type { Article, Diagnostic, Lang, SitePage, Story } from "../types.ts";
 import { LANG_PATHS, LANGS, ROOT_PATHS } from "../types.ts";
-import { planArticles, type ArticlePage, type BodyRenderer, type ObjectMemo, type PhotoLookup, type PlannedArticles, type PlannedPage } from "./articles.ts";
+import { planArticles, type ArticlePage, type BodyRenderer, type DeferredBodies, type ObjectMemo, type PhotoLookup, type PlannedArticles, type PlannedPage } from "./articles.ts";
 import { planDeskLists } from "./desk-lists.ts";
 import { planFront, planRoot, type FrontPlan, type RootPlan } from "./front.ts";
 import { relatedIndex, type RelatedMemo } from "./related.ts";
 import { fixSwitches, withSections } from "./site-links.ts";
-import { planFeed, type Feed } from "./feeds.ts";
+import { FEED_SIZE, planFeed, type Feed } from "./feeds.ts";
 import { checkNavTargets, planNewsroomPages, type NewsroomPage } from "./pages.ts";
 import { basicMeta, type PageHead } from "./head.ts";
 import { entryFrom, LIST_PAGE_SIZE, pageAfterFront, planLists, type EntryMemo, type IndexPage, type ListEntry, type ListPage } from "./lists.ts";
@@ -18,7 +18,7 @@ import { DEFAULT_SITE_CONFIG, type NavLink, type SiteConfig } from "../site/inde
 import { periodOf, searchLayout, type LayoutOptions, type SearchShard } from "../shared/search-layout.ts";
 
 export { articleUrl } from "./articles.ts";
-export type { ArticlePage, ObjectMemo, PhotoLookup, PlannedArticles, PlannedPage, VersionLink } from "./articles.ts";
+export type { ArticlePage, DeferredBodies, ObjectMemo, PhotoLookup, PlannedArticles, PlannedPage, VersionLink } from "./articles.ts";
 export type { FrontPlan, RootPlan } from "./front.ts";
 export { LIST_PAGE_SIZE, pageUrl } from "./lists.ts";
 export type { EntryMemo, IndexPage, ListEntry, ListPage } from "./lists.ts";
@@ -81,6 +81,8 @@ export interface SitePlan {
   precacheArticles: string[];
   /** Problems found while planning, such as two stories wanting one URL. */
   diagnostics: Diagnostic[];
+  /** How to make the HTML of the article pages planned without it (see `ArticlePage.htmlKey`), by URL. */
+  deferredHtml?: ReadonlyMap<string, () => string>;
 }
 
 /** Options of the plan. */
@@ -105,6 +107,8 @@ export interface PlanOptions {
   memo?: PlanMemo;
   /** Related stories of earlier builds, by what decides them (a build cache's memo; see `relatedIndex`). */
   related?: RelatedMemo;
+  /** Bodies whose HTML is made only for the pages rendered (see `DeferredBodies`); else every article's is planned. */
+  deferred?: DeferredBodies;
 }
 
 /**
@@ -126,7 +130,7 @@ export function articleSearchLayout(articles: readonly ArticlePage[], options?: 
 
 /** Plans the article pages of the stories (already sorted newest first): the first part of `planSite`. */
 export function planArticlePages(stories: readonly Story[], options: PlanOptions): PlannedArticles {
-  return planArticles(stories, options.site, options.renderBody, options.memo?.articles, { config: options.config ?? DEFAULT_SITE_CONFIG, ...(options.photos && { photos: options.photos }) });
+  return planArticles(stories, options.site, options.renderBody, options.memo?.articles, { config: options.config ?? DEFAULT_SITE_CONFIG, ...(options.photos && { photos: options.photos }), ...(options.deferred && { deferred: options.deferred }) });
 }
 
 /**
@@ -142,7 +146,7 @@ export function planSite(stories: readonly Story[], options: PlanOptions, planne
   const entries = options.memo?.entries ?? { plain: new WeakMap(), marked: new WeakMap() };
   const entry = (page: ArticlePage) => entryFrom(page, entries);
   const byLang = Object.fromEntries(LANGS.map((lang) => [lang, plain.filter((a) => a.lang === lang)])) as Record<Lang, ArticlePage[]>;
-  const { lists, indexes, feeds, fronts } = planLanguagePages(published, byLang, { site, buildTime, config, entries, all: plain });
+  const { lists, indexes, feeds, fronts } = planLanguagePages(published, byLang, { site, buildTime, config, entries, all: plain, deferred: planned.deferred });
   fixSwitches(lists);
   const articles = withRelated(plain, entry, options.related);
   const shards = articleSearchLayout(articles, options.search);
@@ -188,6 +192,7 @@ export function planSite(stories: readonly Story[], options: PlanOptions, planne
     offline,
     precacheArticles: newest.map((a) => a.url),
     diagnostics: [...planned.diagnostics, ...newsroom.diagnostics, ...checkNavTargets(config, knownUrls({ articles, fronts, lists, indexes, searches, offline, pages: newsroom.pages }))],
+    ...(planned.deferred.size > 0 && { deferredHtml: planned.deferred }),
   };
 }
 
@@ -201,11 +206,13 @@ function knownUrls(pages: Record<string, readonly { url: string }[]>): Set<strin
 type LanguageContext = { site: SiteUrl; buildTime: DateTime; config: SiteConfig; entries: EntryMemo };
 
 /** Every language's lists (home, keyword, archive, section, author), index pages, feeds (site and sections) and front page. */
-function planLanguagePages(published: readonly Story[], byLang: Record<Lang, ArticlePage[]>, at: LanguageContext & { all: readonly ArticlePage[] }) {
-  const { site, buildTime, config, entries, all } = at;
+function planLanguagePages(published: readonly Story[], byLang: Record<Lang, ArticlePage[]>, at: LanguageContext & { all: readonly ArticlePage[]; deferred: ReadonlyMap<string, () => string> }) {
+  const { site, buildTime, config, entries, all, deferred } = at;
   const lists: ListPage[] = [];
   const indexes: IndexPage[] = [];
-  const feeds = LANGS.map((lang) => planFeed(lang, byLang[lang], site, buildTime, config));
+  // Feeds carry their newest stories' HTML: made here for the pages planned without it.
+  const withHtml = (pages: readonly ArticlePage[]) => pages.slice(0, FEED_SIZE).map((page) => (page.htmlKey === undefined ? page : { ...page, html: deferred.get(page.url)!() }));
+  const feeds = LANGS.map((lang) => planFeed(lang, withHtml(byLang[lang]), site, buildTime, config));
   const fronts: FrontPage[] = [];
   const entry = (page: ArticlePage) => entryFrom(page, entries);
   for (const lang of LANGS) {
@@ -213,7 +220,7 @@ function planLanguagePages(published: readonly Story[], byLang: Record<Lang, Art
     const desks = planDeskLists(lang, byLang[lang], { ...site, name: config.name[lang] }, entries, config);
     lists.push(...planned.lists, ...desks.lists);
     indexes.push(...planned.indexes);
-    feeds.push(...desks.sections.map((s) => planFeed(lang, s.pages, site, buildTime, config, { name: s.link.name, base: s.link.url })));
+    feeds.push(...desks.sections.map((s) => planFeed(lang, withHtml(s.pages.filter((a) => a.lang === lang)), site, buildTime, config, { name: s.link.name, base: s.link.url })));
     const front = planFront(lang, byLang[lang], { sections: desks.sections.map((s) => s.link), entry, latest: LIST_PAGE_SIZE - 1, pool: planned.home });
     fronts.push(frontPage(lang, front, pageAfterFront(`/${lang}/`, published.length), site, config));
   }
@@ -230,7 +237,6 @@ function frontPage(lang: Lang, front: FrontPlan, more: string | undefined, site:
 
 /** Pages with their related stories, computed from the whole site; a page whose related stories are unchanged stays the same object. */
 const relatedMemo = new WeakMap<ArticlePage, ArticlePage>();
-
 function withRelated(pages: readonly ArticlePage[], entry: (page: ArticlePage) => ListEntry, memo?: RelatedMemo): ArticlePage[] {
   const find = relatedIndex(pages, memo);
   return pages.map((page) => {
