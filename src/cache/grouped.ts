@@ -1,5 +1,5 @@
-// Grouped memos: results kept in one file per group (the search records of one index shard), each file
-// read only when a build asks for one of its entries.
+// Grouped memos: results kept in one file per group (the search records of one index shard, the bodies
+// of one month), each file read only when a build asks for one of its entries.
 
 import type { Diagnostic } from "../types.ts";
 import { readCacheFile, type CacheReader } from "./file.ts";
@@ -65,8 +65,8 @@ export class GroupedMemo<T> {
   }
 
   /**
-   * Groups the site still has: those given to `keepOnly`, else those marked or used, when any group was
-   * marked; undefined: keep every group's file.
+   * Groups the site still has: those given to `keepOnly`, else, once any group was marked, those marked
+   * or used; undefined: keep every group's file.
    */
   kept(): ReadonlySet<string> | undefined {
     return this.#kept ?? (this.#marked.size > 0 ? new Set([...this.#marked, ...this.#next.keys()]) : undefined);

@@ -73,13 +73,13 @@ export interface BuildCache {
   pages: ReadonlyMap<string, PageStamp>;
   /** The last build's search bundle, by shard. */
   search?: SearchStamp[];
-  /** How the cache's files are read (the records' on demand). */
+  /** How the cache's files are read (those of grouped memos on demand). */
   reader: CacheReader;
   /** Filled in by this build, for the next. */
   next: { sources: Map<string, SourceStamp>; pages: Map<string, PageStamp>; search?: SearchStamp[] };
   /** Cache files found damaged or unreadable on opening (each ignored and rebuilt), as warnings. */
   diagnostics: Diagnostic[];
-  /** The same for the files read later, when the build first needs them (a search shard's records). */
+  /** The same for the files read later, when the build first needs them (a search shard's records, a month's bodies). */
   later: Diagnostic[];
 }
 
