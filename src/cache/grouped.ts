@@ -3,6 +3,7 @@
 
 import type { Diagnostic } from "../types.ts";
 import { readCacheFile, type CacheReader } from "./file.ts";
+import { Memo } from "./memo.ts";
 
 /**
  * The grouped memos, one file per group: the search records of a search shard (`records-first.v8` for
@@ -22,36 +23,22 @@ export type GroupLoader<T> = (group: string) => Map<string, T> | undefined;
  */
 export class GroupedMemo<T> {
   readonly #load: GroupLoader<T>;
-  readonly #previous = new Map<string, Map<string, T>>();
-  readonly #next = new Map<string, Map<string, T>>();
-  readonly #missed = new Set<string>();
+  readonly #groups = new Map<string, Memo<T>>();
+  readonly #known: ReadonlyMap<string, Map<string, T>>;
   readonly #marked = new Set<string>();
   #kept: ReadonlySet<string> | undefined;
-  hits = 0;
-  misses = 0;
 
   /** `known`: groups already in memory (what the last build of this process used), read from nowhere else. */
   constructor(load: GroupLoader<T>, known: ReadonlyMap<string, Map<string, T>> = new Map()) {
     this.#load = load;
-    for (const [group, entries] of known) this.#previous.set(group, entries);
+    this.#known = known;
   }
 
   /** The value for `key` in `group`, computing and remembering it on a miss. */
   get(group: string, key: string, compute: () => T): T {
-    let previous = this.#previous.get(group);
-    if (!previous) this.#previous.set(group, (previous = this.#load(group) ?? new Map()));
-    let next = this.#next.get(group);
-    if (!next) this.#next.set(group, (next = new Map()));
-    let value = next.get(key) ?? previous.get(key);
-    if (value === undefined) {
-      this.misses++;
-      this.#missed.add(group);
-      value = compute();
-    } else {
-      this.hits++;
-    }
-    next.set(key, value);
-    return value;
+    let memo = this.#groups.get(group);
+    if (!memo) this.#groups.set(group, (memo = new Memo(this.#known.get(group) ?? this.#load(group))));
+    return memo.get(key, compute);
   }
 
   /** Tells which groups the site still has: the files of any other group go when the cache is saved. */
@@ -69,17 +56,17 @@ export class GroupedMemo<T> {
    * or used; undefined: keep every group's file.
    */
   kept(): ReadonlySet<string> | undefined {
-    return this.#kept ?? (this.#marked.size > 0 ? new Set([...this.#marked, ...this.#next.keys()]) : undefined);
+    return this.#kept ?? (this.#marked.size > 0 ? new Set([...this.#marked, ...this.#groups.keys()]) : undefined);
   }
 
   /** The groups this build used, with the entries it used: what the next build of this process starts from. */
   used(): ReadonlyMap<string, Map<string, T>> {
-    return this.#next;
+    return new Map([...this.#groups].map(([group, memo]) => [group, memo.entries()]));
   }
 
   /** The used groups whose entries differ from those read: one with a miss, or with an entry this build did not use. Only these need writing. */
   changedGroups(): string[] {
-    return [...this.#next].filter(([group, entries]) => this.#missed.has(group) || entries.size !== this.#previous.get(group)?.size).map(([group]) => group);
+    return [...this.#groups].filter(([, memo]) => memo.changed()).map(([group]) => group);
   }
 }
 

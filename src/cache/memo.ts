@@ -31,6 +31,11 @@ export class Memo<T> {
     return this.#next.has(key) || this.#previous.has(key);
   }
 
+  /** True when the entries to keep differ from those loaded: after a miss, or with a loaded entry this build did not use. */
+  changed(): boolean {
+    return this.misses > 0 || this.#next.size !== this.#previous.size;
+  }
+
   /** Entries to keep for the next build. */
   entries(): Map<string, T> {
     return this.#next;
