@@ -132,7 +132,8 @@ export function planArticles(stories: readonly Story[], site: SiteUrl, render: B
 function planArticle(story: Story, lang: Lang, links: Partial<Record<Lang, VersionLink>>, at: ArticleContext & { site: SiteUrl }, render: BodyRenderer, deferred: Map<string, () => string>): ArticlePage {
   const article = story.versions[lang]!;
   const dateIso = isoDate(article.date);
-  const { body, htmlKey } = bodyOf(article, periodOf(dateIso), at.deferred, render);
+  const period = periodOf(dateIso);
+  const { body, htmlKey } = bodyOf(article, period, at.deferred, render);
   const self = links[lang]!;
   const alternate = lang === "zh" ? links.en : links.zh;
   // Chinese text is shown with full-width punctuation everywhere it is printed (titles come from linksOf).
@@ -160,7 +161,11 @@ function planArticle(story: Story, lang: Lang, links: Partial<Record<Lang, Versi
     draft: article.draft,
     featured: article.featured,
   };
-  if (htmlKey !== undefined) deferred.set(self.url, () => displayHtml(lang, at.deferred!.html(article.body, htmlKey, periodOf(dateIso))));
+  if (htmlKey !== undefined) {
+    // Made once: a new story's page is both in the feeds and rendered.
+    let html: string | undefined;
+    deferred.set(self.url, () => (html ??= displayHtml(lang, at.deferred!.html(article.body, htmlKey, period))));
+  }
   return { ...page, head: articleHead(page, at.site, at.config.name[lang]) };
 }
 
