@@ -62,7 +62,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const published = new Set(plan.articles.map((a) => a.key));
   const stories = paired.stories.filter((s) => published.has(s.key));
   // From here on the photos' renditions (a temp folder without a cache) are removed however the build ends.
-  const staging = await disposedOnFailure(photos, async () => (refuseOnProblems(diagnostics, { housekeeping, fatal: site.diagnostics }, options), stageOutput(out, options.out, diagnostics)));
+  const staging = await disposedOnFailure(photos, async () => (refuseOnProblems(diagnostics, { housekeeping, fatal: site.diagnostics }, options), stageOutput(out, options.out, diagnostics, cacheDir && trashDirOf(cacheDir))));
   let made: Omit<BuildResult, "stories" | "diagnostics" | "pages" | "millis" | "heldBack" | "drafts">;
   try {
     // One stage after the other, never side by side: Eleventy's pages and Pagefind's process together would raise the peak memory.
@@ -192,7 +192,7 @@ async function publish(staging: string, out: string, site: { assets: AssetMap; a
   const weights = await measureWeights(staging, site.assets, articles.map((a) => `${a.url.slice(1)}index.html`));
   // The marker is the last file of a complete output: recovery trusts a staging folder holding it.
   await markOutput(staging);
-  const output = await measureOutput(staging);
+  const output = await measureOutput(staging, { prune: true });
   await publishStaging(staging, out, retire);
   return { weights, output };
 }

@@ -7,6 +7,7 @@ import type { Article, Diagnostic, Lang, Story } from "./types.ts";
 import type { Release } from "./validate/index.ts";
 import { LANGS } from "./types.ts";
 import { isoDate } from "./render/dates.ts";
+import { pruneEmptyFolders } from "./publish/index.ts";
 
 /** One language version in the report. */
 export interface ReportVersion {
@@ -94,11 +95,16 @@ export async function measureWeights(outDir: string, assets: AssetMap, articleFi
   };
 }
 
-/** Counts the files and bytes of a built site, and the files of its search bundle (`pagefind/`). */
-export async function measureOutput(outDir: string): Promise<{ files: number; bytes: number; searchFiles: number }> {
+/**
+ * Counts the files and bytes of a built site, and the files of its search bundle (`pagefind/`). With
+ * `prune`, the same walk removes the folders that hold no file (those a recycled staging folder kept of
+ * pages since removed, see publish/skeleton.ts).
+ */
+export async function measureOutput(outDir: string, { prune = false } = {}): Promise<{ files: number; bytes: number; searchFiles: number }> {
   // Synchronous calls, one after another: a site of 10,000 stories has 26,000 folders, and walking them
   // through the thread pool took 1.5–1.8 s against 0.6 s (see shared/files.ts).
   const entries = readdirSync(outDir, { recursive: true, withFileTypes: true });
+  if (prune) pruneEmptyFolders(outDir, entries);
   const files = entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
   const bundle = path.join(outDir, "pagefind") + path.sep;
   const searchFiles = files.filter((f) => f.startsWith(bundle)).length;

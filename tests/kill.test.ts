@@ -57,7 +57,7 @@ test("a build killed outright at any moment leaves no process running, and the n
   assert.ok(withChildren >= 1, "no kill landed while the build had a child process (esbuild, Pagefind) running");
 });
 
-test("the command line's background removal of the replaced output finishes after the build has exited", async () => {
+test("the command line's background emptying of the replaced output finishes after the build has exited, leaving its folders as the next build's skeleton", async () => {
   const out = path.join(await scratch("trash"), "dist");
   const cacheDir = path.join(path.dirname(out), "cache");
   const args = ["--import", "tsx", "scripts/build.ts", "--articles", MIXED, "--out", out, "--cache", cacheDir];
@@ -67,8 +67,11 @@ test("the command line's background removal of the replaced output finishes afte
   }
   const trash = path.join(cacheDir, "trash");
   const deadline = Date.now() + 10_000;
-  while ((await readdir(trash).catch(() => [])).length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-  assert.equal(await readdir(trash).catch(() => []), [], "the replaced output is still in the cache's trash");
+  while ((await readdir(trash).catch(() => [])).join() !== "skeleton" && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  assert.equal(await readdir(trash).catch(() => []), ["skeleton"], "the replaced output was not made a skeleton");
+  const left = await readdir(path.join(trash, "skeleton"), { recursive: true, withFileTypes: true });
+  assert.equal(left.filter((e) => !e.isDirectory()).map((e) => e.name), [], "a skeleton holds no file");
+  assert.ok(left.some((e) => e.name === "en"), "a skeleton keeps the output's folders");
 });
 
 test.run();

@@ -3,7 +3,7 @@ import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { createStaging, emptyTrashInBackground, publishStaging } from "../src/publish/index.ts";
-import { scratch } from "./helpers/tree.ts";
+import { hashTree, scratch } from "./helpers/tree.ts";
 
 /** An output directory holding `old.html`, and a staging directory beside it holding `new.html`. */
 async function outputAndStaging(): Promise<{ out: string; staging: string }> {
@@ -27,31 +27,50 @@ test("publishing swaps the staged output in and removes the old one", async () =
   assert.equal(await leftovers(out), []);
 });
 
-test("with a trash folder the old output moves into it at once, leaving nothing beside the output, and is removed there soon after", async () => {
+/** Waits (up to 10 s) until `done` holds. */
+async function eventually(done: () => Promise<boolean>): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!(await done()) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+}
+
+test("with a trash folder the old output moves into it at once, leaving nothing beside the output, and becomes a skeleton there soon after: its folders without its files", async () => {
   const { out, staging } = await outputAndStaging();
+  await mkdir(path.join(out, "zh", "story"), { recursive: true });
+  await writeFile(path.join(out, "zh", "story", "index.html"), "old");
   const trashDir = path.join(await scratch("publish-trash"), "trash");
   await publishStaging(staging, out, { trashDir, removeInBackground: true });
   assert.is(await readFile(path.join(out, "new.html"), "utf8"), "new");
   assert.equal(await readdir(out), ["new.html"]);
   assert.equal(await leftovers(out), [], "nothing is left beside the output when publishing returns");
-  const deadline = Date.now() + 10_000;
-  while ((await readdir(trashDir)).length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-  assert.equal(await readdir(trashDir), [], "the retired output was not removed");
+  await eventually(async () => (await readdir(trashDir)).join() === "skeleton");
+  assert.equal(await readdir(trashDir), ["skeleton"], "the retired output was not made a skeleton");
+  assert.equal(await hashTree(path.join(trashDir, "skeleton")), {});
+  assert.equal(await readdir(path.join(trashDir, "skeleton", "zh")), ["story"]);
+
+  // The next staging folder starts from it; a skeleton already waiting means the next retired output is removed.
+  const next = await createStaging(out, path.join(trashDir, "skeleton"));
+  assert.equal(await readdir(next), ["zh"]);
+  await writeFile(path.join(next, "newer.html"), "newer");
+  await mkdir(path.join(trashDir, "skeleton"));
+  await publishStaging(next, out, { trashDir });
+  assert.equal(await readdir(trashDir), ["skeleton"]);
+  assert.equal(await readdir(path.join(trashDir, "skeleton")), []);
 });
 
-test("emptying the trash in the background returns before the removal, renames each output it hands over, and removes them all", async () => {
+test("emptying the trash in the background returns before the removal, renames each output it hands over, removes them all, and keeps the skeleton", async () => {
   const trashDir = path.join(await scratch("publish-trash-bg"), "trash");
-  for (const name of ["a-old", `b-old~${process.pid + 1}`]) {
+  // A skeleton a process still running is making (this one), and one whose maker died (no process has id 2^22 + 1).
+  for (const name of ["a-old", `b-old~${process.pid + 1}`, "skeleton", `skeleton.${process.pid}`, `skeleton.${2 ** 22 + 1}`]) {
     await mkdir(path.join(trashDir, name, "zh", "story"), { recursive: true });
     await writeFile(path.join(trashDir, name, "zh", "story", "index.html"), "old");
   }
   await emptyTrashInBackground(trashDir);
   // Still there when it returns (a detached Node process takes tens of milliseconds to start), and renamed
   // for this process, so a removal still running on the old name cannot collide with the new one.
-  assert.equal((await readdir(trashDir)).sort(), [`a-old~${process.pid}`, `b-old~${process.pid}`]);
-  const deadline = Date.now() + 10_000;
-  while ((await readdir(trashDir)).length > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
-  assert.equal(await readdir(trashDir), [], "the trash was not emptied");
+  const kept = ["skeleton", `skeleton.${process.pid}`];
+  assert.equal((await readdir(trashDir)).sort(), [`a-old~${process.pid}`, `b-old~${process.pid}`, ...kept, `skeleton.${2 ** 22 + 1}~${process.pid}`].sort());
+  await eventually(async () => (await readdir(trashDir)).length === kept.length);
+  assert.equal((await readdir(trashDir)).sort(), kept, "the trash was not emptied");
   await emptyTrashInBackground(path.join(trashDir, "missing"));
 });
 

@@ -2,7 +2,7 @@
 // pages of its lists), an edit re-indexes only its period's shard.
 import type { ChildProcess } from "node:child_process";
 import { subscribe, unsubscribe } from "node:diagnostics_channel";
-import { readdir, readFile, writeFile } from "node:fs/promises";
+import { readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -119,6 +119,43 @@ test("a new story writes only its own page, the first pages of its lists, feeds,
   const clean = await scratch("shards-clean");
   await build({ articles, out: clean, cwd: ROOT, searchShardSize: SHARD_SIZE });
   assert.equal(await hashTree(path.join(out, "pagefind")), await hashTree(path.join(clean, "pagefind")));
+});
+
+/** Every folder under `dir`, as sorted relative paths. */
+async function folders(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((e) => e.isDirectory()).map((e) => path.relative(dir, path.join(e.parentPath, e.name))).sort();
+}
+
+test("a replaced output becomes the next staging folder's skeleton: its folders are reused, and the output holds the files and folders of a clean build", async () => {
+  const articles = await corpus();
+  const out = path.join(await scratch("skeleton-out"), "dist");
+  const cacheDir = await scratch("skeleton-cache");
+  const trash = path.join(cacheDir, "trash");
+  const cached = (): Promise<BuildResult> => build({ articles, out, cacheDir, cwd: ROOT, searchShardSize: SHARD_SIZE });
+  await cached();
+  const firstFolders = await folders(out);
+  assert.ok(firstFolders.includes(path.join("en", "story-5")));
+
+  // Story 5 is withdrawn: the second build replaces the first output, which is emptied into the skeleton.
+  await rm(path.join(articles, "story-5.en.md"));
+  await writeStory(articles, "late-news", "Late news", "2024-12-28T18:00:00+08:00");
+  await cached();
+  assert.equal(await readdir(trash), ["skeleton"]);
+  assert.equal(await hashTree(path.join(trash, "skeleton")), {}, "a skeleton holds no file");
+  assert.equal(await folders(path.join(trash, "skeleton")), firstFolders, "a skeleton keeps every folder of the output it was");
+  const recycled = (await stat(path.join(trash, "skeleton", "en"))).ino;
+
+  // The third build starts from that skeleton, which still has story 5's folder, and story 6 is withdrawn too.
+  await rm(path.join(articles, "story-6.en.md"));
+  await cached();
+  assert.is((await stat(path.join(out, "en"))).ino, recycled, "the output's folders are the skeleton's");
+  const clean = await scratch("skeleton-clean");
+  await build({ articles, out: clean, cwd: ROOT, searchShardSize: SHARD_SIZE });
+  const outFolders = await folders(out);
+  assert.not.ok(outFolders.includes(path.join("en", "story-5")), "the folder of a withdrawn story is removed");
+  assert.equal(outFolders, await folders(clean));
+  assert.equal(await hashTree(out), await hashTree(clean));
 });
 
 test("a cached build reads the bodies of the months it renders pages of, no other: a damaged old month is no warning until one of its pages changes", async () => {

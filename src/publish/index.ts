@@ -1,5 +1,5 @@
 // Publish: swap a finished build into place, so a failed build never touches the live output.
-import { removeDetached } from "./output.ts";
+import { makeSkeleton, makeSkeletonInBackground } from "./skeleton.ts";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from "./guard.ts";
@@ -7,6 +7,7 @@ import { releaseStaging } from "./staging.ts";
 
 export { checkOutputDir, OUTPUT_MARKER, type ProtectedDirs } from "./guard.ts";
 export { recoverOutput } from "./recover.ts";
+export { pruneEmptyFolders } from "./skeleton.ts";
 export { createStaging, discardStaging, stagingPrefix } from "./staging.ts";
 export { emptyTrash, emptyTrashInBackground, prepareOutput, stageOutput, trashDirOf } from "./output.ts";
 
@@ -14,10 +15,11 @@ export { emptyTrash, emptyTrashInBackground, prepareOutput, stageOutput, trashDi
 export interface RetireOptions {
   /**
    * A folder of Duet's own on the output's file system (inside the build cache) to move the replaced
-   * output into, so that nothing is left beside the output when the command exits. Emptied by the next build.
+   * output into, so that nothing is left beside the output when the command exits. There it is emptied of
+   * its files, and its folders wait for the next build's staging folder (see skeleton.ts).
    */
   trashDir?: string;
-  /** With `trashDir`: remove the moved output in a detached process instead of waiting for it. */
+  /** With `trashDir`: empty the moved output in a detached process instead of waiting for it. */
   removeInBackground?: boolean;
 }
 
@@ -28,7 +30,7 @@ export async function markOutput(staging: string): Promise<void> {
 
 /**
  * Replaces `outDir` with `staging`: the old output is moved aside, the new one renamed in, and the old
- * one moved into `trashDir` (or removed) before this returns.
+ * one moved into `trashDir` (to become the next build's skeleton) or removed before this returns.
  */
 export async function publishStaging(staging: string, outDir: string, options: RetireOptions = {}): Promise<void> {
   const target = path.resolve(outDir);
@@ -52,7 +54,7 @@ export async function publishStaging(staging: string, outDir: string, options: R
   if (hadOutput) await retire(retired, options).catch(() => undefined);
 }
 
-/** Moves a replaced output into the trash (removing it there, maybe in the background), or removes it where it is. */
+/** Moves a replaced output into the trash (making a skeleton of it there, maybe in the background), or removes it where it is. */
 async function retire(retired: string, options: RetireOptions): Promise<void> {
   if (options.trashDir) {
     const trashed = path.join(options.trashDir, path.basename(retired));
@@ -63,8 +65,8 @@ async function retire(retired: string, options: RetireOptions): Promise<void> {
         () => false,
       );
     if (moved) {
-      if (options.removeInBackground) removeDetached(trashed);
-      else await rm(trashed, { recursive: true, force: true });
+      if (options.removeInBackground) makeSkeletonInBackground(trashed, options.trashDir);
+      else makeSkeleton(trashed, options.trashDir);
       return;
     }
   }

@@ -6,6 +6,7 @@ import { BuildError, countSeverity, error } from "../diagnostics.ts";
 import type { Diagnostic } from "../types.ts";
 import { checkOutputDir, type ProtectedDirs } from "./guard.ts";
 import { recoverOutput } from "./recover.ts";
+import { keptInTrash, skeletonOf } from "./skeleton.ts";
 import { createStaging } from "./staging.ts";
 
 /** The folder inside a build cache that replaced outputs are moved into, and emptied by the next build. */
@@ -29,13 +30,14 @@ export async function prepareOutput(out: string, dirs: ProtectedDirs, display: s
 }
 
 /**
- * A staging folder beside `out`, its parent made if missing; a folder that cannot be made is a diagnostic
- * (added to `diagnostics`, and named as `given`), not a stack trace.
+ * A staging folder beside `out`, its parent made if missing, started from the skeleton waiting in `trashDir`
+ * when there is one (see skeleton.ts); a folder that cannot be made is a diagnostic (added to `diagnostics`,
+ * and named as `given`), not a stack trace.
  */
-export async function stageOutput(out: string, given: string, diagnostics: readonly Diagnostic[]): Promise<string> {
+export async function stageOutput(out: string, given: string, diagnostics: readonly Diagnostic[], trashDir?: string): Promise<string> {
   try {
     await mkdir(path.dirname(out), { recursive: true });
-    return await createStaging(out);
+    return await createStaging(out, trashDir && skeletonOf(trashDir));
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code ?? (cause as Error).message;
     const problem = error(given, 1, "output/unwritable", `cannot write beside ${given}: its parent folder cannot be made or written to (${code})`);
@@ -44,12 +46,13 @@ export async function stageOutput(out: string, given: string, diagnostics: reado
 }
 
 /**
- * Removes each output in a trash folder in a detached process. Each is renamed first, so a removal an
- * earlier build started on it (it may still be running, or have been stopped) meets missing files and ends.
+ * Removes each output in a trash folder in a detached process, but for the skeletons (see `keptInTrash`).
+ * Each is renamed first, so a removal an earlier build started on it (it may still be running, or have been
+ * stopped) meets missing files and ends.
  */
 export async function emptyTrashInBackground(trashDir: string): Promise<void> {
   const names = await readdir(trashDir).catch(() => []);
-  for (const name of names) {
+  for (const name of names.filter((n) => !keptInTrash(n))) {
     const aside = path.join(trashDir, `${name.replace(/~\d+$/, "")}~${process.pid}`);
     if (await rename(path.join(trashDir, name), aside).then(() => true, () => false)) removeDetached(aside);
   }
@@ -61,8 +64,9 @@ export function removeDetached(dir: string): void {
   spawnDetached(process.execPath, ["-e", script, dir]);
 }
 
-/** Empties a trash folder of outputs an earlier build replaced (a detached removal may have been stopped). */
+/** Empties a trash folder of outputs an earlier build replaced (a detached removal may have been stopped), but for the skeletons. */
 export async function emptyTrash(trashDir: string): Promise<void> {
   // Housekeeping only: a trash folder that cannot be reached (the cache cannot be made) holds nothing.
-  await rm(trashDir, { recursive: true, force: true }).catch(() => undefined);
+  const names = await readdir(trashDir).catch(() => []);
+  await Promise.all(names.filter((n) => !keptInTrash(n)).map((n) => rm(path.join(trashDir, n), { recursive: true, force: true }).catch(() => undefined)));
 }

@@ -4,7 +4,7 @@
 // `.duet-tmp-<output>-<pid>-<random>`, so the next build can tell a folder of a build still running from
 // one left by a build that was killed. The retired output of a swap is the same name plus `-old`.
 import { rmSync } from "node:fs";
-import { chmod, lstat, mkdtemp, rm } from "node:fs/promises";
+import { chmod, lstat, mkdtemp, rename, rm } from "node:fs/promises";
 import path from "node:path";
 
 /** Mode of a new output folder: readable by a web server running as another user. */
@@ -20,14 +20,17 @@ export function stagingPrefix(outDir: string): string {
 }
 
 /**
- * Creates an empty staging folder beside `outDir`, with the mode of the output it will replace (or
- * 0755 for a new one). Until published or discarded, it is removed should the process exit.
+ * Creates a staging folder beside `outDir`, with the mode of the output it will replace (or 0755 for a
+ * new one): `skeleton` (a tree of folders without files, see skeleton.ts) moved there when given and it can
+ * be, else an empty folder. Until published or discarded, it is removed should the process exit.
  */
-export async function createStaging(outDir: string): Promise<string> {
+export async function createStaging(outDir: string, skeleton?: string): Promise<string> {
   const target = path.resolve(outDir);
   const staging = await mkdtemp(path.join(path.dirname(target), `${stagingPrefix(target)}${process.pid}-`));
   open.add(staging);
   installExitHook();
+  // A folder renamed onto an empty one replaces it; a missing skeleton, or one on another file system, leaves it be.
+  if (skeleton) await rename(skeleton, staging).catch(() => undefined);
   const previous = await lstat(target).catch(() => undefined);
   await chmod(staging, previous?.isDirectory() ? previous.mode & 0o7777 : NEW_OUTPUT_MODE);
   return staging;
