@@ -76,7 +76,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     step("offline", offline.precacheFiles, "files precached");
     const report = options.report ? { file: path.resolve(cwd, options.report), stories, diagnostics, release } : undefined;
     const retire = { trashDir: cacheDir && trashDirOf(cacheDir), removeInBackground: options.removeOldOutputInBackground };
-    const { weights, output } = await runStage("publish", () => publish(staging, out, { assets: rendered.assets, articles: plan.articles, report }, retire));
+    const known = cache && stampedSizes(cache);
+    const { weights, output } = await runStage("publish", () => publish(staging, out, { assets: rendered.assets, articles: plan.articles, report, known }, retire));
     step("publish", output.files, "files");
     made = { weights, offline, output, ...(cache && { cache: cacheSummary(cache, rendered, indexed) }), ...(kept && { kept: { plan: kept, assets: rendered.assets, table: indexed.table, cache } }) };
   } catch (cause) {
@@ -186,15 +187,23 @@ function offlineOptions(options: BuildOptions, plan: SitePlan): OfflineOptions {
 }
 
 /** Writes the report (when asked for), weighs the pages, marks the staging folder complete and swaps it in for `out`. */
-async function publish(staging: string, out: string, site: { assets: AssetMap; articles: readonly ArticlePage[]; report?: ReportFile }, retire: RetireOptions) {
+async function publish(staging: string, out: string, site: { assets: AssetMap; articles: readonly ArticlePage[]; report?: ReportFile; known?: ReadonlyMap<string, number> }, retire: RetireOptions) {
   const { report, articles } = site;
   if (report) await writeFile(report.file, `${JSON.stringify(buildReport(report.stories, articles, report.diagnostics, report.release), null, 2)}\n`);
   const weights = await measureWeights(staging, site.assets, articles.map((a) => `${a.url.slice(1)}index.html`));
   // The marker is the last file of a complete output: recovery trusts a staging folder holding it.
   await markOutput(staging);
-  const output = await measureOutput(staging, { prune: true });
+  const output = await measureOutput(staging, { prune: true, known: site.known });
   await publishStaging(staging, out, retire);
   return { weights, output };
+}
+
+/** The sizes of the files this build stamped for its cache (pages and search files), by their path in the output. */
+function stampedSizes(cache: BuildCache): Map<string, number> {
+  const sizes = new Map<string, number>();
+  for (const [file, stamp] of cache.next.pages) sizes.set(file, stamp.size);
+  for (const shard of cache.next.search ?? []) for (const [file, stamp] of Object.entries(shard.files)) sizes.set(path.join("pagefind", file), stamp.size);
+  return sizes;
 }
 
 /** Where the JSON report goes, and what it tells. */

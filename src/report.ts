@@ -96,11 +96,12 @@ export async function measureWeights(outDir: string, assets: AssetMap, articleFi
 }
 
 /**
- * Counts the files and bytes of a built site, and the files of its search bundle (`pagefind/`). With
- * `prune`, the same walk removes the folders that hold no file (those a recycled staging folder kept of
- * pages since removed, see publish/skeleton.ts).
+ * Counts the files and bytes of a built site, and the files of its search bundle (`pagefind/`). A file
+ * whose size `known` holds (by its path relative to `outDir`, as a build cache stamped it) is not looked
+ * at again. With `prune`, the same walk removes the folders that hold no file (those a recycled staging
+ * folder kept of pages since removed, see publish/skeleton.ts).
  */
-export async function measureOutput(outDir: string, { prune = false } = {}): Promise<{ files: number; bytes: number; searchFiles: number }> {
+export async function measureOutput(outDir: string, { prune = false, known }: { prune?: boolean; known?: ReadonlyMap<string, number> } = {}): Promise<{ files: number; bytes: number; searchFiles: number }> {
   // Synchronous calls, one after another: a site of 10,000 stories has 26,000 folders, and walking them
   // through the thread pool took 1.5–1.8 s against 0.6 s (see shared/files.ts).
   const entries = readdirSync(outDir, { recursive: true, withFileTypes: true });
@@ -108,6 +109,6 @@ export async function measureOutput(outDir: string, { prune = false } = {}): Pro
   const files = entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
   const bundle = path.join(outDir, "pagefind") + path.sep;
   const searchFiles = files.filter((f) => f.startsWith(bundle)).length;
-  const bytes = files.reduce((sum, f) => sum + statSync(f).size, 0);
+  const bytes = files.reduce((sum, f) => sum + (known?.get(path.relative(outDir, f)) ?? statSync(f).size), 0);
   return { files: files.length, bytes, searchFiles };
 }

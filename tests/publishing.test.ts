@@ -148,8 +148,12 @@ test("a replaced output becomes the next staging folder's skeleton: its folders 
 
   // The third build starts from that skeleton, which still has story 5's folder, and story 6 is withdrawn too.
   await rm(path.join(articles, "story-6.en.md"));
-  await cached();
+  const third = await cached();
   assert.is((await stat(path.join(out, "en"))).ino, recycled, "the output's folders are the skeleton's");
+  // The sizes of the files it stamped for the cache are taken from the stamps: the total is still the output's.
+  const entries = await readdir(out, { recursive: true, withFileTypes: true });
+  const sizes = await Promise.all(entries.filter((e) => e.isFile()).map(async (e) => (await stat(path.join(e.parentPath, e.name))).size));
+  assert.equal([third.output.files, third.output.bytes], [sizes.length, sizes.reduce((a, b) => a + b, 0)]);
   const clean = await scratch("skeleton-clean");
   await build({ articles, out: clean, cwd: ROOT, searchShardSize: SHARD_SIZE });
   const outFolders = await folders(out);
