@@ -162,6 +162,29 @@ test("a replaced output becomes the next staging folder's skeleton: its folders 
   assert.equal(await hashTree(out), await hashTree(clean));
 });
 
+test("a new story that grows the conversion table indexes again the older shard whose texts the new entry converts, and no other", async () => {
+  const articles = await corpus();
+  const out = await scratch("table-out");
+  const cacheDir = await scratch("table-cache");
+  const cached = (): Promise<BuildResult> => build({ articles, out, cacheDir, cwd: ROOT, searchShardSize: SHARD_SIZE });
+  // A September 2023 headline written with 龍, whose Simplified form 龙 no story holds yet: the table has no entry for it.
+  const file = path.join(articles, "story-100.en.md");
+  await writeFile(file, (await readFile(file, "utf8")).replace("Story 100 of the harbour district", "Story 100 and the 龍 boat race"));
+  await cached();
+  const before = await shardTrees(out);
+  assert.not.ok(JSON.parse(await readFile(path.join(out, "pagefind", CONVERSION_FILE), "utf8")).chars["龍"]);
+
+  // Today's story brings 龙: the table grows by 龍 → 龙, and the September 2023 record converts it now.
+  await writeStory(articles, "dragon-boats", "龙 boats on the harbour", "2024-12-28T18:00:00+08:00");
+  const added = await cached();
+  assert.is(JSON.parse(await readFile(path.join(out, "pagefind", CONVERSION_FILE), "utf8")).chars["龍"], "龙");
+  assert.equal(changedShards(before, await shardTrees(out)), ["p2023-09/", "p2024-09/"]);
+  assert.is(added.cache?.searchShardsReused, added.cache!.searchShards - 2);
+  const clean = await scratch("table-clean");
+  await build({ articles, out: clean, cwd: ROOT, searchShardSize: SHARD_SIZE });
+  assert.equal(await hashTree(path.join(out, "pagefind")), await hashTree(path.join(clean, "pagefind")));
+});
+
 test("a cached build reads the bodies of the months it renders pages of, no other: a damaged old month is no warning until one of its pages changes", async () => {
   const articles = await corpus();
   const out = await scratch("bodies-out");

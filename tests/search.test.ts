@@ -5,7 +5,7 @@ import { readPageConfig } from "../src/search/client/page-config.ts";
 import { nearestKeywords } from "../src/search/client/suggest.ts";
 import { highlight } from "../src/search/highlight.ts";
 import { fromStoredVersion, toStoredVersion } from "../src/search/result-data.ts";
-import { buildConversionTable, createConverter, recordMaker, tableFor, formTermsOf, hanCode, identity, inflectionBase, packedFileCount, packedFileOf, phraseTermOf, periodOf, queryOf, searchLayout, SHARD_MIN, SHARD_SIZE, SHARD_TAIL, storyRecordHtml, termsOf } from "../src/search/index.ts";
+import { buildConversionTable, createConverter, scanTexts, tableFromScans, recordMaker, tableFor, formTermsOf, hanCode, identity, inflectionBase, packedFileCount, packedFileOf, phraseTermOf, periodOf, queryOf, searchLayout, SHARD_MIN, SHARD_SIZE, SHARD_TAIL, storyRecordHtml, termsOf } from "../src/search/index.ts";
 import type { ArticlePage } from "../src/render/index.ts";
 import { STRINGS } from "../src/render/strings.ts";
 import { fullWidthPunctuation } from "../src/shared/cjk-punctuation.ts";
@@ -75,6 +75,18 @@ test("a cached search record is keyed by the part of the table its story's texts
   const again = recordMaker(grown, records)(dragon);
   assert.is(made, 4);
   assert.is(again.content, storyRecordHtml(dragon, createConverter(grown)));
+});
+
+test("the table put together from scans of a corpus's parts is the table of the whole corpus, however it is cut", () => {
+  const texts = ["美国云服务与人工智能", "地铁通宵运营", "龙舟赛", "云存储", "Harbour news", "软件", "人工", "智能"];
+  const whole = buildConversionTable(texts);
+  assert.ok(whole.phrases.length > 0 && Object.keys(whole.chars).length > 0);
+  for (let cut = 1; cut < texts.length; cut++) {
+    // A phrase split across two parts (人工 | 智能) is in neither: only whole texts hold phrases.
+    assert.equal(tableFromScans([scanTexts(texts.slice(0, cut)), scanTexts(texts.slice(cut))]), whole, `cut at ${cut}`);
+  }
+  assert.equal(tableFromScans(texts.map((t) => scanTexts([t]))), whole);
+  assert.equal(tableFromScans([]), buildConversionTable([]));
 });
 
 test("converting with the part of the table a text can use gives what the whole table gives", () => {

@@ -14,7 +14,7 @@ import { toDisplay } from "../ingest/index.ts";
 import type { SourceStamp } from "../ingest/reuse.ts";
 import type { RenderedBody } from "../render/body.ts";
 import type { PageStamp } from "../render/index.ts";
-import type { ConversionTable, SearchStamp } from "../search/index.ts";
+import type { SearchStamp, TextScan } from "../search/index.ts";
 import type { Diagnostic, ParseResult } from "../types.ts";
 import { encodeCacheFile, readCacheFile, ReadBuffer, type CacheReader } from "./file.ts";
 import { GroupedMemo, GROUPED, groupFile, groupedMemo } from "./grouped.ts";
@@ -63,8 +63,8 @@ export interface BuildCache {
   leads: Memo<string>;
   /** Search records (HTML for Pagefind) by the hash of the story fields they are made from, grouped by search shard (its folder). */
   records: GroupedMemo<string>;
-  /** Traditional → Simplified tables by the hash of the texts they were cut to. */
-  tables: Memo<ConversionTable>;
+  /** What each search shard's texts bring to the Traditional → Simplified table, by the hash of the texts. */
+  scans: Memo<TextScan>;
   /** Article pages' related stories (URLs) by the hash of what decides them (see render/related.ts). */
   related: Memo<string[]>;
   /** Sources as the last build read them, by absolute path. */
@@ -85,7 +85,7 @@ export interface BuildCache {
 
 const STATE_FILE = "state.v8";
 /** The memos, each kept in 16 shard files `<name>-<hex digit>.v8`. */
-const MEMOS = ["parsed", "leads", "tables", "related"] as const;
+const MEMOS = ["parsed", "leads", "scans", "related"] as const;
 const SHARDS = 16;
 const shardOf = (key: string): number => parseInt(key[0]!, 16) % SHARDS || 0;
 
@@ -137,7 +137,7 @@ export async function openCache(dir: string, root: string, out: string, cwd = pr
     leads: memo("leads"),
     records: groupedMemo("records", reader, later),
     reader,
-    tables: memo("tables"),
+    scans: memo("scans"),
     related: memo("related"),
     sources: state?.sources instanceof Map ? state.sources : new Map(),
     pages: sameOut ? state.pages : new Map(),
@@ -226,7 +226,7 @@ export function reopenCache(cache: BuildCache): BuildCache {
     leads: new Memo(cache.leads.entries()),
     records: groupedMemo("records", cache.reader, later, cache.records.used()),
     reader: cache.reader,
-    tables: new Memo(cache.tables.entries()),
+    scans: new Memo(cache.scans.entries()),
     related: new Memo(cache.related.entries()),
     sources: cache.next.sources,
     pages: cache.next.pages,

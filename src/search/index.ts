@@ -5,7 +5,7 @@ import { linkFiles, type FileStamp } from "../shared/files.ts";
 import { hashOf, hashOfAll } from "../shared/hash.ts";
 import type { ArticlePage } from "../render/index.ts";
 import type { Lang } from "../types.ts";
-import { buildConversionTable } from "./conversion-table.ts";
+import { scanTexts, tableFromScans, type TextScan } from "./conversion-table.ts";
 import { CONVERSION_FILE, createConverter, tableFor, type ConversionTable } from "./convert.ts";
 import { convertedTexts, recordFields, storiesOf, storyRecordHtml } from "./records.ts";
 import { allStillStamped, listBundleFiles, stampFiles } from "./bundle-files.ts";
@@ -15,7 +15,7 @@ import { writeShards, type SearchRecord } from "./write-shards.ts";
 export { termsOf, queryOf, phraseTermOf, formTermsOf, inflectionBase, hanCode, normalise } from "./tokens.ts";
 export { CONVERSION_FILE, createConverter, identity, tableFor } from "./convert.ts";
 export type { ConversionTable, Converter } from "./convert.ts";
-export { buildConversionTable } from "./conversion-table.ts";
+export { buildConversionTable, scanTexts, tableFromScans, type TextScan } from "./conversion-table.ts";
 export { recordFields, storyRecordHtml, storiesOf } from "./records.ts";
 export { packedFileOf, PACKED_DIR } from "./packed.ts";
 export { packedFileCount } from "../shared/search-layout.ts";
@@ -65,8 +65,8 @@ export interface SearchReuse {
   out: string;
   /** Search records (HTML for Pagefind) by the hash of the story fields they are made from, grouped by shard folder. */
   records: GroupedRemembered<string>;
-  /** Traditional → Simplified tables by the hash of the texts they were cut to. */
-  tables: Remembered<ConversionTable>;
+  /** What each part of the corpus brings to the Traditional → Simplified table, by the hash of its texts. */
+  scans: Remembered<TextScan>;
   /** The last build's search bundle, by shard. */
   search?: readonly SearchStamp[];
   /** Filled in by this build for the next. */
@@ -91,13 +91,17 @@ export async function indexSite(pages: readonly ArticlePage[], outDir: string, c
   const layout = options.shards ?? searchLayout(stories.map((story) => periodOf(firstOf(story).dateIso)));
   const planned = layout.reduce((n, shard) => n + shard.stories, 0);
   if (planned !== stories.length) throw new Error(`the search layout holds ${planned} stories, the site has ${stories.length}`);
-  const texts = pages.flatMap((p) => [p.title, p.lead, ...p.keywords.map((k) => k.name)]);
-  // Cutting OpenCC's dictionaries to the corpus is slow on a large site; the texts decide it.
-  const table = cache ? cache.tables.get(hashOfAll(texts), () => buildConversionTable(texts)) : buildConversionTable(texts);
+  const members = shardStories(stories, layout);
+  // Cutting OpenCC's dictionaries to the corpus is slow on a large site: each shard's texts are read for it
+  // only when they changed (a new story reads the newest shard's).
+  const scans = members.map((shard) => {
+    const texts = shard.flatMap((story) => Object.values(story).flatMap((p) => [p.title, p.lead, ...p.keywords.map((k) => k.name)]));
+    return cache ? cache.scans.get(hashOfAll(texts), () => scanTexts(texts)) : scanTexts(texts);
+  });
+  const table = tableFromScans(scans);
   const recordOf = pendingRecordMaker(table);
   const bundlePath = path.join(outDir, "pagefind");
-  const members = shardStories(stories, layout);
-  const planLines = await Promise.all(layout.map((shard, at) => reuseOf(members[at]!.map(recordOf), shard, cache)));
+  const planLines = await Promise.all(layout.map((shard, at) => reuseOf(members[at]!.map(recordOf), shard, table, cache)));
   const reused = planLines.filter((line) => line.last !== undefined);
   for (const { last } of reused) await linkFiles(path.join(cache!.out, "pagefind"), bundlePath, Object.keys(last!.files));
   const fresh = planLines.filter((line) => line.last === undefined);
@@ -128,11 +132,14 @@ interface ShardLine {
 }
 
 /** Whether the last output holds `shard` as these records make it, its files untouched since (then `last` is its stamp). */
-async function reuseOf(records: PendingRecord[], shard: SearchShard, cache?: SearchReuse): Promise<ShardLine> {
+async function reuseOf(records: PendingRecord[], shard: SearchShard, table: ConversionTable, cache?: SearchReuse): Promise<ShardLine> {
   if (!cache) return { shard, records, key: "" };
-  // The index is made from the records alone (the table is written beside it), so they are its key; a
-  // record's content is made from what its key hashes, by this code version, so the keys will do.
-  const key = hashOfAll([cache.version, shard.dir, String(shard.packed), ...records.flatMap((r) => [r.url, r.key()])]);
+  // The index is made from the records alone (the table is written beside it), and a record from its story's
+  // fields and the part of the table its texts can use: the shard's fields and the part of the table all its
+  // texts can use decide every record, without working out each record's key. (Joined by NUL, which no
+  // phrase holds, the texts are looked at as one.)
+  const part = tableFor([records.flatMap((r) => r.texts()).join("\u0000")], table);
+  const key = hashOfAll([cache.version, shard.dir, String(shard.packed), JSON.stringify(part), ...records.flatMap((r) => [r.url, r.fields()])]);
   const last = cache.search?.find((s) => s.dir === shard.dir && s.key === key);
   const files = last && (await allStillStamped(path.join(cache.out, "pagefind"), last.files));
   return { shard, records, key, ...(files && { last: { ...last, files } }) };
@@ -145,10 +152,14 @@ function ownFiles(files: readonly string[], shard: SearchShard, layout: readonly
   return files.filter((file) => !others.some((dir) => file.split(path.sep).join("/").startsWith(dir)));
 }
 
-/** A story's search record before it is made: the URL of its first version, the key its content is remembered by, and how to make it. */
+/** A story's search record before it is made: the URL of its first version, what decides its content, and how to make it. */
 export interface PendingRecord {
   url: string;
-  /** The hash of the story's fields and of the part of the table its texts can use (computed on the first call). */
+  /** The story's texts the conversion table is applied to. */
+  texts: () => string[];
+  /** The story's fields the record is made from, as JSON (made on the first call). */
+  fields: () => string;
+  /** The hash of the story's fields and of the part of the table its texts can use (made on the first call). */
   key: () => string;
   make: () => string;
 }
@@ -158,10 +169,12 @@ export function pendingRecordMaker(table: ConversionTable): (story: StoryPages) 
   const convert = createConverter(table);
   return (story) => {
     let key: string | undefined;
+    let fields: string | undefined;
+    const fieldsOf = () => (fields ??= JSON.stringify(recordFields(story)));
     // Keyed by the part of the table the story's texts can use, not the whole: a new story bringing new
     // characters into the table (most do, on a young site) would otherwise make every record again.
-    const keyOf = () => (key ??= hashOf(JSON.stringify(tableFor(convertedTexts(story), table)), JSON.stringify(recordFields(story))));
-    return { url: (story.zh ?? story.en)!.url, key: keyOf, make: () => storyRecordHtml(story, convert) };
+    const keyOf = () => (key ??= hashOf(JSON.stringify(tableFor(convertedTexts(story), table)), fieldsOf()));
+    return { url: (story.zh ?? story.en)!.url, texts: () => convertedTexts(story), fields: fieldsOf, key: keyOf, make: () => storyRecordHtml(story, convert) };
   };
 }
 
