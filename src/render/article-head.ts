@@ -6,18 +6,29 @@ import { photoMeta } from "./photos.ts";
 import { absoluteUrl, type SiteUrl } from "./site-url.ts";
 import { STRINGS } from "./strings.ts";
 
-/** Head data of an article: hreflang and `og:locale:alternate` only when the translation exists. */
-export function articleHead(page: Omit<ArticlePage, "head">, site: SiteUrl, siteName: string): PageHead {
+/**
+ * The part of an article's head its sitemap entry needs: canonical and hreflang links (these only when the
+ * translation exists), without meta tags or JSON-LD. A cached build plans every page with this and makes the
+ * whole head (`articleHead`) only for the pages it renders.
+ */
+export function articleLinks(page: Pick<ArticlePage, "url" | "lang" | "alternate">, site: SiteUrl): PageHead {
   const url = absoluteUrl(site, page.url);
   const other = page.alternate;
-  const otherUrl = other && absoluteUrl(site, other.url);
-  const byLang: Partial<Record<Lang, string>> = { [page.lang]: url, ...(other ? { [other.lang]: otherUrl } : {}) };
+  const byLang: Partial<Record<Lang, string>> = { [page.lang]: url, ...(other ? { [other.lang]: absoluteUrl(site, other.url) } : {}) };
   const alternates = other
     ? [
         ...LANGS.map((lang) => ({ hreflang: STRINGS[lang].htmlLang, href: byLang[lang]! })),
         { hreflang: "x-default", href: byLang.zh! },
       ]
     : [];
+  return { canonical: url, alternates, meta: [] };
+}
+
+/** Head data of an article: hreflang and `og:locale:alternate` only when the translation exists. */
+export function articleHead(page: Omit<ArticlePage, "head">, site: SiteUrl, siteName: string): PageHead {
+  const { canonical: url, alternates } = articleLinks(page, site);
+  const other = page.alternate;
+  const otherUrl = other && absoluteUrl(site, other.url);
   const meta = basicMeta(page.lang, page.title, page.description, url, "article", siteName);
   const photo = photoMeta(page.image, site);
   meta.push(...photo.meta);

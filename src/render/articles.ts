@@ -13,7 +13,7 @@ import { keywordSlug } from "./keywords.ts";
 import { DEVICE_NAME_RE, utf8Length } from "../validate/segment.ts";
 import { absoluteUrl, type SiteUrl } from "./site-url.ts";
 import { authorLinks, sectionLink } from "./desks.ts";
-import { articleHead } from "./article-head.ts";
+import { articleHead, articleLinks } from "./article-head.ts";
 import { pagePhoto, withPhotos, type PhotoLookup } from "./photos.ts";
 
 export type { PagePhoto, PhotoLookup } from "./photos.ts";
@@ -62,7 +62,7 @@ export interface DeferredBodies {
 export interface ArticleContext {
   config: SiteConfig;
   photos?: PhotoLookup;
-  /** Bodies whose HTML waits until their page is rendered; without it every page's HTML is planned. */
+  /** Bodies whose HTML, and pages whose head data, wait until their page is rendered; without it every page is planned whole. */
   deferred?: DeferredBodies;
 }
 
@@ -166,7 +166,8 @@ function planArticle(story: Story, lang: Lang, links: Partial<Record<Lang, Versi
     let html: string | undefined;
     deferred.set(self.url, () => (html ??= displayHtml(lang, at.deferred!.html(article.body, htmlKey, period))));
   }
-  return { ...page, head: articleHead(page, at.site, at.config.name[lang]) };
+  // Meta tags and JSON-LD are much of a page's plan, and printed only when it is rendered: a cached build makes them then.
+  return { ...page, head: at.deferred ? articleLinks(page, at.site) : articleHead(page, at.site, at.config.name[lang]) };
 }
 
 /**

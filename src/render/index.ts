@@ -1,7 +1,8 @@
 // Render: the page plan through Eleventy and templates/ into an output directory.
 import path from "node:path";
 import { DateTime } from "luxon";
-import type { SitePlan } from "./plan.ts";
+import type { ArticlePage, SitePlan } from "./plan.ts";
+import { articleHead } from "./article-head.ts";
 import { buildAssets, type AssetMap } from "./assets.ts";
 import { chunksOf, collectGarbage, RENDER_CHUNK, runEleventy, type RunOptions, type SiteData } from "./runs.ts";
 import { PAGES_PER_WORKER, renderInParallel, renderLanes } from "./parallel.ts";
@@ -133,7 +134,7 @@ function jsonOnce(): (item: object) => string {
  * shared (code version, site address and configuration, asset URLs): unchanged pages are hard-linked from the last output.
  */
 export async function renderSite(plan: SitePlan, options: RenderOptions): Promise<RenderResult> {
-  const { diagnostics: _, deferredHtml, ...site } = plan;
+  const { diagnostics: _, deferred, ...site } = plan;
   const assets = await buildAssets(options.root, options.outDir, plan.config);
   const serviceWorker = options.serviceWorker ?? true;
   const { cache } = options;
@@ -164,8 +165,10 @@ export async function renderSite(plan: SitePlan, options: RenderOptions): Promis
     };
     pages = { ...site, articles: await sift("article", site.articles), lists: await sift("list", site.lists), indexes: await sift("index", site.indexes) };
   }
-  // The pages to render get the HTML the plan left out (keyed above by the hash of their body instead).
-  if (deferredHtml) pages = { ...pages, articles: pages.articles.map((page) => (page.htmlKey === undefined ? page : { ...page, html: deferredHtml.get(page.url)!() })) };
+  // The pages to render get the HTML and head data the plan left out (keyed above by the hash of their body
+  // instead, and by the fields the head is made from).
+  const html = (page: ArticlePage) => (page.htmlKey === undefined ? page.html : deferred!.get(page.url)!());
+  if (deferred) pages = { ...pages, articles: pages.articles.map((page) => ({ ...page, html: html(page), head: articleHead(page, plan.site, plan.config.name[page.lang]) })) };
   await renderPages(pages, { assets, serviceWorker, site: plan.site, root: options.root, outDir: options.outDir }, options.chunk, options.jobs, options.pagesPerWorker);
   if (cache) {
     // Linked after Eleventy has written, and linking never overwrites: a reused file is never written through.

@@ -81,8 +81,8 @@ export interface SitePlan {
   precacheArticles: string[];
   /** Problems found while planning, such as two stories wanting one URL. */
   diagnostics: Diagnostic[];
-  /** How to make the HTML of the article pages planned without it (see `ArticlePage.htmlKey`), by URL. */
-  deferredHtml?: ReadonlyMap<string, () => string>;
+  /** For a cached build's plan: how to make each page's HTML left out (see `htmlKey`), by URL; its article heads hold links alone (`articleLinks`). */
+  deferred?: ReadonlyMap<string, () => string>;
 }
 
 /** Options of the plan. */
@@ -192,7 +192,7 @@ export function planSite(stories: readonly Story[], options: PlanOptions, planne
     offline,
     precacheArticles: newest.map((a) => a.url),
     diagnostics: [...planned.diagnostics, ...newsroom.diagnostics, ...checkNavTargets(config, knownUrls({ articles, fronts, lists, indexes, searches, offline, pages: newsroom.pages }))],
-    ...(planned.deferred.size > 0 && { deferredHtml: planned.deferred }),
+    ...(options.deferred && { deferred: planned.deferred }),
   };
 }
 
