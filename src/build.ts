@@ -76,8 +76,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     step("offline", offline.precacheFiles, "files precached");
     const report = options.report ? { file: path.resolve(cwd, options.report), stories, diagnostics, release } : undefined;
     const retire = { trashDir: cacheDir && trashDirOf(cacheDir), removeInBackground: options.removeOldOutputInBackground };
-    const known = cache && stampedSizes(cache);
-    const { weights, output } = await runStage("publish", () => publish(staging, out, { assets: rendered.assets, articles: plan.articles, report, known }, retire));
+    const { weights, output } = await runStage("publish", () => publish(staging, out, { assets: rendered.assets, articles: plan.articles, report, known: cache && stampedSizes(cache) }, retire));
     step("publish", output.files, "files");
     made = { weights, offline, output, ...(cache && { cache: cacheSummary(cache, rendered, indexed) }), ...(kept && { kept: { plan: kept, assets: rendered.assets, table: indexed.table, cache } }) };
   } catch (cause) {
