@@ -2,18 +2,13 @@
 // kept apart, since every build needs every body's lead and a cached build few bodies' HTML.
 import { renderBody, type BodyRenderer, type DeferredBodies } from "../render/index.ts";
 import type { RenderedBody } from "../render/body.ts";
-import { hashOf } from "../shared/hash.ts";
+import { bodyKey } from "../shared/body-keys.ts";
 import type { DraftBody } from "../types.ts";
 import type { GroupedMemo } from "./grouped.ts";
 import type { Memo } from "./memo.ts";
 
 /** The memos bodies go through (a build cache's). */
 type BodyMemos = { bodies: GroupedMemo<RenderedBody>; leads: Memo<string> };
-
-/** The hash a body is remembered by. */
-function bodyKey(body: DraftBody): string {
-  return hashOf(JSON.stringify(body));
-}
 
 /** Renders bodies through the cache's memo, by month: a month's file is read on its first body. */
 export function cachedBodies(cache: Pick<BodyMemos, "bodies">): BodyRenderer {

@@ -1,5 +1,6 @@
 // Parse: turn each decoded source into article drafts, with the parser its kind calls for.
 import { sourceKey } from "../ingest/reuse.ts";
+import { nameBody } from "../shared/body-keys.ts";
 import type { ArticleDraft, Diagnostic, ParseResult, SourceFile } from "../types.ts";
 import { parseMarkdownArticle } from "./markdown.ts";
 import { parseRawScrape } from "./raw-scrape.ts";
@@ -27,7 +28,11 @@ export function parseSources(sources: readonly SourceFile[], memo?: ParseMemo): 
   return {
     files: sources.map((source) => {
       const parse = () => (source.kind === "markdown" ? parseMarkdownArticle(source) : parseRawScrape(source));
-      const result = memo ? memo.get(source.key ?? sourceKey(source), parse) : parse();
+      if (!memo) return { source, ...parse() };
+      const key = source.key ?? sourceKey(source);
+      const result = memo.get(key, parse);
+      // A cache keys rendered bodies too: by this source's key, which holds for its drafts' bodies.
+      result.drafts.forEach((draft, place) => nameBody(draft.body, key, place));
       return { source, drafts: result.drafts, diagnostics: result.diagnostics };
     }),
   };
