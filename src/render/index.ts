@@ -6,7 +6,6 @@ import { articleHead } from "./article-head.ts";
 import { buildAssets, type AssetMap } from "./assets.ts";
 import { chunksOf, collectGarbage, RENDER_CHUNK, runEleventy, type RunOptions, type SiteData } from "./runs.ts";
 import { PAGES_PER_WORKER, renderInParallel, renderLanes } from "./parallel.ts";
-import { mapLimit } from "../shared/concurrency.ts";
 import { linkFiles, stampWithContent, stillStamped, type FileStamp } from "../shared/files.ts";
 import { hashOf, hashOfAll } from "../shared/hash.ts";
 
@@ -147,12 +146,12 @@ export async function renderSite(plan: SitePlan, options: RenderOptions): Promis
     const shared = hashOf(cache.version, JSON.stringify(site.site), JSON.stringify(site.config), JSON.stringify(site.nav), JSON.stringify(assets), String(serviceWorker));
     // The plan is not changed while its pages are keyed, so an entry's JSON holds for the whole sift.
     const shown = jsonOnce();
-    const sift = async <T extends { url: string }>(kind: string, entries: readonly T[]): Promise<T[]> => {
-      const keep = await mapLimit(entries, 32, async (entry) => {
+    const sift = <T extends { url: string }>(kind: string, entries: readonly T[]): T[] =>
+      entries.filter((entry) => {
         const file = outputFileOf(entry.url);
         const key = hashOfAll([shared, kind, ...entryParts(entry, shown)]);
         const last = cache.pages.get(file);
-        const now = last?.key === key ? await stillStamped(path.join(cache.out, file), last) : undefined;
+        const now = last?.key === key ? stillStamped(path.join(cache.out, file), last) : undefined;
         if (now) {
           reused.push(file);
           cache.next.pages.set(file, { ...now, key });
@@ -161,9 +160,7 @@ export async function renderSite(plan: SitePlan, options: RenderOptions): Promis
         fresh.push({ file, key });
         return true;
       });
-      return entries.filter((_, i) => keep[i]);
-    };
-    pages = { ...site, articles: await sift("article", site.articles), lists: await sift("list", site.lists), indexes: await sift("index", site.indexes) };
+    pages = { ...site, articles: sift("article", site.articles), lists: sift("list", site.lists), indexes: sift("index", site.indexes) };
   }
   // The pages to render get the HTML and head data the plan left out (keyed above by the hash of their body
   // instead, and by the fields the head is made from).
@@ -173,11 +170,11 @@ export async function renderSite(plan: SitePlan, options: RenderOptions): Promis
   if (cache) {
     // Linked after Eleventy has written, and linking never overwrites: a reused file is never written through.
     await linkFiles(cache.out, options.outDir, reused);
-    await mapLimit(fresh, 32, async ({ file, key }) => {
-      const stamp = await stampWithContent(path.join(options.outDir, file));
+    for (const { file, key } of fresh) {
+      const stamp = stampWithContent(path.join(options.outDir, file));
       if (!stamp) throw new Error(`rendering pages failed: ${file} was not written`);
       cache.next.pages.set(file, { key, ...stamp });
-    });
+    }
   }
   const rendered = cache ? fresh.length : site.articles.length + site.lists.length + site.indexes.length;
   return { assets, rendered, reused: reused.length };

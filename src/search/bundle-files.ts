@@ -38,7 +38,7 @@ export async function listBundleFiles(dir: string, bundle: string): Promise<stri
 /** Stamps of `files` (relative to `bundle`), with their content's hash. */
 export async function stampFiles(bundle: string, files: readonly string[]): Promise<Record<string, FileStamp>> {
   const stamps: Record<string, FileStamp> = {};
-  const taken = await mapLimit(files, 16, async (file) => [file, await stampWithContent(path.join(bundle, file))] as const);
+  const taken = files.map((file) => [file, stampWithContent(path.join(bundle, file))] as const);
   for (const [file, stamp] of taken) if (stamp) stamps[file] = stamp;
   return stamps;
 }
@@ -73,12 +73,12 @@ export async function packFragments(bundle: string, count: number): Promise<void
 }
 
 /** The stamps of `files` under `dir` now, when every one is still the file stamped (see `stillStamped`); else undefined. */
-export async function allStillStamped(dir: string, files: Record<string, FileStamp>): Promise<Record<string, FileStamp> | undefined> {
-  const checks = await mapLimit(Object.entries(files), 16, async ([file, stamp]) => [file, await stillStamped(path.join(dir, file), stamp)] as const);
+export function allStillStamped(dir: string, files: Record<string, FileStamp>): Record<string, FileStamp> | undefined {
   const now: Record<string, FileStamp> = {};
-  for (const [file, stamp] of checks) {
-    if (!stamp) return undefined;
-    now[file] = stamp;
+  for (const [file, stamp] of Object.entries(files)) {
+    const still = stillStamped(path.join(dir, file), stamp);
+    if (!still) return undefined;
+    now[file] = still;
   }
   return now;
 }

@@ -141,7 +141,7 @@ async function reuseOf(records: PendingRecord[], shard: SearchShard, table: Conv
   const part = tableFor([records.flatMap((r) => r.texts()).join("\u0000")], table);
   const key = hashOfAll([cache.version, shard.dir, String(shard.packed), JSON.stringify(part), ...records.flatMap((r) => [r.url, r.fields()])]);
   const last = cache.search?.find((s) => s.dir === shard.dir && s.key === key);
-  const files = last && (await allStillStamped(path.join(cache.out, "pagefind"), last.files));
+  const files = last && allStillStamped(path.join(cache.out, "pagefind"), last.files);
   return { shard, records, key, ...(files && { last: { ...last, files } }) };
 }
 
