@@ -9,7 +9,9 @@
 // the files and folders a build from an empty folder would have written.
 //
 // Nothing is shared with the live output: a skeleton holds no file at all (its files were unlinked, not
-// written through), and it only gets its name once the last file is gone.
+// written through), and it only gets its name once the last file is gone. No path is a folder in one build
+// and a file in another: every page is a folder holding `index.html`, and a slug has no dot and cannot take
+// the name of one of the site's own files (validate/slug.ts), so a kept folder never stands where a file goes.
 import { spawnDetached } from "../children.ts";
 import { readdirSync, renameSync, rmdirSync, rmSync, unlinkSync, type Dirent } from "node:fs";
 import path from "node:path";
