@@ -87,17 +87,18 @@ export function runDuet(setup: RunSetup, run: number, runDir: string): Promise<R
 
 /**
  * One Duet build of `articles` into `outDir` with the build cache in `cacheDir`, as an operator
- * rebuilding after an edit runs it. Returns once the replaced output is gone too, so the
- * background removal of one run never slows the next.
+ * rebuilding after an edit runs it. Returns once the replaced output has been emptied into the next
+ * build's skeleton (or removed), so the background work of one run never slows the next.
  */
 export async function runDuetCached(setup: RunSetup, articles: string, outDir: string, cacheDir: string, scratchDir: string): Promise<Measurement> {
   const args = [...setup.nodeFlags, "--import", "tsx", "scripts/build.ts", "--articles", articles, "--out", outDir, "--cache", cacheDir, ...setup.buildArgs];
   const measured = await measureCommand(process.execPath, args, { cwd: setup.root, env: setup.env, scratchDir });
-  // The replaced output is moved into the cache's trash folder and removed there in the background.
+  // The replaced output is moved into the cache's trash folder and emptied there in the background, its
+  // folders kept as `skeleton` for the next build (see src/publish/skeleton.ts).
   const trash = path.join(cacheDir, "trash");
   const deadline = Date.now() + 300_000;
-  while ((await readdir(trash).catch(() => [])).length > 0) {
-    if (Date.now() > deadline) throw new Error(`the replaced output beside ${outDir} was not removed from the cache's trash within 5 minutes`);
+  while ((await readdir(trash).catch(() => [])).some((name) => name !== "skeleton")) {
+    if (Date.now() > deadline) throw new Error(`the replaced output beside ${outDir} was not emptied in the cache's trash within 5 minutes`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return measured;
