@@ -1,7 +1,9 @@
 // The photo stage: which images articles use, their renditions (never upscaled, stable names, cached), every bad file reported on its line, and the HTML.
+import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdir, readdir, readFile, rm, stat, symlink, truncate, utimes, writeFile } from "node:fs/promises";
+import { cp, mkdir, readdir, readFile, rm, stat, symlink, truncate, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { promisify } from "node:util";
 import { DateTime } from "luxon";
 import sharp from "sharp";
 import { test } from "uvu";
@@ -175,6 +177,35 @@ test("a photo file whose inode, size and modification time are unchanged is not 
     assert.equal(third.diagnostics.map((d) => d.code), ["image/undecodable"]);
   } finally {
     await rm(cwd, { recursive: true, force: true });
+  }
+});
+
+test("a build whose photos are all as the cache knows them never loads the encoder (eleventy-img, sharp); a changed photo loads it", async () => {
+  const root = path.resolve(import.meta.dirname, "..");
+  const dir = await scratch("encoder");
+  const articles = path.join(dir, "articles");
+  await cp(path.join(root, "articles"), articles, { recursive: true });
+  // Each build in a process of its own, which tells whether sharp was loaded.
+  const build = async (): Promise<string> => {
+    const options = { articles, out: path.join(dir, "out"), cacheDir: path.join(dir, "cache"), cwd: dir, root };
+    const script = [
+      `import { createRequire } from "node:module";`,
+      `import { build } from ${JSON.stringify(path.join(root, "src/build.ts"))};`,
+      `const result = await build(${JSON.stringify(options)});`,
+      `const loaded = Object.keys(createRequire(import.meta.url).cache).some((f) => f.includes("/node_modules/sharp/"));`,
+      `console.log(loaded ? "sharp loaded" : "sharp not loaded", result.diagnostics.filter((d) => d.severity === "error").length);`,
+    ].join("\n");
+    const { stdout } = await promisify(execFile)(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { cwd: root });
+    return stdout.trim();
+  };
+  try {
+    assert.is(await build(), "sharp loaded 0", "the first build encodes the photos");
+    assert.is(await build(), "sharp not loaded 0");
+    const photo = path.join(articles, "2024/images/metro-train.svg");
+    await writeFile(photo, (await readFile(photo, "utf8")).replace("</svg>", '<circle cx="1" cy="1" r="1"/></svg>'));
+    assert.is(await build(), "sharp loaded 0", "a changed photo is hashed and encoded again");
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 });
 

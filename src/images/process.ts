@@ -8,7 +8,7 @@ import { ROOT_PATHS, type Diagnostic, type ImageSet } from "../types.ts";
 import { decodeSrc, type ImageUse } from "./find.ts";
 import { renditionsToImageSet, MEDIA_URL } from "./image-set.ts";
 import { findImageFile, readImage, type ImageProblem } from "./locate.ts";
-import { encodeImage, imageKey, type Rendition } from "./render.ts";
+import type { Rendition } from "./render.ts";
 import { openStore, pruneStore, saveStore, storedRenditions, storeRenditions } from "./store.ts";
 import { makeImageTable, type ImageTable } from "./table.ts";
 
@@ -47,6 +47,13 @@ const ENCODERS = 2;
 /** Photos read and hashed at once (each at most 20 MB held in memory). */
 const READERS = 8;
 
+/**
+ * The encoder (eleventy-img and sharp, about a quarter of a second to load), loaded only when a photo must be
+ * hashed or encoded: a build whose photos are all as the cache knows them, or that has none, never loads it.
+ */
+let encoder: Promise<typeof import("./render.ts")> | undefined;
+const loadEncoder = () => (encoder ??= import("./render.ts"));
+
 /** What became of one photo: its renditions, or the problem with it. */
 type Outcome = Rendition[] | ImageProblem;
 
@@ -67,7 +74,7 @@ export async function processImages(uses: readonly ImageUse[], options: ProcessO
     const stored = await storedRenditions(store, key);
     counts[stored ? "reused" : "processed"]++;
     if (stored) return stored;
-    const encoded = await encodeSlot(() => encodeImage(bytes, key));
+    const encoded = await encodeSlot(async () => (await loadEncoder()).encodeImage(bytes, key));
     return Array.isArray(encoded) ? storeRenditions(store, key, encoded) : encoded;
   };
   const paths = [...new Set(uses.map((u) => u.path))];
@@ -82,7 +89,7 @@ export async function processImages(uses: readonly ImageUse[], options: ProcessO
       if (stored) return (counts.reused++, used.keys.add(seen!.key), [p, stored]);
       const bytes = await readImage(found);
       if ("code" in bytes) return [p, bytes];
-      const key = imageKey(bytes);
+      const key = (await loadEncoder()).imageKey(bytes);
       used.keys.add(key);
       store.files.set(found.real, { ...found.stamp, key });
       store.changed = true;
