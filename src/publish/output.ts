@@ -9,7 +9,7 @@ import { recoverOutput } from "./recover.ts";
 import { keptInTrash, skeletonOf } from "./skeleton.ts";
 import { createStaging } from "./staging.ts";
 
-/** The folder inside a build cache that replaced outputs are moved into, and emptied by the next build. */
+/** The folder inside a build cache that replaced outputs are moved into, to become the next build's skeleton (see skeleton.ts). */
 export function trashDirOf(cacheDir: string): string {
   return path.join(cacheDir, "trash");
 }
