@@ -15,7 +15,7 @@ function entriesOf(dict: string): [string, string][] {
 
 /** What a part of the corpus (one search shard's texts) brings to the table: see `scanTexts`. */
 export interface TextScan {
-  /** Every character of the texts, once each, in code-point order. */
+  /** Every character of the texts, once each, sorted (so equal scans are equal strings). */
   chars: string;
   /** The Simplified forms of the Taiwan phrases the texts hold, sorted. */
   found: string[];
