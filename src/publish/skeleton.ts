@@ -78,7 +78,7 @@ export function makeSkeletonInBackground(dir: string, trashDir: string): void {
  * `readdirSync(root, { recursive: true, withFileTypes: true })` lists them). A staging folder started from a
  * skeleton keeps the folders of pages since removed; a build from an empty folder makes none that stay empty.
  */
-export function pruneEmptyFolders(root: string, entries: readonly Dirent[]): number {
+export function pruneEmptyFolders(root: string, entries: readonly Dirent[]): void {
   const top = path.resolve(root);
   const children = new Map<string, number>();
   for (const entry of entries) {
@@ -86,14 +86,11 @@ export function pruneEmptyFolders(root: string, entries: readonly Dirent[]): num
     children.set(parent, (children.get(parent) ?? 0) + 1);
   }
   const empty = entries.map((e) => e.isDirectory() && path.resolve(e.parentPath, e.name)).filter((dir): dir is string => dir !== false && !children.has(dir));
-  let removed = 0;
   for (let dir = empty.pop(); dir !== undefined; dir = empty.pop()) {
     rmdirSync(dir);
-    removed++;
     const parent = path.dirname(dir);
     const left = (children.get(parent) ?? 1) - 1;
     children.set(parent, left);
     if (left === 0 && parent !== top) empty.push(parent);
   }
-  return removed;
 }

@@ -38,8 +38,10 @@ export async function listBundleFiles(dir: string, bundle: string): Promise<stri
 /** Stamps of `files` (relative to `bundle`), with their content's hash. */
 export async function stampFiles(bundle: string, files: readonly string[]): Promise<Record<string, FileStamp>> {
   const stamps: Record<string, FileStamp> = {};
-  const taken = files.map((file) => [file, stampWithContent(path.join(bundle, file))] as const);
-  for (const [file, stamp] of taken) if (stamp) stamps[file] = stamp;
+  for (const file of files) {
+    const stamp = stampWithContent(path.join(bundle, file));
+    if (stamp) stamps[file] = stamp;
+  }
   return stamps;
 }
 
