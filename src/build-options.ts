@@ -117,8 +117,11 @@ export interface BuildResult {
   heldBack: Article[];
   /** Versions marked `draft: true`, left out (none under `drafts`). */
   drafts: Article[];
-  /** What the build cache saved, when one was used. */
-  cache?: { parsed: number; pagesReused: number; pagesRendered: number; searchShards: number; searchShardsReused: number };
+  /**
+   * What the build cache saved, when one was used: files parsed, and of the sources not parsed, those read
+   * again for a body the cache had left out; pages and search shards rendered and reused.
+   */
+  cache?: { parsed: number; readAgain: number; pagesReused: number; pagesRendered: number; searchShards: number; searchShardsReused: number };
   /** With `keepPlan`: what the output was made from, for changing it later without a whole build. */
   kept?: BuiltSite;
 }

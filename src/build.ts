@@ -5,7 +5,7 @@ import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import type { BuildOptions, BuildResult } from "./build-options.ts";
-import { cachedBodies, deferredBodies, openCache, saveCacheOrWarn, sourceReuse, type BuildCache } from "./cache/index.ts";
+import { cachedBodies, deferredBodies, openCache, parsedSources, saveCacheOrWarn, sourceReuse, type BuildCache } from "./cache/index.ts";
 import { BuildError, countSeverity, sortDiagnostics, warning } from "./diagnostics.ts";
 import { ingestArticles, toDisplay } from "./ingest/index.ts";
 import { buildServiceWorker, DEFAULT_PRECACHE_BUDGET, type OfflineOptions } from "./offline/index.ts";
@@ -42,7 +42,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   housekeeping.push(...(cache?.diagnostics ?? []));
   const ingested = await ingestArticles(articles, cwd, cache && sourceReuse(cache));
   step("ingest", ingested.sources.length, "files");
-  const parsed = parseSources(ingested.sources, cache?.parsed);
+  const parsed = parseSources(ingested.sources, cache && parsedSources(cache));
   const drafts = parsed.files.flatMap((f) => f.drafts);
   step("parse", drafts.length, "drafts");
   const validated = validateDrafts(drafts, { zone: site.config.timeZone, sections: site.config.sections.map((s) => s.slug), memo: options.memo?.validation });
@@ -170,7 +170,7 @@ async function disposedOnFailure<T>(photos: ProcessedImages, run: () => Promise<
 
 /** What the build cache saved this time. */
 function cacheSummary(cache: BuildCache, rendered: { reused: number; rendered: number }, indexed: IndexSummary): NonNullable<BuildResult["cache"]> {
-  return { parsed: cache.parsed.misses, pagesReused: rendered.reused, pagesRendered: rendered.rendered, searchShards: indexed.shards, searchShardsReused: indexed.reusedShards };
+  return { parsed: cache.parsed.misses, readAgain: cache.readAgain.sources, pagesReused: rendered.reused, pagesRendered: rendered.rendered, searchShards: indexed.shards, searchShardsReused: indexed.reusedShards };
 }
 
 /** What the index step counted, as the progress line says it. */

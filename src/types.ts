@@ -87,6 +87,8 @@ export interface SourceFile {
    * knows unchanged is not read again: its `text` is then empty and its parse result comes from the cache.
    */
   key?: string;
+  /** Absolute path, set with `key`: where a body the cache left out is read again, should a page need it. */
+  abs?: string;
 }
 
 /** A value taken from a source, remembering the line it came from. */

@@ -15,13 +15,15 @@ import type { SourceStamp } from "../ingest/reuse.ts";
 import type { RenderedBody } from "../render/body.ts";
 import type { PageStamp } from "../render/index.ts";
 import type { SearchStamp, TextScan } from "../search/index.ts";
-import type { Diagnostic, ParseResult } from "../types.ts";
+import type { Diagnostic } from "../types.ts";
 import { encodeCacheFile, readCacheFile, ReadBuffer, type CacheReader } from "./file.ts";
 import { GroupedMemo, GROUPED, groupFile, groupedMemo } from "./grouped.ts";
 import { Memo } from "./memo.ts";
+import type { ReadAgain, StoredParse } from "./parsed.ts";
 
 export { Memo } from "./memo.ts";
 export { cachedBodies, deferredBodies } from "./bodies.ts";
+export { parsedSources } from "./parsed.ts";
 export { sourceReuse } from "./sources.ts";
 
 /**
@@ -55,8 +57,10 @@ export interface BuildCache {
   version: string;
   /** The output directory whose files may be reused (absolute). */
   out: string;
-  /** Parse results by source hash. */
-  parsed: Memo<ParseResult>;
+  /** Parse results by source hash, most bodies left out (see parsed.ts). */
+  parsed: Memo<StoredParse>;
+  /** Sources this build read again for bodies their cached parse results left out. */
+  readAgain: ReadAgain;
   /** Rendered bodies by body hash, grouped by the month of their article (`YYYY-MM`): a month's file is read on first use. */
   bodies: GroupedMemo<RenderedBody>;
   /** Bodies' leads by body hash: what every build needs of every body, without its HTML. */
@@ -133,6 +137,7 @@ export async function openCache(dir: string, root: string, out: string, cwd = pr
     version,
     out: absoluteOut,
     parsed: memo("parsed"),
+    readAgain: { sources: 0 },
     bodies: groupedMemo("bodies", reader, later),
     leads: memo("leads"),
     records: groupedMemo("records", reader, later),
@@ -222,6 +227,7 @@ export function reopenCache(cache: BuildCache): BuildCache {
     version: cache.version,
     out: cache.out,
     parsed: new Memo(cache.parsed.entries()),
+    readAgain: { sources: 0 },
     bodies: groupedMemo("bodies", cache.reader, later, cache.bodies.used()),
     leads: new Memo(cache.leads.entries()),
     records: groupedMemo("records", cache.reader, later, cache.records.used()),

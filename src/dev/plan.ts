@@ -2,7 +2,7 @@
 // validated, paired and their article pages planned, each stage reusing what the session remembers.
 import path from "node:path";
 import type { DateTime } from "luxon";
-import { cachedBodies, sourceReuse, type BuildCache } from "../cache/index.ts";
+import { cachedBodies, parsedSources, sourceReuse, type BuildCache } from "../cache/index.ts";
 import { ingestArticles } from "../ingest/index.ts";
 import type { SourceReuse } from "../ingest/reuse.ts";
 import { pairArticles } from "../pair/index.ts";
@@ -44,7 +44,7 @@ export async function planStories(input: PlanInput, cache: BuildCache, session: 
   const reuse = sourceReuse(cache);
   const ingested = await ingestArticles(input.articles, input.cwd, input.changed ? trustUnreported(reuse, cache, input.changed) : reuse);
   step("ingest", ingested.sources.length, "files");
-  const parsed = parseSources(ingested.sources, cache.parsed);
+  const parsed = parseSources(ingested.sources, parsedSources(cache));
   const drafts = parsed.files.flatMap((f) => f.drafts);
   step("parse", drafts.length, "drafts");
   const { timeZone: zone, sections } = input.site.config;

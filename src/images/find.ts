@@ -1,6 +1,7 @@
 // Which local photos the articles use: each lead image and every inline Markdown image, with its line.
 import path from "node:path";
 import MarkdownIt from "markdown-it";
+import { mayHoldImages } from "../shared/body-keys.ts";
 import type { Article } from "../types.ts";
 
 /** One use of a local photo by an article. */
@@ -41,7 +42,7 @@ export function findImageUses(articles: readonly Article[]): ImageUse[] {
     if (image && "path" in image.src) {
       uses.push({ file: article.file, written: image.written, path: image.src.path, line: image.line, alt: image.alt, lead: true });
     }
-    if (article.body.format === "markdown") uses.push(...inlineImages(article.file, article.body.text, article.body.line));
+    if (article.body.format === "markdown" && mayHoldImages(article.body)) uses.push(...inlineImages(article.file, article.body.text, article.body.line));
   }
   return uses;
 }

@@ -90,11 +90,11 @@ async function readKnownSource(file: FoundFile, reuse: SourceReuse): Promise<Dec
   let looked: ReturnType<SourceLook> | undefined;
   const look: SourceLook = () => (looked ??= Promise.resolve(stampSource(file)));
   const key = await reuse.known(file, look);
-  if (key) return { source: { path: file.display, relPath: file.rel, text: "", kind: file.kind, key } };
+  if (key) return { source: { path: file.display, relPath: file.rel, text: "", kind: file.kind, key, abs: file.abs } };
   const seen = await look();
   const result = await readSource(file);
   if ("source" in result && seen) {
-    const read = { ...result.source, key: sourceKey(result.source) };
+    const read = { ...result.source, key: sourceKey(result.source), abs: file.abs };
     reuse.remember(file.abs, { ...seen, key: read.key });
     return { source: read };
   }

@@ -7,6 +7,7 @@ import type { ArticlePage, VersionLink } from "./entry.ts";
 import { LANG_PATHS, LANGS } from "../types.ts";
 import { renderBody, type RenderedBody } from "./body.ts";
 import { formatDate, isoDate } from "./dates.ts";
+import { mayHoldImages } from "../shared/body-keys.ts";
 import { periodOf } from "../shared/search-layout.ts";
 import { basicMeta, jsonForScript, OG_LOCALE, type PageHead } from "./head.ts";
 import { keywordSlug } from "./keywords.ts";
@@ -175,7 +176,7 @@ function planArticle(story: Story, lang: Lang, links: Partial<Record<Lang, Versi
  * photo (Markdown's `![…]`: raw HTML is off) is always rendered: its HTML depends on the photos too.
  */
 function bodyOf(article: Article, period: string, deferred: DeferredBodies | undefined, render: BodyRenderer): { body: RenderedBody; htmlKey?: string } {
-  if (!deferred || (article.body.format === "markdown" && article.body.text.includes("!["))) return { body: render(article.body, period) };
+  if (!deferred || mayHoldImages(article.body)) return { body: render(article.body, period) };
   const htmlKey = deferred.key(article.body);
   return { body: { html: "", lead: deferred.lead(article.body, htmlKey, period) }, htmlKey };
 }

@@ -1,4 +1,5 @@
-// The keys rendered bodies are remembered by (see cache/bodies.ts).
+// What is known of a body without reading its text: the key its rendered HTML is remembered by (see
+// cache/bodies.ts), and whether it may hold a Markdown image.
 import type { DraftBody } from "../types.ts";
 import { hashOf } from "./hash.ts";
 
@@ -17,4 +18,17 @@ export function nameBody(body: DraftBody, sourceKey: string, place: number): voi
 /** The key a body is remembered by: its name when parsing gave it one, else the hash of its content. */
 export function bodyKey(body: DraftBody): string {
   return named.get(body) ?? hashOf(JSON.stringify(body));
+}
+
+/** Bodies known to hold no Markdown image, whose text may not be in memory (see cache/parsed.ts). */
+const imageless = new WeakSet<DraftBody>();
+
+/** Notes that `body` holds no Markdown image: `mayHoldImages` then answers without reading its text. */
+export function markImageless(body: DraftBody): void {
+  imageless.add(body);
+}
+
+/** True when a Markdown body's text holds `![`, the start of every image; false for a body noted imageless. */
+export function mayHoldImages(body: DraftBody): boolean {
+  return body.format === "markdown" && !imageless.has(body) && body.text.includes("![");
 }
