@@ -4,7 +4,7 @@ import { guardChildren } from "../src/children.ts";
 import { BuildError, countSeverity, formatDiagnostic } from "../src/diagnostics.ts";
 import { DEFAULT_PRECACHE_BUDGET, DEFAULT_SEARCH_PRECACHE_MAX } from "../src/offline/index.ts";
 import { SHARD_SIZE } from "../src/search/index.ts";
-import { failUnexpectedly, parseCommand, verbose, wholeValue } from "./cli.ts";
+import { exitWhenPrinted, failUnexpectedly, parseCommand, verbose, wholeValue } from "./cli.ts";
 
 const { values: given } = parseCommand("npm run build --", "Builds the article sources into a static site: pages in both languages, feeds, sitemaps, the search index and the service worker.", {
   articles: { type: "string", value: "DIR", default: "articles", help: "article sources" },
@@ -90,6 +90,8 @@ try {
   const searchWhen = o.searchPrecached ? "precached" : "cached after a reader's first search";
   console.log(`duet: offline: precache ${o.precacheFiles} files, ${kb(o.precacheBytes)}; search bundle ${kb(o.searchBytes)}, ${searchWhen}`);
   console.log(`duet: page weight: article HTML ${kb(w.articleHtml)} on average, CSS ${kb(w.css)}, JS ${kb(w.contentJs)} (service worker client); search page adds ${kb(w.searchJs)} + Pagefind`);
+  // The site is published and the cache saved: nothing is left to wait for but Node's teardown.
+  await exitWhenPrinted();
 } catch (cause) {
   // Every failure ends in one "build failed" line and status 1; the stack only when asked for.
   if (!(cause instanceof BuildError)) failUnexpectedly(cause, "build failed");

@@ -74,6 +74,8 @@ test("a build run from another folder finds Duet's templates", async () => {
     const result = spawnSync(process.execPath, args, { cwd: dir, encoding: "utf8" });
     assert.is(result.status, 0, result.stderr);
     assert.match(await readFile(path.join(dir, "site/en/index.html"), "utf8"), /Tech Fair Opens Downtown/);
+    // The command ends itself once all is printed: the summary's last line reaches the pipe whole.
+    assert.match(result.stdout, /\nduet: page weight: article HTML [\d.]+ KB on average, .* \+ Pagefind\n$/);
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
