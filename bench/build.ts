@@ -9,7 +9,7 @@ import { prepareBaselineSite } from "./baseline/prepare.ts";
 import { hasGnuTime } from "./baseline/measure.ts";
 import { formatRun, renderReport } from "./baseline/report.ts";
 import type { RunRecord } from "./baseline/report.ts";
-import { describeCommands, ELEVENTY_CLI, PAGEFIND_CLI, runBaseline, runDuet, runDuetCached } from "./baseline/runs.ts";
+import { describeCommands, ELEVENTY_CLI, PAGEFIND_CLI, prepareLaunch, runBaseline, runDuet, runDuetCached } from "./baseline/runs.ts";
 import { addNewStories, devTable, editOneStory, firstEnglishArticle, median, rebuildTable, restoreAsOnAFreshMachine, type DevStep, type RebuildRecord } from "./baseline/rebuilds.ts";
 import type { RunSetup } from "./baseline/runs.ts";
 import { generateCorpus } from "./corpus.ts";
@@ -139,6 +139,7 @@ try {
     nodeFlags: pairs > 20_000 ? ["--max-old-space-size=7168"] : [],
     buildArgs: shardSize ? ["--search-shard-size", shardSize] : [],
   };
+  prepareLaunch(setup);
   if (!skipBaseline) {
     const started = performance.now();
     baselineArticles = (await prepareBaselineSite(corpusDir, manifest, setup.baselineRoot)).articles;

@@ -53,7 +53,7 @@ export interface RunOptions {
 /** One Eleventy run over `data`; Eleventy's failures are rethrown with their cause. */
 export async function runEleventy(data: SiteData, options: RunOptions): Promise<void> {
   const eleventy = new Eleventy(path.join(options.root, "templates"), options.outDir, {
-    configPath: path.join(options.root, ".eleventy.ts"),
+    configPath: adapterPath(options.root),
     pathPrefix: options.site.pathPrefix,
     quietMode: true,
     config: (config) => {
@@ -75,6 +75,16 @@ export async function runEleventy(data: SiteData, options: RunOptions): Promise<
   } catch (cause) {
     throw new Error(`rendering pages failed: ${(cause as Error).message}`, { cause });
   }
+}
+
+/**
+ * The Eleventy adapter to load: `root/.eleventy.ts`, or, in a command started from a bundle (see
+ * scripts/launch.mjs), the bundle's compiled copy of that very file, since Node cannot load TypeScript.
+ */
+function adapterPath(root: string): string {
+  const source = path.join(root, ".eleventy.ts");
+  const [named, compiled] = (process.env.DUET_COMPILED_ADAPTER ?? "").split("\n");
+  return named === source && compiled ? compiled : source;
 }
 
 let gc: (() => void) | undefined;

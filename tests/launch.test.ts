@@ -1,0 +1,55 @@
+// `npm run build` starts from a bundle of Duet's TypeScript (scripts/launch.mjs): the same site as the
+// sources run through tsx, and a source edited since the last bundle is what the next build runs.
+import { spawnSync } from "node:child_process";
+import { cp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { test } from "uvu";
+import * as assert from "uvu/assert";
+import { pinBuildTime } from "./helpers/epoch.ts";
+import { hashTree, scratch } from "./helpers/tree.ts";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const MIXED = path.join(ROOT, "tests/fixtures/build/mixed");
+const BUNDLES = path.join(ROOT, "node_modules/.cache/duet");
+
+pinBuildTime(test);
+
+/** Runs `node <args>` in `cwd`; fails the test when it fails. */
+function node(args: string[], cwd = ROOT): { stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, args, { cwd, encoding: "utf8" });
+  assert.is(result.status, 0, result.stderr);
+  return result;
+}
+
+test("the launcher builds from a bundle, and the site is byte for byte the one the sources build through tsx", async () => {
+  const [viaBundle, viaTsx] = [await scratch("launch-bundle"), await scratch("launch-tsx")];
+  const run = node(["scripts/launch.mjs", "scripts/build.ts", "--articles", MIXED, "--out", viaBundle, "--no-cache", "--verbose"]);
+  assert.not.match(run.stderr, /running through tsx/, "the bundle was made and used");
+  const bundles = await readdir(BUNDLES);
+  assert.ok(bundles.some((dir) => dir.endsWith("-build")), `a bundle of the build command in ${bundles.join(", ")}`);
+  node(["--import", "tsx", "scripts/build.ts", "--articles", MIXED, "--out", viaTsx, "--no-cache"]);
+  assert.equal(await hashTree(viaBundle), await hashTree(viaTsx));
+});
+
+test("a source edited after a build is what the next build runs", async () => {
+  // A checkout of its own (sharing this one's node_modules), so its source can be edited.
+  const checkout = await scratch("launch-checkout");
+  for (const item of ["src", "scripts", "templates", ".eleventy.ts", "package.json", "package-lock.json", "tsconfig.json"]) await cp(path.join(ROOT, item), path.join(checkout, item), { recursive: true });
+  await symlink(path.join(ROOT, "node_modules"), path.join(checkout, "node_modules"));
+  const out = path.join(checkout, "site");
+  const build = () => node(["scripts/launch.mjs", "scripts/build.ts", "--articles", MIXED, "--out", out, "--no-cache", "--verbose"], checkout);
+  const page = () => readFile(path.join(out, "en/index.html"), "utf8");
+  try {
+    assert.not.match(build().stderr, /running through tsx/);
+    assert.match(await page(), />Skip to content</);
+    const strings = path.join(checkout, "src/render/strings.ts");
+    await writeFile(strings, (await readFile(strings, "utf8")).replace('skipToContent: "Skip to content"', 'skipToContent: "Skip to the news"'));
+    assert.not.match(build().stderr, /running through tsx/);
+    assert.match(await page(), />Skip to the news</);
+  } finally {
+    // Its bundles name its paths: no other checkout can use them.
+    for (const dir of await readdir(BUNDLES)) if ((await readFile(path.join(BUNDLES, dir, "build.mjs"), "utf8").catch(() => "")).includes(checkout)) await rm(path.join(BUNDLES, dir), { recursive: true, force: true });
+  }
+});
+
+test.run();
