@@ -5,14 +5,14 @@
 // (bench/RESULTS.md). An edited source makes a new bundle on the next run. Where no bundle can be made or
 // kept (a read-only checkout), the command runs through tsx, as `node --import tsx` would run it.
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 /** What a bundle is made from: a change to any of these makes a new one. */
 const SOURCES = ["src", "scripts", ".eleventy.ts", "package-lock.json", "tsconfig.json"];
-/** Bundles older than this, made for sources since edited, are removed (a command still running from one is long done). */
+/** Bundles unused for this long (made for sources since edited) are removed: a command running from one is long done. */
 const STALE_MS = 24 * 60 * 60 * 1000;
 
 /**
@@ -26,7 +26,11 @@ async function bundled(entry) {
   const dir = path.join(home, `${sourceHash()}-${name}`);
   const main = path.join(dir, `${name}.mjs`);
   const adapter = path.join(dir, "eleventy-adapter.mjs");
-  if (existsSync(main) && existsSync(adapter)) return { main, adapter };
+  if (existsSync(main) && existsSync(adapter)) {
+    // Marked as used: bundles are removed once unused for a day.
+    utimesSync(dir, new Date(), new Date());
+    return { main, adapter };
+  }
   const { build } = await import("esbuild");
   const temp = `${dir}.${process.pid}.tmp`;
   rmSync(temp, { recursive: true, force: true });
@@ -90,7 +94,7 @@ const sourcePlaces = {
 };
 
 /**
- * Removes bundles made for earlier sources once they are a day old.
+ * Removes the bundles no command has started from for a day.
  * @param {string} home
  * @param {string} current
  */

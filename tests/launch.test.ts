@@ -1,7 +1,7 @@
 // `npm run build` starts from a bundle of Duet's TypeScript (scripts/launch.mjs): the same site as the
 // sources run through tsx, and a source edited since the last bundle is what the next build runs.
 import { spawnSync } from "node:child_process";
-import { cp, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { cp, mkdir, readdir, readFile, rm, symlink, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
@@ -31,7 +31,7 @@ test("the launcher builds from a bundle, and the site is byte for byte the one t
   assert.equal(await hashTree(viaBundle), await hashTree(viaTsx));
 });
 
-test("a source edited after a build is what the next build runs", async () => {
+test("a source edited after a build is what the next build runs; bundles unused for a day are removed", async () => {
   // A checkout of its own (sharing this one's node_modules), so its source can be edited.
   const checkout = await scratch("launch-checkout");
   for (const item of ["src", "scripts", "templates", ".eleventy.ts", "package.json", "package-lock.json", "tsconfig.json"]) await cp(path.join(ROOT, item), path.join(checkout, item), { recursive: true });
@@ -39,6 +39,11 @@ test("a source edited after a build is what the next build runs", async () => {
   const out = path.join(checkout, "site");
   const build = () => node(["scripts/launch.mjs", "scripts/build.ts", "--articles", MIXED, "--out", out, "--no-cache", "--verbose"], checkout);
   const page = () => readFile(path.join(out, "en/index.html"), "utf8");
+  const unused = path.join(BUNDLES, "0000000000000000-build");
+  await mkdir(unused, { recursive: true });
+  const dayAgo = new Date(Date.now() - 25 * 60 * 60 * 1000);
+  await utimes(unused, dayAgo, dayAgo);
+  const inUse = await readdir(BUNDLES);
   try {
     assert.not.match(build().stderr, /running through tsx/);
     assert.match(await page(), />Skip to content</);
@@ -46,6 +51,9 @@ test("a source edited after a build is what the next build runs", async () => {
     await writeFile(strings, (await readFile(strings, "utf8")).replace('skipToContent: "Skip to content"', 'skipToContent: "Skip to the news"'));
     assert.not.match(build().stderr, /running through tsx/);
     assert.match(await page(), />Skip to the news</);
+    const left = await readdir(BUNDLES);
+    assert.not.ok(left.includes(path.basename(unused)), "the bundle unused for a day is gone");
+    assert.ok(inUse.filter((dir) => dir !== path.basename(unused)).every((dir) => left.includes(dir)), "bundles used within the day are kept");
   } finally {
     // Its bundles name its paths: no other checkout can use them.
     for (const dir of await readdir(BUNDLES)) if ((await readFile(path.join(BUNDLES, dir, "build.mjs"), "utf8").catch(() => "")).includes(checkout)) await rm(path.join(BUNDLES, dir), { recursive: true, force: true });
