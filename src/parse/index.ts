@@ -43,6 +43,7 @@ export function parseSources(sources: readonly SourceFile[], memo?: ParseMemo): 
   };
 }
 
+/** The drafts of one source, by the parser its kind calls for. */
 function parseOne(source: SourceFile): ParseResult {
   return source.kind === "markdown" ? parseMarkdownArticle(source) : parseRawScrape(source);
 }
