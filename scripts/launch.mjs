@@ -1,8 +1,8 @@
 // @ts-check
 // Runs one of Duet's commands (`node scripts/launch.mjs scripts/build.ts …`) from a bundle of its
 // TypeScript made by esbuild and kept in node_modules/.cache/duet/, under the hash of Duet's sources: tsx's
-// loader sees every module Node loads, Eleventy's hundreds included, and costs a build about 0.6 s to start
-// (bench/RESULTS.md). An edited source makes a new bundle on the next run. Where no bundle can be made or
+// loader sees every module Node loads, Eleventy's hundreds included, and costs a build about half a second
+// to start (bench/RESULTS.md). An edited source makes a new bundle on the next run. Where no bundle can be made or
 // kept (a read-only checkout), the command runs through tsx, as `node --import tsx` would run it.
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, utimesSync } from "node:fs";
