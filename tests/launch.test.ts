@@ -1,5 +1,6 @@
 // `npm run build` starts from a bundle of Duet's TypeScript (scripts/launch.mjs): the same site as the
-// sources run through tsx, and a source edited since the last bundle is what the next build runs.
+// sources run through tsx, a source edited since the last bundle is what the next build runs, and where no
+// bundle can be written the command still runs, through tsx.
 import { spawnSync } from "node:child_process";
 import { cp, mkdir, readdir, readFile, rm, symlink, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -58,6 +59,21 @@ test("a source edited after a build is what the next build runs; bundles unused 
     // Its bundles name its paths: no other checkout can use them.
     for (const dir of await readdir(BUNDLES)) if ((await readFile(path.join(BUNDLES, dir, "build.mjs"), "utf8").catch(() => "")).includes(checkout)) await rm(path.join(BUNDLES, dir), { recursive: true, force: true });
   }
+});
+
+test("where no bundle can be written, the command runs through tsx and builds the same site", async () => {
+  // A checkout whose node_modules holds this one's packages, and a file where the bundles' folder would go.
+  const checkout = await scratch("launch-nobundle");
+  for (const item of ["src", "scripts", "templates", ".eleventy.ts", "package.json", "package-lock.json", "tsconfig.json"]) await cp(path.join(ROOT, item), path.join(checkout, item), { recursive: true });
+  const modules = path.join(checkout, "node_modules");
+  await mkdir(path.join(modules, ".cache"), { recursive: true });
+  for (const name of await readdir(path.join(ROOT, "node_modules"))) if (name !== ".cache") await symlink(path.join(ROOT, "node_modules", name), path.join(modules, name));
+  await writeFile(path.join(modules, ".cache", "duet"), "not a folder");
+  const [viaFallback, viaTsx] = [path.join(checkout, "site"), await scratch("launch-nobundle-tsx")];
+  const run = node(["scripts/launch.mjs", "scripts/build.ts", "--articles", MIXED, "--out", viaFallback, "--no-cache", "--verbose"], checkout);
+  assert.match(run.stderr, /duet: running through tsx, no bundle: .*ENOTDIR/);
+  node(["--import", "tsx", "scripts/build.ts", "--articles", MIXED, "--out", viaTsx, "--no-cache"], checkout);
+  assert.equal(await hashTree(viaFallback), await hashTree(viaTsx));
 });
 
 test.run();

@@ -36,10 +36,10 @@ export function parsedSources(cache: { parsed: Memo<StoredParse>; readAgain: Rea
     get(key, compute, again) {
       let made: ParseResult | undefined;
       const stored = cache.parsed.get(key, () => storable((made = compute())));
-      const known = given.get(stored);
-      if (known) known.count = cache.readAgain;
-      else given.set(stored, { result: made ?? restored(stored, again), count: cache.readAgain });
-      return given.get(stored)!.result;
+      let entry = given.get(stored);
+      if (entry) entry.count = cache.readAgain;
+      else given.set(stored, (entry = { result: made ?? restored(stored, again), count: cache.readAgain }));
+      return entry.result;
     },
   };
 }
