@@ -61,11 +61,6 @@ export interface BuildOptions {
   /** Fewest pages worth another render process (default 1,500: starting one costs about as much as rendering that many). */
   pagesPerWorker?: number;
   /**
-   * Index the search while rendering when there are fewer pages to render than `pagesPerWorker` (default true):
-   * Pagefind's process then works alongside this one. False keeps the stages one after the other.
-   */
-  indexAlongside?: boolean;
-  /**
    * Pack the search results' display data into a few hundred files instead of one per story (static
    * hosts limit files per deploy). A result page then fetches a few larger files instead of ten small ones.
    */

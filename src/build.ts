@@ -13,7 +13,7 @@ import { loadPages } from "./pages/index.ts";
 import { pairArticles } from "./pair/index.ts";
 import { parseSources } from "./parse/index.ts";
 import { discardStaging, markOutput, prepareOutput, publishStaging, stageOutput, trashDirOf, type RetireOptions } from "./publish/index.ts";
-import { collectGarbage, DEFAULT_BASE_URL, parseBaseUrl, planSite, prepareRender, RENDER_CHUNK, type ArticlePage, type AssetMap, type PendingRender, type PlanOptions, type RenderResult, type SitePlan } from "./render/index.ts";
+import { collectGarbage, DEFAULT_BASE_URL, parseBaseUrl, planSite, RENDER_CHUNK, renderSite, type ArticlePage, type AssetMap, type PlanOptions, type SitePlan } from "./render/index.ts";
 import { buildReport, measureOutput, measureWeights } from "./report.ts";
 import { indexSite, type IndexSummary } from "./search/index.ts";
 import { loadSiteConfig, SITE_FILE, type LoadedSite, type SiteConfig } from "./site/index.ts";
@@ -65,10 +65,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const staging = await disposedOnFailure(photos, async () => (refuseOnProblems(diagnostics, { housekeeping, fatal: site.diagnostics }, options), stageOutput(out, options.out, diagnostics, cacheDir && trashDirOf(cacheDir))));
   let made: Omit<BuildResult, "stories" | "diagnostics" | "pages" | "millis" | "heldBack" | "drafts">;
   try {
-    const render = await runStage("render", async () => (await writeImages(photos, staging), prepareRender(plan, { outDir: staging, root, serviceWorker: !options.killServiceWorker, cache, ...renderTuning(options) })));
+    // One stage after the other, never side by side: Eleventy's pages and Pagefind's process together would raise the peak memory.
+    const rendered = await runStage("render", async () => (await writeImages(photos, staging), renderSite(plan, { outDir: staging, root, serviceWorker: !options.killServiceWorker, cache, ...renderTuning(options) })));
     const kept = options.keepPlan ? plan : undefined;
-    const lighten = () => (plan = withoutContent(plan, options.renderChunk));
-    const { rendered, indexed } = await renderAndIndex(render, plan, { staging, cache, alongside: options.indexAlongside ?? true, lighten, step: (done) => step("render", pages, cache ? `pages (${done.reused} unchanged)` : "pages") });
+    plan = withoutContent(plan, options.renderChunk);
+    step("render", pages, cache ? `pages (${rendered.reused} unchanged)` : "pages");
+    const indexed = await runStage("index", () => indexSite(plan.articles, staging, cache, { shards: plan.searches[0]?.shards }));
     step("index", indexed.records, indexUnit(indexed));
     const offline = await runStage("offline", () => buildServiceWorker(staging, offlineOptions(options, plan)));
     step("offline", offline.precacheFiles, "files precached");
@@ -172,41 +174,9 @@ function cacheSummary(cache: BuildCache, rendered: { reused: number; rendered: n
 }
 
 /** What the index step counted, as the progress line says it. */
-function indexUnit(indexed: IndexSummary & { alongside?: boolean }): string {
-  const also = indexed.alongside ? ", alongside render" : "";
-  if (indexed.shards === 1) return `${indexed.reusedShards ? "stories (unchanged)" : "stories"}${also}`;
-  return `stories, ${indexed.shards} shards (${indexed.reusedShards} unchanged)${also}`;
-}
-
-/**
- * Renders the sifted pages into the staging folder and indexes the plan's stories; `step` is called as the
- * render ends. As a rule one stage after the other, never side by side: Eleventy's pages and Pagefind's
- * processes together would raise a large build's peak memory (and the plan gives way to a lighter one
- * before Pagefind starts: see `withoutContent`). A build with few pages to render (`small`: this process
- * renders them alone, in one run) indexes alongside: Pagefind's process indexes the changed shards while
- * this one renders, so publishing a story or editing an old one waits for the longer of the two, not their
- * sum. Either way the staging folder is left alone until both have ended.
- */
-async function renderAndIndex(render: PendingRender, plan: SitePlan, at: { staging: string; cache?: BuildCache; alongside: boolean; lighten: () => SitePlan; step: (rendered: RenderResult) => void }) {
-  const index = (articles: readonly ArticlePage[]) => runStage("index", () => indexSite(articles, at.staging, at.cache, { shards: plan.searches[0]?.shards }));
-  if (!(at.alongside && render.small)) {
-    const rendered = await runStage("render", render.run);
-    const light = at.lighten();
-    at.step(rendered);
-    return { rendered, indexed: await index(light.articles) };
-  }
-  const indexing = index(plan.articles);
-  indexing.catch(() => undefined);
-  let rendered: RenderResult;
-  try {
-    rendered = await runStage("render", render.run);
-  } catch (cause) {
-    await indexing.catch(() => undefined);
-    throw cause;
-  }
-  at.lighten();
-  at.step(rendered);
-  return { rendered, indexed: { ...(await indexing), alongside: true } };
+function indexUnit(indexed: IndexSummary): string {
+  if (indexed.shards === 1) return indexed.reusedShards ? "stories (unchanged)" : "stories";
+  return `stories, ${indexed.shards} shards (${indexed.reusedShards} unchanged)`;
 }
 
 /** The service worker's options: the newest articles precached within the budget, and the search bundle's shards. */

@@ -37,10 +37,8 @@ export interface ChildWatch {
 /**
  * Watches the processes started from now on until `stop()`: a library that loses its helper process
  * (Pagefind panicking on a full disk) may never settle its promises, so the caller races them against `died`.
- * With `command`, only processes whose executable's path matches it are watched: another stage's
- * processes, started meanwhile, may end when they please.
  */
-export function watchChildren(what: string, command?: RegExp): ChildWatch {
+export function watchChildren(what: string): ChildWatch {
   track();
   let stopped = false;
   let fail: (cause: Error) => void = () => undefined;
@@ -49,9 +47,8 @@ export function watchChildren(what: string, command?: RegExp): ChildWatch {
   });
   died.catch(() => undefined);
   const watch = (child: ChildProcess) => {
-    // Announced before it is started, a process is known by its executable once it has ended.
     child.once("exit", (code, signal) => {
-      if (!stopped && (!command || command.test(child.spawnfile))) fail(new Error(`${what} stopped unexpectedly (${signal ? `signal ${signal}` : `exit status ${code}`})`));
+      if (!stopped) fail(new Error(`${what} stopped unexpectedly (${signal ? `signal ${signal}` : `exit status ${code}`})`));
     });
   };
   watchers.add(watch);

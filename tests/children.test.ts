@@ -64,17 +64,4 @@ test("a process that dies while watched rejects with its exit status; one closed
   assert.is(raced, "quiet");
 });
 
-test("watching one command, another stage's process may end while a matching one may not", async () => {
-  const watch = watchChildren("The indexer", /sleep$/);
-  const other = spawn(process.execPath, ["-e", "process.exit(0)"]);
-  await new Promise((resolve) => other.once("exit", resolve));
-  const quiet = await Promise.race([watch.died.then(() => "settled", () => "rejected"), new Promise((resolve) => setTimeout(() => resolve("quiet"), 300))]);
-  assert.is(quiet, "quiet", "a Node process ending is not the indexer's death");
-  const indexer = spawn("sleep", ["5"]);
-  indexer.kill("SIGTERM");
-  const outcome = await watch.died.then(() => "settled", (cause: Error) => cause.message);
-  watch.stop();
-  assert.is(outcome, "The indexer stopped unexpectedly (signal SIGTERM)");
-});
-
 test.run();

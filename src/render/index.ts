@@ -127,78 +127,55 @@ function jsonOnce(): (item: object) => string {
   };
 }
 
-/** A render whose pages are sifted: how much Eleventy has to do, and the doing of it. */
-export interface PendingRender {
-  /** Article, list and index pages Eleventy renders (those not reused from the last output). */
-  pages: number;
-  /** True when those pages are few enough to be rendered in this process alone, in one go (under `pagesPerWorker`). */
-  small: boolean;
-  /** Renders them, then links the reused ones. */
-  run(): Promise<RenderResult>;
-}
-
 /**
- * Renders the planned pages with Eleventy, in two steps: the assets are written and the pages sifted, then
- * `run` renders (a build learns in between how much is to be rendered). With a cache, each article, list
- * and index page is keyed by the hash of its plan entry and of everything shared (code version, site
- * address and configuration, asset URLs): unchanged pages are hard-linked from the last output. Eleventy's
- * failures are rethrown with their cause.
+ * Renders the planned pages with Eleventy; Eleventy's failures are rethrown with their cause. With a
+ * cache, each article, list and index page is keyed by the hash of its plan entry and of everything
+ * shared (code version, site address and configuration, asset URLs): unchanged pages are hard-linked from the last output.
  */
-export async function prepareRender(plan: SitePlan, options: RenderOptions): Promise<PendingRender> {
+export async function renderSite(plan: SitePlan, options: RenderOptions): Promise<RenderResult> {
   const { diagnostics: _, deferred, ...site } = plan;
   const assets = await buildAssets(options.root, options.outDir, plan.config);
   const serviceWorker = options.serviceWorker ?? true;
   const { cache } = options;
-  const sifted = cache ? siftPages(site, cache, assets, serviceWorker) : { pages: site, reused: [], fresh: [] };
-  let { pages } = sifted;
-  const { reused, fresh } = sifted;
-  const count = pages.articles.length + pages.lists.length + pages.indexes.length;
-  const run = async (): Promise<RenderResult> => {
-    // The pages to render get the HTML and head data the plan left out (keyed above by the hash of their body
-    // instead, and by the fields the head is made from).
-    const html = (page: ArticlePage) => (page.htmlKey === undefined ? page.html : deferred!.get(page.url)!());
-    if (deferred) pages = { ...pages, articles: pages.articles.map((page) => ({ ...page, html: html(page), head: articleHead(page, plan.site, plan.config.name[page.lang]) })) };
-    await renderPages(pages, { assets, serviceWorker, site: plan.site, root: options.root, outDir: options.outDir }, options.chunk, options.jobs, options.pagesPerWorker);
-    if (cache) {
-      // Linked after Eleventy has written, and linking never overwrites: a reused file is never written through.
-      await linkFiles(cache.out, options.outDir, reused);
-      for (const { file, key } of fresh) {
-        const stamp = stampWithContent(path.join(options.outDir, file));
-        if (!stamp) throw new Error(`rendering pages failed: ${file} was not written`);
-        cache.next.pages.set(file, { key, ...stamp });
-      }
-    }
-    return { assets, rendered: count, reused: reused.length };
-  };
-  return { pages: count, small: count < (options.pagesPerWorker ?? PAGES_PER_WORKER), run };
-}
-
-/**
- * The article, list and index pages of `site` whose key differs from the last build's (or whose file in the
- * last output is not the one it wrote): those to render. Each reused page is stamped for the next build at once.
- */
-function siftPages(site: Omit<SitePlan, "diagnostics" | "deferred">, cache: PageReuse, assets: AssetMap, serviceWorker: boolean) {
   const reused: string[] = [];
   const fresh: { file: string; key: string }[] = [];
-  // Everything every page prints: the site's address and identity, the header's links (newsroom pages
-  // with nav: true join them), asset names and the service worker.
-  const shared = hashOf(cache.version, JSON.stringify(site.site), JSON.stringify(site.config), JSON.stringify(site.nav), JSON.stringify(assets), String(serviceWorker));
-  // The plan is not changed while its pages are keyed, so an entry's JSON holds for the whole sift.
-  const shown = jsonOnce();
-  const sift = <T extends { url: string }>(kind: string, entries: readonly T[]): T[] =>
-    entries.filter((entry) => {
-      const file = outputFileOf(entry.url);
-      const key = hashOfAll([shared, kind, ...entryParts(entry, shown)]);
-      const last = cache.pages.get(file);
-      const now = last?.key === key ? stillStamped(path.join(cache.out, file), last) : undefined;
-      if (now) {
-        reused.push(file);
-        cache.next.pages.set(file, { ...now, key });
-        return false;
-      }
-      fresh.push({ file, key });
-      return true;
-    });
-  const pages = { ...site, articles: sift("article", site.articles), lists: sift("list", site.lists), indexes: sift("index", site.indexes) };
-  return { pages, reused, fresh };
+  let pages = site;
+  if (cache) {
+    // Everything every page prints: the site's address and identity, the header's links (newsroom pages
+    // with nav: true join them), asset names and the service worker.
+    const shared = hashOf(cache.version, JSON.stringify(site.site), JSON.stringify(site.config), JSON.stringify(site.nav), JSON.stringify(assets), String(serviceWorker));
+    // The plan is not changed while its pages are keyed, so an entry's JSON holds for the whole sift.
+    const shown = jsonOnce();
+    const sift = <T extends { url: string }>(kind: string, entries: readonly T[]): T[] =>
+      entries.filter((entry) => {
+        const file = outputFileOf(entry.url);
+        const key = hashOfAll([shared, kind, ...entryParts(entry, shown)]);
+        const last = cache.pages.get(file);
+        const now = last?.key === key ? stillStamped(path.join(cache.out, file), last) : undefined;
+        if (now) {
+          reused.push(file);
+          cache.next.pages.set(file, { ...now, key });
+          return false;
+        }
+        fresh.push({ file, key });
+        return true;
+      });
+    pages = { ...site, articles: sift("article", site.articles), lists: sift("list", site.lists), indexes: sift("index", site.indexes) };
+  }
+  // The pages to render get the HTML and head data the plan left out (keyed above by the hash of their body
+  // instead, and by the fields the head is made from).
+  const html = (page: ArticlePage) => (page.htmlKey === undefined ? page.html : deferred!.get(page.url)!());
+  if (deferred) pages = { ...pages, articles: pages.articles.map((page) => ({ ...page, html: html(page), head: articleHead(page, plan.site, plan.config.name[page.lang]) })) };
+  await renderPages(pages, { assets, serviceWorker, site: plan.site, root: options.root, outDir: options.outDir }, options.chunk, options.jobs, options.pagesPerWorker);
+  if (cache) {
+    // Linked after Eleventy has written, and linking never overwrites: a reused file is never written through.
+    await linkFiles(cache.out, options.outDir, reused);
+    for (const { file, key } of fresh) {
+      const stamp = stampWithContent(path.join(options.outDir, file));
+      if (!stamp) throw new Error(`rendering pages failed: ${file} was not written`);
+      cache.next.pages.set(file, { key, ...stamp });
+    }
+  }
+  const rendered = cache ? fresh.length : site.articles.length + site.lists.length + site.indexes.length;
+  return { assets, rendered, reused: reused.length };
 }

@@ -69,7 +69,7 @@ export async function writeShards(jobs: readonly ShardJob[]): Promise<void> {
   const free = [...modules];
   // Pagefind's library never settles its promises should its process die (a panic on a full disk):
   // the work races the processes' exit.
-  const service = watchChildren("Pagefind's indexing process", /pagefind/i);
+  const service = watchChildren("Pagefind's indexing process");
   try {
     const indexAll = mapLimit(jobs, modules.length, async (job) => {
       const module = free.pop()!;
