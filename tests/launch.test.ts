@@ -22,6 +22,13 @@ function node(args: string[], cwd = ROOT): { stdout: string; stderr: string } {
   return result;
 }
 
+/** A copy of this checkout's sources, without node_modules, in a scratch folder. */
+async function copyCheckout(prefix: string): Promise<string> {
+  const checkout = await scratch(prefix);
+  for (const item of ["src", "scripts", "templates", ".eleventy.ts", "package.json", "package-lock.json", "tsconfig.json"]) await cp(path.join(ROOT, item), path.join(checkout, item), { recursive: true });
+  return checkout;
+}
+
 test("the launcher builds from a bundle, and the site is byte for byte the one the sources build through tsx", async () => {
   const [viaBundle, viaTsx] = [await scratch("launch-bundle"), await scratch("launch-tsx")];
   const run = node(["scripts/launch.mjs", "scripts/build.ts", "--articles", MIXED, "--out", viaBundle, "--no-cache", "--verbose"]);
@@ -34,8 +41,7 @@ test("the launcher builds from a bundle, and the site is byte for byte the one t
 
 test("a source edited after a build is what the next build runs; bundles unused for a day are removed", async () => {
   // A checkout of its own (sharing this one's node_modules), so its source can be edited.
-  const checkout = await scratch("launch-checkout");
-  for (const item of ["src", "scripts", "templates", ".eleventy.ts", "package.json", "package-lock.json", "tsconfig.json"]) await cp(path.join(ROOT, item), path.join(checkout, item), { recursive: true });
+  const checkout = await copyCheckout("launch-checkout");
   await symlink(path.join(ROOT, "node_modules"), path.join(checkout, "node_modules"));
   const out = path.join(checkout, "site");
   const build = () => node(["scripts/launch.mjs", "scripts/build.ts", "--articles", MIXED, "--out", out, "--no-cache", "--verbose"], checkout);
@@ -63,8 +69,7 @@ test("a source edited after a build is what the next build runs; bundles unused 
 
 test("where no bundle can be written, the command runs through tsx and builds the same site", async () => {
   // A checkout whose node_modules holds this one's packages, and a file where the bundles' folder would go.
-  const checkout = await scratch("launch-nobundle");
-  for (const item of ["src", "scripts", "templates", ".eleventy.ts", "package.json", "package-lock.json", "tsconfig.json"]) await cp(path.join(ROOT, item), path.join(checkout, item), { recursive: true });
+  const checkout = await copyCheckout("launch-nobundle");
   const modules = path.join(checkout, "node_modules");
   await mkdir(path.join(modules, ".cache"), { recursive: true });
   for (const name of await readdir(path.join(ROOT, "node_modules"))) if (name !== ".cache") await symlink(path.join(ROOT, "node_modules", name), path.join(modules, name));
