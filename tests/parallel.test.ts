@@ -3,7 +3,7 @@ import type { ChildProcess } from "node:child_process";
 import { subscribe, unsubscribe } from "node:diagnostics_channel";
 import { test } from "uvu";
 import * as assert from "uvu/assert";
-import { renderInParallel } from "../src/render/parallel.ts";
+import { renderInParallel, workerFlags } from "../src/render/parallel.ts";
 import type { RunOptions, SiteData } from "../src/render/runs.ts";
 import { scratch } from "./helpers/tree.ts";
 
@@ -57,6 +57,12 @@ test("an Eleventy error in a worker fails the render with Eleventy's message, an
   assert.is(workers.length, 1);
   const gone = await Promise.race([exited(workers[0]!).then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 10_000).unref())]);
   assert.ok(gone, "the worker exited once the render failed");
+});
+
+test("a worker gets the build's heap sizes and tsx's loader, and none of its other flags", () => {
+  const flags = workerFlags(["--max-semi-space-size=64", "--inspect=9229", "--max-old-space-size=7168", "--cpu-prof", "--import", "tsx"], "file:///tsx.mjs");
+  assert.equal(flags, ["--max-semi-space-size=64", "--max-old-space-size=7168", "--import", "file:///tsx.mjs"]);
+  assert.equal(workerFlags([], "file:///tsx.mjs"), ["--import", "file:///tsx.mjs"]);
 });
 
 test.run();

@@ -1,5 +1,6 @@
 // The two builds under test, each run once into a fresh directory and measured: Duet, and Eleventy + Pagefind CLI.
 import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import os from "node:os";
@@ -40,8 +41,17 @@ export interface RunSetup {
   buildArgs: string[];
 }
 
-/** How `npm run build` starts the build: from a bundle of Duet's sources (scripts/launch.mjs). */
-const LAUNCH = ["scripts/launch.mjs", "scripts/build.ts"];
+/**
+ * How `npm run build` starts the build, as package.json's script has it: Node's flags for Duet's builds,
+ * then a bundle of Duet's sources (scripts/launch.mjs). Read from the script, so the bench times what users run.
+ */
+const LAUNCH = launchOf(JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")).scripts.build);
+
+function launchOf(script: string): string[] {
+  const [node, ...args] = script.split(" ");
+  if (node !== "node" || !args.includes("scripts/launch.mjs")) throw new Error(`package.json's build script does not run "node … scripts/launch.mjs": ${script}`);
+  return args;
+}
 
 /**
  * Makes the bundle `npm run build` starts from, untimed, so that no timed build pays for making it

@@ -27,10 +27,19 @@ function portable(data: SiteData): SiteData {
   return { ...data, articles: data.articles.map((page): ArticlePage => ({ ...page, date: undefined as never })) };
 }
 
-/** Starts a render worker running tsx's loader, as this process does. */
+/** Starts a render worker running tsx's loader, as this process does, with this process's heap sizes. */
 function startWorker(): ChildProcess {
   const worker = new URL("./worker.ts", import.meta.url);
-  return fork(worker, [], { execArgv: ["--import", import.meta.resolve("tsx")], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  return fork(worker, [], { execArgv: workerFlags(process.execArgv, import.meta.resolve("tsx")), stdio: ["ignore", "inherit", "inherit", "ipc"] });
+}
+
+/**
+ * A render worker's Node flags: the heap sizes this process was given (package.json's build script sets
+ * the young generation's; a large archive may need a larger old one) and tsx's loader. Nothing else of
+ * this process's flags (an inspector, a profiler) is passed on.
+ */
+export function workerFlags(execArgv: readonly string[], loader: string): string[] {
+  return [...execArgv.filter((flag) => /^--max-(semi|old)-space-size=\d+$/.test(flag)), "--import", loader];
 }
 
 /**
