@@ -103,7 +103,8 @@ function pairsOf(index: Index): Map<number, number[]> {
  * `c` of the page's keywords is in `c(c-1)/2` of the lists of its keyword pairs, so in at least one of the
  * smallest `P - c(c-1)/2 + 1` of its `P` pair lists; one sharing a single keyword is in one of its keyword
  * groups. Each round walks only those lists, merged newest first from the page's own place, and stops as
- * soon as it has enough: pair lists are short even where a keyword is on one story in ten.
+ * soon as it has enough. A pair list is at most the smaller of its two keyword groups, and far shorter when
+ * the two keywords seldom meet.
  */
 function topRelated(index: Index, page: ArticlePage, max: number): ArticlePage[] {
   const rank = index.rank.get(page);
