@@ -40,27 +40,19 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const housekeeping = await prepareOutput(out, { articles, root, cacheDir, cwd }, toDisplay(out, cwd), options.removeOldOutputInBackground);
   const cache = cacheDir ? await openCache(cacheDir, root, out, cwd) : undefined;
   housekeeping.push(...(cache?.diagnostics ?? []));
-  const ingested = await ingestArticles(articles, cwd, cache && sourceReuse(cache));
-  step("ingest", ingested.sources.length, "files");
-  const parsed = parseSources(ingested.sources, cache && parsedSources(cache));
-  const drafts = parsed.files.flatMap((f) => f.drafts);
-  step("parse", drafts.length, "drafts");
-  const validated = validateDrafts(drafts, { zone: site.config.timeZone, sections: site.config.sections.map((s) => s.slug), memo: options.memo?.validation });
-  step("validate", validated.articles.length, "articles");
-  const photos = await processPhotos(validated.articles, { cwd, articlesDir: articles, cacheDir }, step);
-  const newsroom = await loadPages(path.join(site.dir, "pages"), cwd);
-  const early = [...ingested.diagnostics, ...parsed.files.flatMap((f) => f.diagnostics), ...validated.diagnostics, ...photos.diagnostics, ...newsroom.diagnostics];
-  const release = releaseArticles(keepWholeStories(validated.articles, early), { now, future: options.future, drafts: options.drafts });
-  const paired = pairArticles(release.published);
-  step("pair", paired.stories.length, "stories");
+  // The sources' texts and drafts stay inside `readStories`, so they are let go once the stories are paired.
+  const input = await readStories(articles, { cwd, cache, cacheDir, site, now, options, step });
+  const { photos, release } = input;
   // `let`: once its pages are written, the plan gives way to a lighter one (see `withoutContent`).
-  let plan = planSite(paired.stories, { ...planOptions(options, now, cache, site.config), pages: newsroom.pages, photos: photoSource(photos.table) });
+  let plan = planSite(input.stories, { ...planOptions(options, now, cache, site.config), pages: input.newsroom.pages, photos: photoSource(photos.table) });
   const pages = plan.articles.length + plan.lists.length + plan.indexes.length + plan.searches.length + plan.offline.length + plan.pages.length + 2;
   step("plan", pages, "pages");
-  const diagnostics = sortDiagnostics([...housekeeping, ...site.diagnostics, ...early, ...paired.diagnostics, ...plan.diagnostics]);
+  const diagnostics = sortDiagnostics([...housekeeping, ...site.diagnostics, ...input.diagnostics, ...plan.diagnostics]);
 
   const published = new Set(plan.articles.map((a) => a.key));
-  const stories = paired.stories.filter((s) => published.has(s.key));
+  // The result's and the report's stories without their bodies, and the stories themselves let go once the
+  // pages are written: bodies are most of what a build holds (hundreds of megabytes at 100,000 stories).
+  const stories = input.stories.filter((s) => published.has(s.key)).map(withoutBodies);
   // From here on the photos' renditions (a temp folder without a cache) are removed however the build ends.
   const staging = await disposedOnFailure(photos, async () => (refuseOnProblems(diagnostics, { housekeeping, fatal: site.diagnostics }, options), stageOutput(out, options.out, diagnostics, cacheDir && trashDirOf(cacheDir))));
   let made: Omit<BuildResult, "stories" | "diagnostics" | "pages" | "millis" | "heldBack" | "drafts">;
@@ -68,7 +60,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // One stage after the other, never side by side: Eleventy's pages and Pagefind's process together would raise the peak memory.
     const rendered = await runStage("render", async () => (await writeImages(photos, staging), renderSite(plan, { outDir: staging, root, serviceWorker: !options.killServiceWorker, cache, ...renderTuning(options) })));
     const kept = options.keepPlan ? plan : undefined;
-    plan = withoutContent(plan, options.renderChunk);
+    input.stories = [];
+    plan = withoutContent(plan);
+    // Collected now that nothing holds the pages' HTML and the stories' bodies: the index stage's peak is lower.
+    if (plan.articles.length > (options.renderChunk ?? RENDER_CHUNK)) collectGarbage();
     step("render", pages, cache ? `pages (${rendered.reused} unchanged)` : "pages");
     const indexed = await runStage("index", () => indexSite(plan.articles, staging, cache, { shards: plan.searches[0]?.shards }));
     step("index", indexed.records, indexUnit(indexed));
@@ -87,6 +82,40 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
   if (cache) diagnostics.push(...(await saveCacheOrWarn(cache, cwd)));
   return { stories, diagnostics, pages, millis: performance.now() - started, heldBack: release.heldBack, drafts: release.drafts, ...made };
+}
+
+/** What the stages before the plan give it: published stories (with their bodies), photos, newsroom pages, diagnostics. */
+interface StoryInput {
+  stories: Story[];
+  photos: ProcessedImages;
+  newsroom: Awaited<ReturnType<typeof loadPages>>;
+  release: Pick<Release, "heldBack" | "drafts">;
+  diagnostics: Diagnostic[];
+}
+
+/** Ingests, parses and validates the sources, processes their photos and pairs the published versions into stories. */
+async function readStories(articles: string, at: { cwd: string; cache?: BuildCache; cacheDir?: string; site: LoadedSite; now: DateTime; options: BuildOptions; step: ReturnType<typeof stageTimer> }): Promise<StoryInput> {
+  const { cwd, cache, site, options, step } = at;
+  const ingested = await ingestArticles(articles, cwd, cache && sourceReuse(cache));
+  step("ingest", ingested.sources.length, "files");
+  const parsed = parseSources(ingested.sources, cache && parsedSources(cache));
+  const drafts = parsed.files.flatMap((f) => f.drafts);
+  step("parse", drafts.length, "drafts");
+  const validated = validateDrafts(drafts, { zone: site.config.timeZone, sections: site.config.sections.map((s) => s.slug), memo: options.memo?.validation });
+  step("validate", validated.articles.length, "articles");
+  const photos = await processPhotos(validated.articles, { cwd, articlesDir: articles, cacheDir: at.cacheDir }, step);
+  const newsroom = await loadPages(path.join(site.dir, "pages"), cwd);
+  const early = [...ingested.diagnostics, ...parsed.files.flatMap((f) => f.diagnostics), ...validated.diagnostics, ...photos.diagnostics, ...newsroom.diagnostics];
+  const release = releaseArticles(keepWholeStories(validated.articles, early), { now: at.now, future: options.future, drafts: options.drafts });
+  const paired = pairArticles(release.published);
+  step("pair", paired.stories.length, "stories");
+  return { stories: paired.stories, photos, newsroom, release: { heldBack: release.heldBack, drafts: release.drafts }, diagnostics: [...early, ...paired.diagnostics] };
+}
+
+/** A story with its versions' bodies left out (empty). */
+function withoutBodies(story: Story): Story {
+  const versions = Object.fromEntries(Object.entries(story.versions).map(([lang, article]) => [lang, { ...article, body: { format: "paragraphs", paragraphs: [] } }]));
+  return { ...story, versions };
 }
 
 /** Checks and processes the photos the articles use (renditions kept in the cache's `images/`), timed as the `photos` stage. */
@@ -149,13 +178,14 @@ function refuseOnProblems(diagnostics: readonly Diagnostic[], { housekeeping, fa
 
 /**
  * The plan once every page is written: what follows needs the articles' fields, not their HTML or head
- * data, nor the other pages, and letting those go before Pagefind's process starts lowers the peak
+ * data, nor the other pages, nor what makes bodies' HTML on demand (`deferred`, which holds the bodies),
+ * and letting those go before Pagefind's process starts lowers the peak
  * memory of a large build (bench/RESULTS.md).
  */
-function withoutContent(plan: SitePlan, chunk = RENDER_CHUNK): SitePlan {
+function withoutContent(plan: SitePlan): SitePlan {
   const articles = plan.articles.map((page) => ({ ...page, html: "", head: { canonical: page.head.canonical, alternates: [], meta: [] } }));
-  if (articles.length > chunk) collectGarbage();
-  return { ...plan, articles, fronts: [], root: [], lists: [], indexes: [], feeds: [], sitemaps: [], news: [], offline: [], pages: [] };
+  const { deferred: _bodies, ...rest } = plan;
+  return { ...rest, articles, fronts: [], root: [], lists: [], indexes: [], feeds: [], sitemaps: [], news: [], offline: [], pages: [] };
 }
 
 /** `run`'s result; when it throws, the photos' renditions are disposed of first (a temp folder, without a cache). */
@@ -206,4 +236,4 @@ function stampedSizes(cache: BuildCache): Map<string, number> {
 }
 
 /** Where the JSON report goes, and what it tells. */
-type ReportFile = { file: string; stories: readonly Story[]; diagnostics: readonly Diagnostic[]; release: Release };
+type ReportFile = { file: string; stories: readonly Story[]; diagnostics: readonly Diagnostic[]; release: Pick<Release, "heldBack" | "drafts"> };

@@ -28,8 +28,17 @@ export interface RenderedBody {
   lead: string;
 }
 
-/** Renders a draft body to safe HTML and extracts its lead paragraph. */
+/**
+ * Renders a draft body to safe HTML and extracts its lead paragraph. The lead is a string of its own: V8
+ * keeps a substring as a view into the text it was cut from, and pages keep their lead to the end of a
+ * build, long after their bodies could be let go (at 100,000 stories, hundreds of megabytes of bodies).
+ */
 export function renderBody(body: DraftBody): RenderedBody {
+  const { html, lead } = renderParts(body);
+  return { html, lead: JSON.parse(JSON.stringify(lead)) as string };
+}
+
+function renderParts(body: DraftBody): RenderedBody {
   if (body.format === "paragraphs") {
     const html = body.paragraphs.map((p) => `<p>${escapeHtml(p.value)}</p>`).join("\n");
     return { html, lead: body.paragraphs[0]?.value ?? "" };
