@@ -99,7 +99,7 @@ export interface ProgressStep {
 
 /** What a finished build produced. */
 export interface BuildResult {
-  /** Published stories, newest first. */
+  /** Published stories, newest first, without their bodies (empty: a build lets them go once its pages are written). */
   stories: Story[];
   /** Every diagnostic of the run. */
   diagnostics: Diagnostic[];
