@@ -15,9 +15,9 @@ export interface RelatedMemo {
 }
 
 /**
- * Indexes `pages` by keyword and by pair of keywords once, so that finding a page's related stories costs
- * the stories sharing two of its keywords plus a few steps through its keyword groups, rather than walks
- * of whole groups (a popular keyword is on one story in ten). Keywords are compared by their page URL,
+ * Indexes `pages` by keyword and by pair of keywords once, so that finding a page's related stories walks
+ * its keyword pairs' lists (each at most the smaller of its two keyword groups) and a few steps of its
+ * keyword groups, rather than whole groups (a popular keyword is on one story in ten). Keywords are compared by their page URL,
  * which already names the language, so pages of both languages may share one index.
  */
 export function relatedIndex(pages: readonly ArticlePage[], memo?: RelatedMemo): RelatedFinder {
