@@ -108,7 +108,7 @@ export function outputFileOf(url: string): string {
  * `articleHead` and `basicMeta`), both in the key, and it is much of the text. An article's luxon date is
  * keyed by its instant and zone, which say what its slow ISO `toJSON` would. The list entries a page
  * shows (a list's stories, an article's related ones) are one object per story in a plan, shown on many
- * pages: each is written as JSON once, through `shown`, and its JSON is a part of its own.
+ * pages: each is hashed once, through `shown`, and a page's key holds their hashes, not their JSON.
  */
 function entryParts(entry: object, shown: (item: object) => string): string[] {
   const { date, html, related, entries } = entry as { date?: unknown; html?: unknown; related?: unknown; entries?: unknown };
@@ -117,13 +117,17 @@ function entryParts(entry: object, shown: (item: object) => string): string[] {
   return [JSON.stringify(rest), ...items("related", related), ...items("entries", entries), ...(typeof html === "string" ? [html] : [])];
 }
 
-/** JSON of objects by identity, each written once: for list entries, which a plan shares among the pages showing them. */
-function jsonOnce(): (item: object) => string {
-  const written = new WeakMap<object, string>();
+/**
+ * The hash of an object's JSON, by identity, each made once: for list entries, which a plan shares among
+ * the pages showing them (a story's entry is on its keyword, section and archive lists and beside its
+ * related stories), so that each is written and hashed once rather than once per page.
+ */
+function hashOnce(): (item: object) => string {
+  const hashed = new WeakMap<object, string>();
   return (item) => {
-    let json = written.get(item);
-    if (json === undefined) written.set(item, (json = JSON.stringify(item)));
-    return json;
+    let hash = hashed.get(item);
+    if (hash === undefined) hashed.set(item, (hash = hashOf(JSON.stringify(item))));
+    return hash;
   };
 }
 
@@ -144,8 +148,8 @@ export async function renderSite(plan: SitePlan, options: RenderOptions): Promis
     // Everything every page prints: the site's address and identity, the header's links (newsroom pages
     // with nav: true join them), asset names and the service worker.
     const shared = hashOf(cache.version, JSON.stringify(site.site), JSON.stringify(site.config), JSON.stringify(site.nav), JSON.stringify(assets), String(serviceWorker));
-    // The plan is not changed while its pages are keyed, so an entry's JSON holds for the whole sift.
-    const shown = jsonOnce();
+    // The plan is not changed while its pages are keyed, so an entry's hash holds for the whole sift.
+    const shown = hashOnce();
     const sift = <T extends { url: string }>(kind: string, entries: readonly T[]): T[] =>
       entries.filter((entry) => {
         const file = outputFileOf(entry.url);
