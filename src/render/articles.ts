@@ -184,7 +184,8 @@ function bodyOf(article: Article, period: string, deferred: DeferredBodies | und
 /** An error when a segment of the article's URL (or of one of its keyword pages) cannot be a file name. */
 function unwritableUrl(article: Article, url: string): Diagnostic[] {
   const segments = [url, ...article.keywords.map((name) => `/${LANG_PATHS.keywords}${keywordSlug(name)}/`)].flatMap((u) => u.split("/"));
-  const bad = segments.find((s) => utf8Length(s) > MAX_NAME_BYTES || DEVICE_NAME_RE.test(s));
+  // A UTF-16 unit is at most three bytes of UTF-8, so a short segment needs no counting.
+  const bad = segments.find((s) => (s.length * 3 > MAX_NAME_BYTES && utf8Length(s) > MAX_NAME_BYTES) || DEVICE_NAME_RE.test(s));
   if (bad === undefined) return [];
   const why = DEVICE_NAME_RE.test(bad) ? "is a Windows device name" : `is ${utf8Length(bad)} bytes long, over the ${MAX_NAME_BYTES} a file name may have`;
   return [error(article.file, 1, "render/unwritable-url", `the page ${url} cannot be written: its part ${quote(bad)} ${why}; give the story a shorter slug`)];
