@@ -8,7 +8,8 @@ import { test } from "uvu";
 import * as assert from "uvu/assert";
 import { build, type BuildResult } from "../src/build.ts";
 import { renderLanes } from "../src/render/parallel.ts";
-import { CONVERSION_FILE, processesFor, type ShardJob } from "../src/search/index.ts";
+import { decodeCacheFile, encodeCacheFile } from "../src/cache/file.ts";
+import { CONVERSION_FILE, processesFor, type SearchStamp, type ShardJob } from "../src/search/index.ts";
 import { pinBuildTime } from "./helpers/epoch.ts";
 import { hashTree, scratch } from "./helpers/tree.ts";
 
@@ -183,6 +184,30 @@ test("a new story that grows the conversion table indexes again the older shard 
   const clean = await scratch("table-clean");
   await build({ articles, out: clean, cwd: ROOT, searchShardSize: SHARD_SIZE });
   assert.equal(await hashTree(path.join(out, "pagefind")), await hashTree(path.join(clean, "pagefind")));
+});
+
+test("a shard's part of the conversion table is taken from the cache while its texts and the table are as they were", async () => {
+  const articles = await corpus();
+  const out = await scratch("part-out");
+  const cacheDir = await scratch("part-cache");
+  const cached = (): Promise<BuildResult> => build({ articles, out, cacheDir, cwd: ROOT, searchShardSize: SHARD_SIZE });
+  await cached();
+  const unchanged = await cached();
+  assert.is(unchanged.cache?.searchShardsReused, unchanged.cache?.searchShards, "nothing changed: every shard is linked");
+  // The part a stamp remembers for the shard of September 2023 is changed: it keys that shard, so the shard is indexed again.
+  const stateFile = path.join(cacheDir, "state.v8");
+  const decoded = decodeCacheFile(await readFile(stateFile));
+  if (!("value" in decoded)) throw new Error("the cache's state cannot be read");
+  const state = decoded.value as { search: SearchStamp[] };
+  const stamp = state.search.find((s) => s.dir === "p2023-09/");
+  assert.ok(stamp?.part, "a shard's stamp remembers its part of the table");
+  stamp.part.hash = "0".repeat(64);
+  await writeFile(stateFile, encodeCacheFile(state));
+  const before = await shardTrees(out);
+  const again = await cached();
+  assert.is(again.cache?.searchShardsReused, again.cache!.searchShards - 1);
+  // Indexed again from the same records, the shard's files are as they were.
+  assert.equal(changedShards(before, await shardTrees(out)), []);
 });
 
 test("a cached build reads the bodies of the months it renders pages of, no other: a damaged old month is no warning until one of its pages changes", async () => {

@@ -43,6 +43,12 @@ export interface SearchStamp {
   dir: string;
   key: string;
   files: Record<string, FileStamp>;
+  /**
+   * The part of the conversion table the shard's texts can use, as it was worked out: `of` hashes the texts
+   * and the whole table, `hash` is the part's. Working it out reads every text of the shard, so a build whose
+   * shard texts and table are as they were takes it from here.
+   */
+  part?: { of: string; hash: string };
 }
 
 /** Remembers a value by a content key, computing it on a miss (a build cache's memo; see cache/). */
@@ -101,7 +107,8 @@ export async function indexSite(pages: readonly ArticlePage[], outDir: string, c
   const table = tableFromScans(scans);
   const recordOf = pendingRecordMaker(table);
   const bundlePath = path.join(outDir, "pagefind");
-  const planLines = await Promise.all(layout.map((shard, at) => reuseOf(members[at]!.map(recordOf), shard, table, cache)));
+  const tableJson = JSON.stringify(table);
+  const planLines = await Promise.all(layout.map((shard, at) => reuseOf(members[at]!.map(recordOf), shard, { table, json: tableJson }, cache)));
   const reused = planLines.filter((line) => line.last !== undefined);
   for (const { last } of reused) await linkFiles(path.join(cache!.out, "pagefind"), bundlePath, Object.keys(last!.files));
   const fresh = planLines.filter((line) => line.last === undefined);
@@ -111,13 +118,12 @@ export async function indexSite(pages: readonly ArticlePage[], outDir: string, c
   await writeShards(fresh.map(({ records, shard }) => ({ records: records.map((record) => made(shard, record)), shard, dir: path.join(bundlePath, shard.dir) })));
   const stamps: SearchStamp[] = [];
   let files = 0;
-  for (const { shard, key, last } of planLines) {
+  for (const { shard, key, last, part } of planLines) {
     // The first shard's folder is the bundle itself: the other shards' folders inside it are theirs.
     const written = last ? Object.keys(last.files) : ownFiles(await listBundleFiles(path.join(bundlePath, shard.dir), bundlePath), shard, layout);
     files += written.length;
-    if (cache) stamps.push(last ?? { dir: shard.dir, key, files: await stampFiles(bundlePath, written) });
+    if (cache) stamps.push({ ...(last ?? { dir: shard.dir, key, files: await stampFiles(bundlePath, written) }), part });
   }
-  const tableJson = JSON.stringify(table);
   await writeFile(path.join(bundlePath, CONVERSION_FILE), tableJson);
   if (cache) cache.next.search = stamps;
   return { records: stories.length, files: files + 1, tableBytes: Buffer.byteLength(tableJson), shards: layout.length, reusedShards: reused.length, table };
@@ -129,20 +135,25 @@ interface ShardLine {
   records: PendingRecord[];
   key: string;
   last?: SearchStamp;
+  /** The part of the table the shard's texts can use (see `SearchStamp`), with a cache. */
+  part?: SearchStamp["part"];
 }
 
 /** Whether the last output holds `shard` as these records make it, its files untouched since (then `last` is its stamp). */
-async function reuseOf(records: PendingRecord[], shard: SearchShard, table: ConversionTable, cache?: SearchReuse): Promise<ShardLine> {
+async function reuseOf(records: PendingRecord[], shard: SearchShard, table: { table: ConversionTable; json: string }, cache?: SearchReuse): Promise<ShardLine> {
   if (!cache) return { shard, records, key: "" };
   // The index is made from the records alone (the table is written beside it), and a record from its story's
   // fields and the part of the table its texts can use: the shard's fields and the part of the table all its
   // texts can use decide every record, without working out each record's key. (Joined by NUL, which no
   // phrase holds, the texts are looked at as one.)
-  const part = tableFor([records.flatMap((r) => r.texts()).join("\u0000")], table);
-  const key = hashOfAll([cache.version, shard.dir, String(shard.packed), JSON.stringify(part), ...records.flatMap((r) => [r.url, r.fields()])]);
+  const texts = records.flatMap((r) => r.texts()).join("\u0000");
+  const of = hashOf(texts, table.json);
+  const known = cache.search?.find((s) => s.dir === shard.dir && s.part?.of === of)?.part;
+  const part = known ?? { of, hash: hashOf(JSON.stringify(tableFor([texts], table.table))) };
+  const key = hashOfAll([cache.version, shard.dir, String(shard.packed), part.hash, ...records.flatMap((r) => [r.url, r.fields()])]);
   const last = cache.search?.find((s) => s.dir === shard.dir && s.key === key);
   const files = last && allStillStamped(path.join(cache.out, "pagefind"), last.files);
-  return { shard, records, key, ...(files && { last: { ...last, files } }) };
+  return { shard, records, key, part, ...(files && { last: { ...last, files } }) };
 }
 
 /** The files of `shard` among `files` (relative to the bundle): the first shard's leave out the other shards' folders. */
