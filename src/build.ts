@@ -62,10 +62,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const kept = options.keepPlan ? plan : undefined;
     input.stories = [];
     plan = withoutContent(plan);
-    // Collected now that nothing holds the pages' HTML and the stories' bodies: the index stage's peak is lower.
-    if (plan.articles.length > (options.renderChunk ?? RENDER_CHUNK)) collectGarbage();
     step("render", pages, cache ? `pages (${rendered.reused} unchanged)` : "pages");
-    const indexed = await runStage("index", () => indexSite(plan.articles, staging, cache, { shards: plan.searches[0]?.shards }));
+    // Collected before a large index is made, now that nothing holds the pages' HTML and the stories' bodies:
+    // Pagefind's process then runs beside a smaller heap. Publishing indexes a month's stories, and skips it.
+    const beforeIndexing = (stories: number) => stories > (options.renderChunk ?? RENDER_CHUNK) && collectGarbage();
+    const indexed = await runStage("index", () => indexSite(plan.articles, staging, cache, { shards: plan.searches[0]?.shards, beforeIndexing }));
     step("index", indexed.records, indexUnit(indexed));
     const offline = await runStage("offline", () => buildServiceWorker(staging, offlineOptions(options, plan)));
     step("offline", offline.precacheFiles, "files precached");

@@ -1,6 +1,7 @@
 // Publishing into a cached site: a new story writes only the files it must (the newest search shard, the first
 // pages of its lists), an edit re-indexes only its period's shard.
 import type { ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
 import { subscribe, unsubscribe } from "node:diagnostics_channel";
 import { readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -9,8 +10,9 @@ import * as assert from "uvu/assert";
 import { build, type BuildResult } from "../src/build.ts";
 import { renderLanes } from "../src/render/parallel.ts";
 import { decodeCacheFile, encodeCacheFile } from "../src/cache/file.ts";
-import { CONVERSION_FILE, processesFor, type SearchStamp, type ShardJob } from "../src/search/index.ts";
+import { CONVERSION_FILE, indexSite, processesFor, type SearchStamp, type ShardJob } from "../src/search/index.ts";
 import { pinBuildTime } from "./helpers/epoch.ts";
+import { runFrontHalf } from "./helpers/front-half.ts";
 import { hashTree, scratch } from "./helpers/tree.ts";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -208,6 +210,17 @@ test("a shard's part of the conversion table is taken from the cache while its t
   assert.is(again.cache?.searchShardsReused, again.cache!.searchShards - 1);
   // Indexed again from the same records, the shard's files are as they were.
   assert.equal(changedShards(before, await shardTrees(out)), []);
+});
+
+test("the index stage tells how many stories it indexes, before Pagefind writes anything", async () => {
+  const { plan } = await runFrontHalf(await corpus());
+  const out = await scratch("told-out");
+  const told: { stories: number; written: boolean }[] = [];
+  const entry = path.join(out, "pagefind", "pagefind-entry.json");
+  const beforeIndexing = (stories: number) => void told.push({ stories, written: existsSync(entry) });
+  await indexSite(plan.articles, out, undefined, { shards: plan.searches[0]?.shards, beforeIndexing });
+  assert.equal(told, [{ stories: 300, written: false }]);
+  assert.ok(existsSync(entry));
 });
 
 test("a cached build reads the bodies of the months it renders pages of, no other: a damaged old month is no warning until one of its pages changes", async () => {

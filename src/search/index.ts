@@ -83,6 +83,8 @@ export interface SearchReuse {
 export interface IndexOptions {
   /** The bundle's layout (see shared/search-layout.ts), as the plan told the search page; default: `searchLayout` of the stories. */
   shards?: readonly SearchShard[];
+  /** Called with the number of stories to index again once they are known, before Pagefind starts (a build collects its garbage then, for a large index). */
+  beforeIndexing?: (stories: number) => void;
 }
 
 /**
@@ -115,6 +117,7 @@ export async function indexSite(pages: readonly ArticlePage[], outDir: string, c
   // Only the shards indexed again need their records' content: a cache reads the others' records not at all.
   cache?.records.keepOnly?.(layout.map((shard) => shard.dir));
   const made = (shard: SearchShard, record: PendingRecord) => ({ url: record.url, content: cache ? cache.records.get(shard.dir, record.key(), record.make) : record.make() });
+  options.beforeIndexing?.(fresh.reduce((n, line) => n + line.shard.stories, 0));
   await writeShards(fresh.map(({ records, shard }) => ({ records: records.map((record) => made(shard, record)), shard, dir: path.join(bundlePath, shard.dir) })));
   const stamps: SearchStamp[] = [];
   let files = 0;
