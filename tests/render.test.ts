@@ -41,6 +41,19 @@ test("dates are written per language and carry their offset", () => {
   assert.is(isoDate(date), "2024-01-29T00:00:00+08:00");
 });
 
+test("dates are written as luxon's formats write them, in every zone and year", () => {
+  let seed = 7;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+  const zones = ["Asia/Shanghai", "UTC", "America/New_York", "UTC-9:30", "Pacific/Kiritimati"];
+  // Instants from year 1 to 12000, most of them in the years news is dated.
+  const instants = Array.from({ length: 2000 }, (_, i) => (i % 10 === 0 ? -62135596800000 + next() * 4.4e14 : Date.UTC(1990, 0, 1) + next() * 1.5e12));
+  for (const [i, millis] of instants.entries()) {
+    const date = DateTime.fromMillis(Math.round(millis), { zone: zones[i % zones.length] });
+    assert.is(formatDate(date, "zh"), date.toFormat("yyyy年M月d日"), date.toISO()!);
+    assert.is(formatDate(date, "en"), date.setLocale("en-US").toFormat("MMMM d, yyyy"), date.toISO()!);
+  }
+});
+
 const OPTIONS = { site: parseBaseUrl("https://example.org/news/"), buildTime: DateTime.fromISO("2024-02-01T00:00:00+08:00") };
 
 const article = (key: string, lang: Lang, slug = key): Article => ({
