@@ -60,6 +60,8 @@ export interface BuildOptions {
   jobs?: number;
   /** Fewest pages worth another render process (default 1,500: starting one costs about as much as rendering that many). */
   pagesPerWorker?: number;
+  /** Most stories Pagefind indexes again beside the render rather than after it (default 2,500; 0: always after). */
+  indexBesideRender?: number;
   /**
    * Pack the search results' display data into a few hundred files instead of one per story (static
    * hosts limit files per deploy). A result page then fetches a few larger files instead of ten small ones.

@@ -1,7 +1,6 @@
 // The whole build, top to bottom: site.yaml → prepare output → open cache → ingest → parse → validate → pair → plan
-// → render → index → offline → publish → save cache. Each stage is a function from data to data.
+// → render and index (see site-stages.ts) → offline → publish → save cache. Each stage is a function from data to data.
 import { writeFile } from "node:fs/promises";
-import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { DateTime } from "luxon";
 import type { BuildOptions, BuildResult } from "./build-options.ts";
@@ -13,12 +12,13 @@ import { loadPages } from "./pages/index.ts";
 import { pairArticles } from "./pair/index.ts";
 import { parseSources } from "./parse/index.ts";
 import { discardStaging, markOutput, prepareOutput, publishStaging, stageOutput, trashDirOf, type RetireOptions } from "./publish/index.ts";
-import { collectGarbage, DEFAULT_BASE_URL, parseBaseUrl, planSite, RENDER_CHUNK, renderSite, type ArticlePage, type AssetMap, type PlanOptions, type SitePlan } from "./render/index.ts";
+import { DEFAULT_BASE_URL, parseBaseUrl, planSite, type ArticlePage, type AssetMap, type PlanOptions, type SitePlan } from "./render/index.ts";
 import { buildReport, measureOutput, measureWeights } from "./report.ts";
-import { indexSite, type IndexSummary } from "./search/index.ts";
+import type { IndexSummary } from "./search/index.ts";
+import { renderAndIndex } from "./site-stages.ts";
 import { loadSiteConfig, SITE_FILE, type LoadedSite, type SiteConfig } from "./site/index.ts";
 import { runStage, stageTimer } from "./stages.ts";
-import { disposeImages, findImageUses, photoSource, processImages, writeImages, type ProcessedImages, type ProcessOptions } from "./images/index.ts";
+import { disposeImages, findImageUses, photoSource, processImages, type ProcessedImages, type ProcessOptions } from "./images/index.ts";
 import type { Article, Diagnostic, Story } from "./types.ts";
 import { keepWholeStories, nowFromEnv, releaseArticles, validateDrafts, type Release } from "./validate/index.ts";
 
@@ -57,17 +57,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const staging = await disposedOnFailure(photos, async () => (refuseOnProblems(diagnostics, { housekeeping, fatal: site.diagnostics }, options), stageOutput(out, options.out, diagnostics, cacheDir && trashDirOf(cacheDir))));
   let made: Omit<BuildResult, "stories" | "diagnostics" | "pages" | "millis" | "heldBack" | "drafts">;
   try {
-    // One stage after the other, never side by side: Eleventy's pages and Pagefind's process together would raise the peak memory.
-    const rendered = await runStage("render", async () => (await writeImages(photos, staging), renderSite(plan, { outDir: staging, root, serviceWorker: !options.killServiceWorker, cache, ...renderTuning(options) })));
     const kept = options.keepPlan ? plan : undefined;
-    input.stories = [];
-    plan = withoutContent(plan);
-    step("render", pages, cache ? `pages (${rendered.reused} unchanged)` : "pages");
-    // Collected before a large index is made, now that nothing holds the pages' HTML and the stories' bodies:
-    // Pagefind's process then runs beside a smaller heap. Publishing indexes a month's stories, and skips it.
-    const beforeIndexing = (stories: number) => stories > (options.renderChunk ?? RENDER_CHUNK) && collectGarbage();
-    const indexed = await runStage("index", () => indexSite(plan.articles, staging, cache, { shards: plan.searches[0]?.shards, beforeIndexing }));
-    step("index", indexed.records, indexUnit(indexed));
+    // The plan as the stages after the render need it: once the render is done, the whole plan and the stories are let go.
+    const light = withoutContent(plan);
+    const { rendered, indexed } = await renderAndIndex(plan, light, { staging, root, cache, photos, options, step, pages }, () => ([input.stories, plan] = [[], light]));
     const offline = await runStage("offline", () => buildServiceWorker(staging, offlineOptions(options, plan)));
     step("offline", offline.precacheFiles, "files precached");
     const report = options.report ? { file: path.resolve(cwd, options.report), stories, diagnostics, release } : undefined;
@@ -139,11 +132,6 @@ async function loadSite(options: BuildOptions, cwd: string): Promise<LoadedSite>
   return site;
 }
 
-/** How rendering is spread: pages per Eleventy run, processes (default: one per core). */
-function renderTuning(options: BuildOptions): { chunk?: number; jobs: number; pagesPerWorker?: number } {
-  return { chunk: options.renderChunk, jobs: options.jobs ?? availableParallelism(), pagesPerWorker: options.pagesPerWorker };
-}
-
 /**
  * How the site is planned: its address and identity, search layout, and bodies rendered through the cache
  * when there is one, their HTML made only for the pages rendered (unless the plan is kept whole, for `npm start`).
@@ -178,10 +166,10 @@ function refuseOnProblems(diagnostics: readonly Diagnostic[], { housekeeping, fa
 }
 
 /**
- * The plan once every page is written: what follows needs the articles' fields, not their HTML or head
- * data, nor the other pages, nor what makes bodies' HTML on demand (`deferred`, which holds the bodies),
- * and letting those go before Pagefind's process starts lowers the peak
- * memory of a large build (bench/RESULTS.md).
+ * The plan as the stages after the render need it (the index, the service worker, the report): the articles'
+ * fields, not their HTML or head data, nor the other pages, nor what makes bodies' HTML on demand (`deferred`,
+ * which holds the bodies). Letting those go before a large index is made lowers the peak memory of a large
+ * build (bench/RESULTS.md).
  */
 function withoutContent(plan: SitePlan): SitePlan {
   const articles = plan.articles.map((page) => ({ ...page, html: "", head: { canonical: page.head.canonical, alternates: [], meta: [] } }));
@@ -202,12 +190,6 @@ async function disposedOnFailure<T>(photos: ProcessedImages, run: () => Promise<
 /** What the build cache saved this time. */
 function cacheSummary(cache: BuildCache, rendered: { reused: number; rendered: number }, indexed: IndexSummary): NonNullable<BuildResult["cache"]> {
   return { parsed: cache.parsed.misses, readAgain: cache.readAgain.sources, pagesReused: rendered.reused, pagesRendered: rendered.rendered, searchShards: indexed.shards, searchShardsReused: indexed.reusedShards };
-}
-
-/** What the index step counted, as the progress line says it. */
-function indexUnit(indexed: IndexSummary): string {
-  if (indexed.shards === 1) return indexed.reusedShards ? "stories (unchanged)" : "stories";
-  return `stories, ${indexed.shards} shards (${indexed.reusedShards} unchanged)`;
 }
 
 /** The service worker's options: the newest articles precached within the budget, and the search bundle's shards. */

@@ -10,7 +10,7 @@ import * as assert from "uvu/assert";
 import { build, type BuildResult } from "../src/build.ts";
 import { renderLanes } from "../src/render/parallel.ts";
 import { decodeCacheFile, encodeCacheFile } from "../src/cache/file.ts";
-import { CONVERSION_FILE, indexSite, processesFor, type SearchStamp, type ShardJob } from "../src/search/index.ts";
+import { CONVERSION_FILE, planIndex, processesFor, type SearchStamp, type ShardJob } from "../src/search/index.ts";
 import { pinBuildTime } from "./helpers/epoch.ts";
 import { runFrontHalf } from "./helpers/front-half.ts";
 import { hashTree, scratch } from "./helpers/tree.ts";
@@ -212,15 +212,37 @@ test("a shard's part of the conversion table is taken from the cache while its t
   assert.equal(changedShards(before, await shardTrees(out)), []);
 });
 
-test("the index stage tells how many stories it indexes, before Pagefind writes anything", async () => {
+test("the index is planned before anything is written: it tells how many stories Pagefind must index", async () => {
   const { plan } = await runFrontHalf(await corpus());
-  const out = await scratch("told-out");
-  const told: { stories: number; written: boolean }[] = [];
-  const entry = path.join(out, "pagefind", "pagefind-entry.json");
-  const beforeIndexing = (stories: number) => void told.push({ stories, written: existsSync(entry) });
-  await indexSite(plan.articles, out, undefined, { shards: plan.searches[0]?.shards, beforeIndexing });
-  assert.equal(told, [{ stories: 300, written: false }]);
-  assert.ok(existsSync(entry));
+  const out = await scratch("planned-out");
+  const index = await planIndex(plan.articles, out, undefined, { shards: plan.searches[0]?.shards });
+  assert.is(index.stories, 300);
+  assert.not.ok(existsSync(path.join(out, "pagefind")), "planning writes nothing");
+  const written = await index.write();
+  assert.equal([written.records, existsSync(path.join(out, "pagefind", "pagefind-entry.json"))], [300, true]);
+});
+
+test("a small index is made beside the render, a large one after it, and the site is byte for byte the same", async () => {
+  const articles = await corpus();
+  // What happened, in order: the progress lines, and processes starting (whose arguments are known once started).
+  const events: (string | ChildProcess)[] = [];
+  const note = (message: unknown) => void events.push((message as { process: ChildProcess }).process);
+  const run = async (out: string, indexBesideRender?: number) => {
+    events.length = 0;
+    subscribe("child_process", note);
+    await build({ articles, out, cwd: ROOT, searchShardSize: SHARD_SIZE, indexBesideRender, onProgress: (step) => void events.push(step.stage) });
+    unsubscribe("child_process", note);
+    const named = events.map((e) => (typeof e === "string" ? e : e.spawnargs.some((arg) => /pagefind/.test(arg)) ? "pagefind started" : "other"));
+    // Pagefind's first process against the end of the render (Pagefind may start more than one).
+    assert.ok(named.includes("pagefind started") && named.includes("render"));
+    return named.indexOf("pagefind started") < named.indexOf("render") ? "beside" : "after";
+  };
+  const after = await scratch("after-out");
+  const beside = await scratch("beside-out");
+  // 300 stories: more than 0, the large index; fewer than 2,500, the small one.
+  assert.is(await run(after, 0), "after");
+  assert.is(await run(beside), "beside");
+  assert.equal(await hashTree(beside), await hashTree(after));
 });
 
 test("a cached build reads the bodies of the months it renders pages of, no other: a damaged old month is no warning until one of its pages changes", async () => {

@@ -4,13 +4,13 @@ import path from "node:path";
 import { linkFiles, type FileStamp } from "../shared/files.ts";
 import { hashOf, hashOfAll } from "../shared/hash.ts";
 import type { ArticlePage } from "../render/index.ts";
-import type { Lang } from "../types.ts";
 import { scanTexts, tableFromScans, type TextScan } from "./conversion-table.ts";
-import { CONVERSION_FILE, createConverter, tableFor, type ConversionTable } from "./convert.ts";
-import { convertedTexts, recordFields, storiesOf, storyRecordHtml } from "./records.ts";
+import { CONVERSION_FILE, tableFor, type ConversionTable } from "./convert.ts";
+import { storiesOf } from "./records.ts";
+import { firstOf, pendingRecordMaker, shardStories, type GroupedRemembered, type PendingRecord } from "./pending.ts";
 import { allStillStamped, listBundleFiles, stampFiles } from "./bundle-files.ts";
 import { periodOf, searchLayout, type SearchShard } from "../shared/search-layout.ts";
-import { writeShards, type SearchRecord } from "./write-shards.ts";
+import { writeShards } from "./write-shards.ts";
 
 export { termsOf, queryOf, phraseTermOf, formTermsOf, inflectionBase, hanCode, normalise } from "./tokens.ts";
 export { CONVERSION_FILE, createConverter, identity, tableFor } from "./convert.ts";
@@ -21,6 +21,7 @@ export { packedFileOf, PACKED_DIR } from "./packed.ts";
 export { packedFileCount } from "../shared/search-layout.ts";
 export { searchLayout, periodOf, SHARD_SIZE, SHARD_MIN, SHARD_TAIL, type SearchShard } from "../shared/search-layout.ts";
 export { writeShards, processesFor, type SearchRecord, type ShardJob } from "./write-shards.ts";
+export { pendingRecordMaker, recordMaker, shardStories, type GroupedRemembered, type PendingRecord, type StoryPages } from "./pending.ts";
 
 /** Sizes of the written index. */
 export interface IndexSummary {
@@ -56,13 +57,6 @@ export interface Remembered<T> {
   get(key: string, compute: () => T): T;
 }
 
-/** Remembers values by a content key within groups (the search records of one shard, by its folder); see cache/grouped.ts. */
-export interface GroupedRemembered<T> {
-  get(group: string, key: string, compute: () => T): T;
-  /** The groups the site still has: the others may be forgotten. */
-  keepOnly?(groups: Iterable<string>): void;
-}
-
 /** What indexing asks of a build cache to reuse records, tables and unchanged shards of the last output (see cache/). */
 export interface SearchReuse {
   /** Hash of the code the cached results were made by: part of every shard's key. */
@@ -83,8 +77,6 @@ export interface SearchReuse {
 export interface IndexOptions {
   /** The bundle's layout (see shared/search-layout.ts), as the plan told the search page; default: `searchLayout` of the stories. */
   shards?: readonly SearchShard[];
-  /** Called with the number of stories to index again once they are known, before Pagefind starts (a build collects its garbage then, for a large index). */
-  beforeIndexing?: (stories: number) => void;
 }
 
 /**
@@ -95,6 +87,23 @@ export interface IndexOptions {
  * changes only the newest shard, an edit only its period's.
  */
 export async function indexSite(pages: readonly ArticlePage[], outDir: string, cache?: SearchReuse, options: IndexOptions = {}): Promise<IndexSummary> {
+  return (await planIndex(pages, outDir, cache, options)).write();
+}
+
+/** The search index once planned: how much of it Pagefind must make again, and how to write it. */
+export interface PlannedIndex {
+  /** Stories in the shards Pagefind indexes again (all of them without a cache). */
+  stories: number;
+  /** Links the unchanged shards from the last output, indexes the others and writes the conversion table. */
+  write(): Promise<IndexSummary>;
+}
+
+/**
+ * The first half of `indexSite`: the layout, the conversion table, and which shards are unchanged since
+ * the last output. Nothing is written until `write` is called, so a build can decide, from `stories`,
+ * whether Pagefind's process may run beside its other work.
+ */
+export async function planIndex(pages: readonly ArticlePage[], outDir: string, cache?: SearchReuse, options: IndexOptions = {}): Promise<PlannedIndex> {
   const stories = storiesOf(pages);
   const layout = options.shards ?? searchLayout(stories.map((story) => periodOf(firstOf(story).dateIso)));
   const planned = layout.reduce((n, shard) => n + shard.stories, 0);
@@ -108,20 +117,36 @@ export async function indexSite(pages: readonly ArticlePage[], outDir: string, c
   });
   const table = tableFromScans(scans);
   const recordOf = pendingRecordMaker(table);
-  const bundlePath = path.join(outDir, "pagefind");
   const tableJson = JSON.stringify(table);
-  const planLines = await Promise.all(layout.map((shard, at) => reuseOf(members[at]!.map(recordOf), shard, { table, json: tableJson }, cache)));
-  const reused = planLines.filter((line) => line.last !== undefined);
+  const lines = await Promise.all(layout.map((shard, at) => reuseOf(members[at]!.map(recordOf), shard, { table, json: tableJson }, cache)));
+  const fresh = lines.reduce((n, line) => n + (line.last ? 0 : line.shard.stories), 0);
+  const index = { lines, layout, table, tableJson, bundlePath: path.join(outDir, "pagefind"), records: stories.length };
+  return { stories: fresh, write: () => writeIndex(index, cache) };
+}
+
+/** What `planIndex` found, for `writeIndex`. */
+interface IndexLines {
+  lines: ShardLine[];
+  layout: readonly SearchShard[];
+  table: ConversionTable;
+  tableJson: string;
+  bundlePath: string;
+  /** Stories in the whole index. */
+  records: number;
+}
+
+/** Links the unchanged shards, indexes the others, writes the conversion table and, with a cache, the shards' stamps. */
+async function writeIndex({ lines, layout, table, tableJson, bundlePath, records }: IndexLines, cache?: SearchReuse): Promise<IndexSummary> {
+  const reused = lines.filter((line) => line.last !== undefined);
   for (const { last } of reused) await linkFiles(path.join(cache!.out, "pagefind"), bundlePath, Object.keys(last!.files));
-  const fresh = planLines.filter((line) => line.last === undefined);
+  const fresh = lines.filter((line) => line.last === undefined);
   // Only the shards indexed again need their records' content: a cache reads the others' records not at all.
   cache?.records.keepOnly?.(layout.map((shard) => shard.dir));
   const made = (shard: SearchShard, record: PendingRecord) => ({ url: record.url, content: cache ? cache.records.get(shard.dir, record.key(), record.make) : record.make() });
-  options.beforeIndexing?.(fresh.reduce((n, line) => n + line.shard.stories, 0));
   await writeShards(fresh.map(({ records, shard }) => ({ records: records.map((record) => made(shard, record)), shard, dir: path.join(bundlePath, shard.dir) })));
   const stamps: SearchStamp[] = [];
   let files = 0;
-  for (const { shard, key, last, part } of planLines) {
+  for (const { shard, key, last, part } of lines) {
     // The first shard's folder is the bundle itself: the other shards' folders inside it are theirs.
     const written = last ? Object.keys(last.files) : ownFiles(await listBundleFiles(path.join(bundlePath, shard.dir), bundlePath), shard, layout);
     files += written.length;
@@ -129,7 +154,7 @@ export async function indexSite(pages: readonly ArticlePage[], outDir: string, c
   }
   await writeFile(path.join(bundlePath, CONVERSION_FILE), tableJson);
   if (cache) cache.next.search = stamps;
-  return { records: stories.length, files: files + 1, tableBytes: Buffer.byteLength(tableJson), shards: layout.length, reusedShards: reused.length, table };
+  return { records, files: files + 1, tableBytes: Buffer.byteLength(tableJson), shards: layout.length, reusedShards: reused.length, table };
 }
 
 /** A shard's records (not yet made), their key, and the last build's stamp of it when it can be linked unchanged. */
@@ -165,63 +190,3 @@ function ownFiles(files: readonly string[], shard: SearchShard, layout: readonly
   const others = layout.filter((s) => s.dir !== "").map((s) => s.dir);
   return files.filter((file) => !others.some((dir) => file.split(path.sep).join("/").startsWith(dir)));
 }
-
-/** A story's search record before it is made: the URL of its first version, what decides its content, and how to make it. */
-export interface PendingRecord {
-  url: string;
-  /** The story's texts the conversion table is applied to. */
-  texts: () => string[];
-  /** The story's fields the record is made from, as JSON (made on the first call). */
-  fields: () => string;
-  /** The hash of the story's fields and of the part of the table its texts can use (made on the first call). */
-  key: () => string;
-  make: () => string;
-}
-
-/** Stories' search records as `PendingRecord`s, for a conversion table. */
-export function pendingRecordMaker(table: ConversionTable): (story: StoryPages) => PendingRecord {
-  const convert = createConverter(table);
-  return (story) => {
-    let key: string | undefined;
-    let fields: string | undefined;
-    const fieldsOf = () => (fields ??= JSON.stringify(recordFields(story)));
-    // Keyed by the part of the table the story's texts can use, not the whole: a new story bringing new
-    // characters into the table (most do, on a young site) would otherwise make every record again.
-    const keyOf = () => (key ??= hashOf(JSON.stringify(tableFor(convertedTexts(story), table)), fieldsOf()));
-    return { url: (story.zh ?? story.en)!.url, texts: () => convertedTexts(story), fields: fieldsOf, key: keyOf, make: () => storyRecordHtml(story, convert) };
-  };
-}
-
-/** Makes stories' search records with a conversion table, reusing those `records` holds in `group` (keyed as `PendingRecord`s are). */
-export function recordMaker(table: ConversionTable, records?: GroupedRemembered<string>, group = ""): (story: StoryPages) => SearchRecord {
-  const pending = pendingRecordMaker(table);
-  return (story) => {
-    const record = pending(story);
-    return { url: record.url, content: records ? records.get(group, record.key(), record.make) : record.make() };
-  };
-}
-
-/** The article pages of one story, by language (what its search record is made from). */
-export type StoryPages = Partial<Record<Lang, ArticlePage>>;
-
-/** Each shard's stories (from `storiesOf`), as `layout` cuts them: oldest first, by month, date then key. */
-export function shardStories(stories: readonly StoryPages[], layout: readonly SearchShard[]): StoryPages[][] {
-  const ordered = oldestFirst(stories);
-  let next = 0;
-  return layout.map((shard) => ordered.slice(next, (next += shard.stories)));
-}
-
-/** A story's first version (Chinese when it has one): its date files the story under a period. */
-function firstOf(story: StoryPages): ArticlePage {
-  return (story.zh ?? story.en)!;
-}
-
-/** Stories oldest first, by month, date then key: the order shards are cut in (see shared/search-layout.ts). */
-function oldestFirst(stories: readonly StoryPages[]): StoryPages[] {
-  const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return stories
-    .map((story) => ({ story, period: periodOf(firstOf(story).dateIso), millis: firstOf(story).date.toMillis(), key: firstOf(story).key }))
-    .sort((a, b) => compare(a.period, b.period) || a.millis - b.millis || compare(a.key, b.key))
-    .map((s) => s.story);
-}
-

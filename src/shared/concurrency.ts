@@ -14,3 +14,14 @@ export async function mapLimit<T, R>(items: readonly T[], workers: number, task:
   );
   return out;
 }
+
+/**
+ * Both promises' values, awaited side by side. Once both have settled, a failure is thrown (the first's,
+ * when both failed): work writing into a folder is never still running when the caller removes it.
+ */
+export async function bothSettled<A, B>(a: Promise<A>, b: Promise<B>): Promise<[A, B]> {
+  const [first, second] = await Promise.allSettled([a, b]);
+  if (first.status === "rejected") throw first.reason;
+  if (second.status === "rejected") throw second.reason;
+  return [first.value, second.value];
+}
