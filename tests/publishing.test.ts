@@ -39,6 +39,15 @@ async function corpus(): Promise<string> {
   return dir;
 }
 
+/** The 300-story corpus with an output and a cache of its own (named after `name`), and its cached build. */
+async function cachedSite(name: string) {
+  const articles = await corpus();
+  const out = await scratch(`${name}-out`);
+  const cacheDir = await scratch(`${name}-cache`);
+  const cached = (): Promise<BuildResult> => build({ articles, out, cacheDir, cwd: ROOT, searchShardSize: SHARD_SIZE });
+  return { articles, out, cacheDir, cached };
+}
+
 /** Each shard folder's files (the first's without the other shards' folders) as `path → sha256`. */
 async function shardTrees(out: string): Promise<Map<string, Record<string, string>>> {
   const all = await hashTree(path.join(out, "pagefind"));
@@ -60,10 +69,7 @@ function changedShards(before: Map<string, Record<string, string>>, after: Map<s
 }
 
 test("a new story writes only its own page, the first pages of its lists, feeds, sitemap and newest shard; an edit to an old story indexes only its period's shard", async () => {
-  const articles = await corpus();
-  const out = await scratch("shards-out");
-  const cacheDir = await scratch("shards-cache");
-  const cached = (): Promise<BuildResult> => build({ articles, out, cacheDir, cwd: ROOT, searchShardSize: SHARD_SIZE });
+  const { articles, out, cached } = await cachedSite("shards");
 
   const first = await cached();
   const shards = first.cache!.searchShards;
@@ -166,10 +172,7 @@ test("a replaced output becomes the next staging folder's skeleton: its folders 
 });
 
 test("a new story that grows the conversion table indexes again the older shard whose texts the new entry converts, and no other", async () => {
-  const articles = await corpus();
-  const out = await scratch("table-out");
-  const cacheDir = await scratch("table-cache");
-  const cached = (): Promise<BuildResult> => build({ articles, out, cacheDir, cwd: ROOT, searchShardSize: SHARD_SIZE });
+  const { articles, out, cached } = await cachedSite("table");
   // A September 2023 headline written with 龍, whose Simplified form 龙 no story holds yet: the table has no entry for it.
   const file = path.join(articles, "story-100.en.md");
   await writeFile(file, (await readFile(file, "utf8")).replace("Story 100 of the harbour district", "Story 100 and the 龍 boat race"));
@@ -189,10 +192,7 @@ test("a new story that grows the conversion table indexes again the older shard 
 });
 
 test("a shard's part of the conversion table is taken from the cache while its texts and the table are as they were", async () => {
-  const articles = await corpus();
-  const out = await scratch("part-out");
-  const cacheDir = await scratch("part-cache");
-  const cached = (): Promise<BuildResult> => build({ articles, out, cacheDir, cwd: ROOT, searchShardSize: SHARD_SIZE });
+  const { out, cacheDir, cached } = await cachedSite("part");
   await cached();
   const unchanged = await cached();
   assert.is(unchanged.cache?.searchShardsReused, unchanged.cache?.searchShards, "nothing changed: every shard is linked");
@@ -246,10 +246,7 @@ test("a small index is made beside the render, a large one after it, and the sit
 });
 
 test("a cached build reads the bodies of the months it renders pages of, no other: a damaged old month is no warning until one of its pages changes", async () => {
-  const articles = await corpus();
-  const out = await scratch("bodies-out");
-  const cacheDir = await scratch("bodies-cache");
-  const cached = (): Promise<BuildResult> => build({ articles, out, cacheDir, cwd: ROOT, searchShardSize: SHARD_SIZE });
+  const { articles, out, cacheDir, cached } = await cachedSite("bodies");
   await cached();
   const months = (await readdir(cacheDir)).filter((f) => f.startsWith("bodies-"));
   assert.is(months.length, 24, "one file per month of stories");
