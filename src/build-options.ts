@@ -89,7 +89,7 @@ export interface BuildOptions {
 
 /** One finished stage of a build. */
 export interface ProgressStep {
-  /** Stage name: ingest, parse, validate, pair, plan, render, index, offline, publish. */
+  /** Stage name: ingest, parse, validate, pair, plan, render, index, offline, publish (render and index may end in either order: see site-stages.ts). */
   stage: string;
   /** What the stage counted (files, drafts, stories, pages …). */
   count: number;
