@@ -43,7 +43,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // The sources' texts and drafts stay inside `readStories`, so they are let go once the stories are paired.
   const input = await readStories(articles, { cwd, cache, cacheDir, site, now, options, step });
   const { photos, release } = input;
-  // `let`: once its pages are written, the plan gives way to a lighter one (see `withoutContent`).
+  // `let`: once its pages are written, the plan gives way to a lighter one (see `withoutContent` in site-stages.ts).
   let plan = planSite(input.stories, { ...planOptions(options, now, cache, site.config), pages: input.newsroom.pages, photos: photoSource(photos.table) });
   const pages = plan.articles.length + plan.lists.length + plan.indexes.length + plan.searches.length + plan.offline.length + plan.pages.length + 2;
   step("plan", pages, "pages");
@@ -58,9 +58,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let made: Omit<BuildResult, "stories" | "diagnostics" | "pages" | "millis" | "heldBack" | "drafts">;
   try {
     const kept = options.keepPlan ? plan : undefined;
-    // The plan as the stages after the render need it: once the render is done, the whole plan and the stories are let go.
-    const light = withoutContent(plan);
-    const { rendered, indexed } = await renderAndIndex(plan, light, { staging, root, cache, photos, options, step, pages }, () => ([input.stories, plan] = [[], light]));
+    // Once the render is done, the whole plan and the stories are let go for the plan as what follows needs it.
+    const { rendered, indexed } = await renderAndIndex(plan, { staging, root, cache, photos, options, step, pages }, (light) => ([input.stories, plan] = [[], light]));
     const offline = await runStage("offline", () => buildServiceWorker(staging, offlineOptions(options, plan)));
     step("offline", offline.precacheFiles, "files precached");
     const report = options.report ? { file: path.resolve(cwd, options.report), stories, diagnostics, release } : undefined;
@@ -163,18 +162,6 @@ function refuseOnProblems(diagnostics: readonly Diagnostic[], { housekeeping, fa
     const why = errors > 0 ? `${errors} error(s)` : `${warnings} warning(s) under --strict`;
     throw new BuildError(`build failed with ${why}; ${options.out} was left as it was`, [...diagnostics]);
   }
-}
-
-/**
- * The plan as the stages after the render need it (the index, the service worker, the report): the articles'
- * fields, not their HTML or head data, nor the other pages, nor what makes bodies' HTML on demand (`deferred`,
- * which holds the bodies). Letting those go before a large index is made lowers the peak memory of a large
- * build (bench/RESULTS.md).
- */
-function withoutContent(plan: SitePlan): SitePlan {
-  const articles = plan.articles.map((page) => ({ ...page, html: "", head: { canonical: page.head.canonical, alternates: [], meta: [] } }));
-  const { deferred: _bodies, ...rest } = plan;
-  return { ...rest, articles, fronts: [], root: [], lists: [], indexes: [], feeds: [], sitemaps: [], news: [], offline: [], pages: [] };
 }
 
 /** `run`'s result; when it throws, the photos' renditions are disposed of first (a temp folder, without a cache). */

@@ -5,7 +5,7 @@ import type { BuildOptions } from "./build-options.ts";
 import type { BuildCache } from "./cache/index.ts";
 import { writeImages, type ProcessedImages } from "./images/index.ts";
 import { collectGarbage, renderSite, type RenderResult, type SitePlan } from "./render/index.ts";
-import { planIndex, type IndexSummary } from "./search/index.ts";
+import { planIndex, type IndexSummary, type PlannedIndex } from "./search/index.ts";
 import { bothSettled } from "./shared/concurrency.ts";
 import { runStage, type stageTimer } from "./stages.ts";
 
@@ -28,35 +28,61 @@ export interface SiteStages {
 }
 
 /**
- * Renders `plan` and indexes its articles into the staging folder. `light` is the plan as the stages after
- * the render need it (the index is planned from it); `letGo` is called once the render no longer needs the
- * whole plan, so that the caller drops it before a large index is made.
+ * Renders `plan` and indexes its articles into the staging folder. `letGo` is called with the plan as the
+ * stages after the render need it (see `withoutContent`) once the render no longer needs the whole plan,
+ * so that the caller drops it before a large index is made.
  */
-export async function renderAndIndex(plan: SitePlan, light: SitePlan, at: SiteStages, letGo: () => void): Promise<{ rendered: RenderResult; indexed: IndexSummary }> {
+export async function renderAndIndex(plan: SitePlan, at: SiteStages, letGo: (light: SitePlan) => void): Promise<{ rendered: RenderResult; indexed: IndexSummary }> {
   const { staging, cache, options, step } = at;
-  const index = await runStage("index", () => planIndex(light.articles, staging, cache, { shards: light.searches[0]?.shards }));
+  const limit = options.indexBesideRender ?? INDEX_BESIDE_RENDER;
+  const shards = plan.searches[0]?.shards;
+  const planned = (light: SitePlan) => runStage("index", () => planIndex(light.articles, staging, cache, { shards }));
   const render = async () => {
     const done = await runStage("render", async () => (await writeImages(at.photos, staging), renderSite(plan, { outDir: staging, root: at.root, serviceWorker: !options.killServiceWorker, cache, ...renderTuning(options) })));
     step("render", at.pages, cache ? `pages (${done.reused} unchanged)` : "pages");
     return done;
   };
-  const write = async () => {
+  const write = async (index: PlannedIndex) => {
     const done = await runStage("index", () => index.write());
     step("index", done.records, indexUnit(done));
     return done;
   };
-  if (index.stories <= (options.indexBesideRender ?? INDEX_BESIDE_RENDER)) {
+  // Without a cache every story is indexed again: a site over the limit is then known to make a large index,
+  // planned only once the render's memory is let go. With a cache, what changed decides.
+  let light = cache || storiesIn(plan) <= limit ? withoutContent(plan) : undefined;
+  let index = light && (await planned(light));
+  if (light && index && index.stories <= limit) {
     // Pagefind's process indexes while the build renders: started first, so that its records are on their way
     // before the render keeps this thread busy.
-    const [indexed, rendered] = await bothSettled(write(), render());
-    letGo();
+    const [indexed, rendered] = await bothSettled(write(index), render());
+    letGo(light);
     return { rendered, indexed };
   }
   const rendered = await render();
-  letGo();
+  light ??= withoutContent(plan);
+  letGo(light);
   // Collected now that nothing holds the pages' HTML and the stories' bodies: Pagefind's process then runs beside a smaller heap.
   collectGarbage();
-  return { rendered, indexed: await write() };
+  index ??= await planned(light);
+  return { rendered, indexed: await write(index) };
+}
+
+/**
+ * The plan as the stages after the render need it (the index, the service worker, the report): the articles'
+ * fields, not their HTML or head data, nor the other pages, nor what makes bodies' HTML on demand (`deferred`,
+ * which holds the bodies). Letting those go before a large index is made lowers the peak memory of a large
+ * build (bench/RESULTS.md).
+ */
+function withoutContent(plan: SitePlan): SitePlan {
+  const articles = plan.articles.map((page) => ({ ...page, html: "", head: { canonical: page.head.canonical, alternates: [], meta: [] } }));
+  const { deferred: _bodies, ...rest } = plan;
+  return { ...rest, articles, fronts: [], root: [], lists: [], indexes: [], feeds: [], sitemaps: [], news: [], offline: [], pages: [] };
+}
+
+/** The stories the search index holds: its layout's count, else the articles' stories. */
+function storiesIn(plan: SitePlan): number {
+  const shards = plan.searches[0]?.shards;
+  return shards ? shards.reduce((n, shard) => n + shard.stories, 0) : new Set(plan.articles.map((page) => page.key)).size;
 }
 
 /** How rendering is spread: pages per Eleventy run, processes (default: one per core). */

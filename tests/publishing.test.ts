@@ -227,10 +227,10 @@ test("a small index is made beside the render, a large one after it, and the sit
   // What happened, in order: the progress lines, and processes starting (whose arguments are known once started).
   const events: (string | ChildProcess)[] = [];
   const note = (message: unknown) => void events.push((message as { process: ChildProcess }).process);
-  const run = async (out: string, indexBesideRender?: number) => {
+  const run = async (out: string, indexBesideRender?: number, cacheDir?: string) => {
     events.length = 0;
     subscribe("child_process", note);
-    await build({ articles, out, cwd: ROOT, searchShardSize: SHARD_SIZE, indexBesideRender, onProgress: (step) => void events.push(step.stage) });
+    await build({ articles, out, cacheDir, cwd: ROOT, searchShardSize: SHARD_SIZE, indexBesideRender, onProgress: (step) => void events.push(step.stage) });
     unsubscribe("child_process", note);
     const named = events.map((e) => (typeof e === "string" ? e : e.spawnargs.some((arg) => /pagefind/.test(arg)) ? "pagefind started" : "other"));
     // Pagefind's first process against the end of the render (Pagefind may start more than one).
@@ -243,6 +243,10 @@ test("a small index is made beside the render, a large one after it, and the sit
   assert.is(await run(after, 0), "after");
   assert.is(await run(beside), "beside");
   assert.equal(await hashTree(beside), await hashTree(after));
+  // With a cache, the index is planned before the render to see what changed: an empty cache changes all of it.
+  const cached = await scratch("cached-after-out");
+  assert.is(await run(cached, 0, await scratch("cached-after-cache")), "after");
+  assert.equal(await hashTree(cached), await hashTree(after));
 });
 
 test("a cached build reads the bodies of the months it renders pages of, no other: a damaged old month is no warning until one of its pages changes", async () => {
