@@ -59,7 +59,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   try {
     const kept = options.keepPlan ? plan : undefined;
     // Once the render is done, the whole plan and the stories are let go for the plan as what follows needs it.
-    const { rendered, indexed } = await renderAndIndex(plan, { staging, root, cache, photos, options, step, pages }, (light) => ([input.stories, plan] = [[], light]));
+    const { rendered, indexed } = await renderAndIndex(() => plan, { staging, root, cache, photos, options, step, pages }, (light) => ([input.stories, plan] = [[], light]));
     const offline = await runStage("offline", () => buildServiceWorker(staging, offlineOptions(options, plan)));
     step("offline", offline.precacheFiles, "files precached");
     const report = options.report ? { file: path.resolve(cwd, options.report), stories, diagnostics, release } : undefined;

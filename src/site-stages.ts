@@ -28,17 +28,18 @@ export interface SiteStages {
 }
 
 /**
- * Renders `plan` and indexes its articles into the staging folder. `letGo` is called with the plan as the
- * stages after the render need it (see `withoutContent`) once the render no longer needs the whole plan,
- * so that the caller drops it before a large index is made.
+ * Renders the plan `current` returns and indexes its articles into the staging folder. `letGo` is called with
+ * the plan as the stages after the render need it (see `withoutContent`) once the render no longer needs the
+ * whole plan: the caller then holds that one, and `current` returns it. The whole plan is not kept here (only
+ * asked of `current`), so that it can be collected before a large index is made.
  */
-export async function renderAndIndex(plan: SitePlan, at: SiteStages, letGo: (light: SitePlan) => void): Promise<{ rendered: RenderResult; indexed: IndexSummary }> {
+export async function renderAndIndex(current: () => SitePlan, at: SiteStages, letGo: (light: SitePlan) => void): Promise<{ rendered: RenderResult; indexed: IndexSummary }> {
   const { staging, cache, options, step } = at;
   const limit = options.indexBesideRender ?? INDEX_BESIDE_RENDER;
-  const shards = plan.searches[0]?.shards;
+  const shards = current().searches[0]?.shards;
   const planned = (light: SitePlan) => runStage("index", () => planIndex(light.articles, staging, cache, { shards }));
   const render = async () => {
-    const done = await runStage("render", async () => (await writeImages(at.photos, staging), renderSite(plan, { outDir: staging, root: at.root, serviceWorker: !options.killServiceWorker, cache, ...renderTuning(options) })));
+    const done = await runStage("render", async () => (await writeImages(at.photos, staging), renderSite(current(), { outDir: staging, root: at.root, serviceWorker: !options.killServiceWorker, cache, ...renderTuning(options) })));
     step("render", at.pages, cache ? `pages (${done.reused} unchanged)` : "pages");
     return done;
   };
@@ -49,22 +50,21 @@ export async function renderAndIndex(plan: SitePlan, at: SiteStages, letGo: (lig
   };
   // Without a cache every story is indexed again: a site over the limit is then known to make a large index,
   // planned only once the render's memory is let go. With a cache, what changed decides.
-  let light = cache || storiesIn(plan) <= limit ? withoutContent(plan) : undefined;
-  let index = light && (await planned(light));
-  if (light && index && index.stories <= limit) {
+  const early = cache || storiesIn(current()) <= limit ? withoutContent(current()) : undefined;
+  const index = early && (await planned(early));
+  if (early && index && index.stories <= limit) {
     // Pagefind's process indexes while the build renders: started first, so that its records are on their way
     // before the render keeps this thread busy.
     const [indexed, rendered] = await bothSettled(write(index), render());
-    letGo(light);
+    letGo(early);
     return { rendered, indexed };
   }
   const rendered = await render();
-  light ??= withoutContent(plan);
+  const light = early ?? withoutContent(current());
   letGo(light);
   // Collected now that nothing holds the pages' HTML and the stories' bodies: Pagefind's process then runs beside a smaller heap.
   collectGarbage();
-  index ??= await planned(light);
-  return { rendered, indexed: await write(index) };
+  return { rendered, indexed: await write(index ?? (await planned(light))) };
 }
 
 /**
