@@ -58,7 +58,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let made: Omit<BuildResult, "stories" | "diagnostics" | "pages" | "millis" | "heldBack" | "drafts">;
   try {
     const kept = options.keepPlan ? plan : undefined;
-    // Once the render is done, the whole plan and the stories are let go for the plan as what follows needs it.
+    // Once the render is done, the whole plan and the stories are let go: the lighter plan what follows needs takes the plan's place.
     const { rendered, indexed } = await renderAndIndex(() => plan, { staging, root, cache, photos, options, step, pages }, (light) => ([input.stories, plan] = [[], light]));
     const offline = await runStage("offline", () => buildServiceWorker(staging, offlineOptions(options, plan)));
     step("offline", offline.precacheFiles, "files precached");

@@ -1,5 +1,6 @@
-// The build's render and index stages: side by side when the index to make is small (publishing), one
-// after the other when it is large (a full build), so that Eleventy and Pagefind never raise the peak together.
+// The build's render and index stages: side by side when the index to make is small (publishing, a small
+// site), one after the other when it is large (a large site's full build, an edit in a past year's full shard),
+// so that Eleventy and a large Pagefind index never raise the peak together.
 import { availableParallelism } from "node:os";
 import type { BuildOptions } from "./build-options.ts";
 import type { BuildCache } from "./cache/index.ts";
