@@ -7,10 +7,11 @@ import type { BuildOptions, BuildResult } from "./build-options.ts";
 import { cachedBodies, deferredBodies, openCache, parsedSources, saveCacheOrWarn, sourceReuse, type BuildCache } from "./cache/index.ts";
 import { BuildError, countSeverity, sortDiagnostics, warning } from "./diagnostics.ts";
 import { ingestArticles, toDisplay } from "./ingest/index.ts";
+import type { SourceReuse } from "./ingest/reuse.ts";
 import { buildServiceWorker, DEFAULT_PRECACHE_BUDGET, type OfflineOptions } from "./offline/index.ts";
 import { loadPages } from "./pages/index.ts";
 import { pairArticles } from "./pair/index.ts";
-import { parseSources } from "./parse/index.ts";
+import { parseSources, type ParseMemo } from "./parse/index.ts";
 import { discardStaging, markOutput, prepareOutput, publishStaging, stageOutput, trashDirOf, type RetireOptions } from "./publish/index.ts";
 import { DEFAULT_BASE_URL, parseBaseUrl, planSite, type ArticlePage, type AssetMap, type PlanOptions, type SitePlan } from "./render/index.ts";
 import { buildReport, measureOutput, measureWeights } from "./report.ts";
@@ -20,7 +21,7 @@ import { loadSiteConfig, SITE_FILE, type LoadedSite, type SiteConfig } from "./s
 import { runStage, stageTimer } from "./stages.ts";
 import { disposeImages, findImageUses, photoSource, processImages, type ProcessedImages, type ProcessOptions } from "./images/index.ts";
 import type { Article, Diagnostic, Story } from "./types.ts";
-import { keepWholeStories, nowFromEnv, releaseArticles, validateDrafts, type Release } from "./validate/index.ts";
+import { keepWholeStories, nowFromEnv, releaseArticles, validateDrafts, type Release, type ReleaseOptions, type ValidationMemo } from "./validate/index.ts";
 
 export type { BuildOptions, BuildResult, BuiltSite, ProgressStep } from "./build-options.ts";
 
@@ -41,13 +42,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const cache = cacheDir ? await openCache(cacheDir, root, out, cwd) : undefined;
   housekeeping.push(...(cache?.diagnostics ?? []));
   // The sources' texts and drafts stay inside `readStories`, so they are let go once the stories are paired.
-  const input = await readStories(articles, { cwd, cache, cacheDir, site, now, options, step });
+  const sections = site.config.sections.map((s) => s.slug);
+  const reading = { articles, cwd, cacheDir, reuse: cache && sourceReuse(cache), parsed: cache && parsedSources(cache), zone: site.config.timeZone, sections, memo: options.memo?.validation };
+  const input = await readStories(reading, { now, future: options.future, drafts: options.drafts }, step);
+  const newsroom = await loadPages(path.join(site.dir, "pages"), cwd);
   const { photos, release } = input;
   // `let`: once its pages are written, the plan gives way to a lighter one (see `withoutContent` in site-stages.ts).
-  let plan = planSite(input.stories, { ...planOptions(options, now, cache, site.config), pages: input.newsroom.pages, photos: photoSource(photos.table) });
+  let plan = planSite(input.stories, { ...planOptions(options, now, cache, site.config), pages: newsroom.pages, photos: photoSource(photos.table) });
   const pages = plan.articles.length + plan.lists.length + plan.indexes.length + plan.searches.length + plan.offline.length + plan.pages.length + 2;
   step("plan", pages, "pages");
-  const diagnostics = sortDiagnostics([...housekeeping, ...site.diagnostics, ...input.diagnostics, ...plan.diagnostics]);
+  const diagnostics = sortDiagnostics([...housekeeping, ...site.diagnostics, ...input.diagnostics, ...newsroom.diagnostics, ...plan.diagnostics]);
 
   const published = new Set(plan.articles.map((a) => a.key));
   // The result's and the report's stories without their bodies, and the stories themselves let go once the
@@ -77,32 +81,45 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   return { stories, diagnostics, pages, millis: performance.now() - started, heldBack: release.heldBack, drafts: release.drafts, ...made };
 }
 
-/** What the stages before the plan give it: published stories (with their bodies), photos, newsroom pages, diagnostics. */
-interface StoryInput {
+/** What the stages before the plan give it: published stories (with their bodies), photos, diagnostics. */
+export interface StoryInput {
   stories: Story[];
   photos: ProcessedImages;
-  newsroom: Awaited<ReturnType<typeof loadPages>>;
   release: Pick<Release, "heldBack" | "drafts">;
   diagnostics: Diagnostic[];
 }
 
-/** Ingests, parses and validates the sources, processes their photos and pairs the published versions into stories. */
-async function readStories(articles: string, at: { cwd: string; cache?: BuildCache; cacheDir?: string; site: LoadedSite; now: DateTime; options: BuildOptions; step: ReturnType<typeof stageTimer> }): Promise<StoryInput> {
-  const { cwd, cache, site, options, step } = at;
-  const ingested = await ingestArticles(articles, cwd, cache && sourceReuse(cache));
+/** Where the sources are, what may be reused of the last build's reading of them, and how they are validated. */
+export interface StoryReading {
+  articles: string;
+  cwd: string;
+  /** The build cache's folder (processed photos are kept in it). */
+  cacheDir?: string;
+  reuse?: SourceReuse;
+  parsed?: ParseMemo;
+  zone: string;
+  sections: string[];
+  memo?: ValidationMemo;
+}
+
+/**
+ * Ingests, parses and validates the sources, processes their photos and pairs the versions `release` publishes
+ * into stories: the front half of a build and of `npm start`'s updates.
+ */
+export async function readStories(at: StoryReading, release: ReleaseOptions, step: (stage: string, count: number, unit: string) => void): Promise<StoryInput> {
+  const ingested = await ingestArticles(at.articles, at.cwd, at.reuse);
   step("ingest", ingested.sources.length, "files");
-  const parsed = parseSources(ingested.sources, cache && parsedSources(cache));
+  const parsed = parseSources(ingested.sources, at.parsed);
   const drafts = parsed.files.flatMap((f) => f.drafts);
   step("parse", drafts.length, "drafts");
-  const validated = validateDrafts(drafts, { zone: site.config.timeZone, sections: site.config.sections.map((s) => s.slug), memo: options.memo?.validation });
+  const validated = validateDrafts(drafts, { zone: at.zone, sections: at.sections, memo: at.memo });
   step("validate", validated.articles.length, "articles");
-  const photos = await processPhotos(validated.articles, { cwd, articlesDir: articles, cacheDir: at.cacheDir }, step);
-  const newsroom = await loadPages(path.join(site.dir, "pages"), cwd);
-  const early = [...ingested.diagnostics, ...parsed.files.flatMap((f) => f.diagnostics), ...validated.diagnostics, ...photos.diagnostics, ...newsroom.diagnostics];
-  const release = releaseArticles(keepWholeStories(validated.articles, early), { now: at.now, future: options.future, drafts: options.drafts });
-  const paired = pairArticles(release.published);
+  const photos = await processPhotos(validated.articles, { cwd: at.cwd, articlesDir: at.articles, cacheDir: at.cacheDir }, step);
+  const early = [...ingested.diagnostics, ...parsed.files.flatMap((f) => f.diagnostics), ...validated.diagnostics, ...photos.diagnostics];
+  const released = releaseArticles(keepWholeStories(validated.articles, early), release);
+  const paired = pairArticles(released.published);
   step("pair", paired.stories.length, "stories");
-  return { stories: paired.stories, photos, newsroom, release: { heldBack: release.heldBack, drafts: release.drafts }, diagnostics: [...early, ...paired.diagnostics] };
+  return { stories: paired.stories, photos, release: { heldBack: released.heldBack, drafts: released.drafts }, diagnostics: [...early, ...paired.diagnostics] };
 }
 
 /** A story with its versions' bodies left out (empty). */
@@ -112,7 +129,7 @@ function withoutBodies(story: Story): Story {
 }
 
 /** Checks and processes the photos the articles use (renditions kept in the cache's `images/`), timed as the `photos` stage. */
-export async function processPhotos(articles: readonly Article[], options: ProcessOptions, step: (stage: string, count: number, unit: string) => void): Promise<ProcessedImages> {
+async function processPhotos(articles: readonly Article[], options: ProcessOptions, step: (stage: string, count: number, unit: string) => void): Promise<ProcessedImages> {
   const photos = await processImages(findImageUses(articles), options);
   step("photos", photos.processed + photos.reused, photos.processed + photos.reused === 0 ? "photos" : `photos (${photos.reused} unchanged)`);
   return photos;

@@ -3,16 +3,12 @@
 import path from "node:path";
 import type { DateTime } from "luxon";
 import { cachedBodies, parsedSources, sourceReuse, type BuildCache } from "../cache/index.ts";
-import { ingestArticles } from "../ingest/index.ts";
 import type { SourceReuse } from "../ingest/reuse.ts";
-import { pairArticles } from "../pair/index.ts";
-import { parseSources } from "../parse/index.ts";
 import { parseBaseUrl, planArticlePages, type PlannedArticles, type PlanOptions } from "../render/index.ts";
-import { processPhotos } from "../build.ts";
+import { readStories } from "../build.ts";
 import { photoSource, type ProcessedImages } from "../images/index.ts";
 import type { Diagnostic, Story } from "../types.ts";
 import type { SiteSources } from "./newsroom.ts";
-import { keepWholeStories, releaseArticles, validateDrafts } from "../validate/index.ts";
 import type { Session } from "./session.ts";
 
 /** What the sources are and how the site is planned. */
@@ -42,19 +38,12 @@ export interface PlannedStories {
 /** Ingest → parse → validate → pair → article pages, over a cache reopened from the last build or update. */
 export async function planStories(input: PlanInput, cache: BuildCache, session: Session, step: (stage: string, count: number, unit: string) => void): Promise<PlannedStories> {
   const reuse = sourceReuse(cache);
-  const ingested = await ingestArticles(input.articles, input.cwd, input.changed ? trustUnreported(reuse, cache, input.changed) : reuse);
-  step("ingest", ingested.sources.length, "files");
-  const parsed = parseSources(ingested.sources, parsedSources(cache));
-  const drafts = parsed.files.flatMap((f) => f.drafts);
-  step("parse", drafts.length, "drafts");
   const { timeZone: zone, sections } = input.site.config;
-  const validated = validateDrafts(drafts, { zone, sections: sections.map((s) => s.slug), memo: session.validation.for({ zone, sections: sections.map((s) => s.slug) }) });
-  step("validate", validated.articles.length, "articles");
-  const photos = await processPhotos(validated.articles, { cwd: input.cwd, articlesDir: input.articles, cacheDir: cache.dir }, step);
+  const slugs = sections.map((s) => s.slug);
+  const reading = { articles: input.articles, cwd: input.cwd, cacheDir: cache.dir, reuse: input.changed ? trustUnreported(reuse, cache, input.changed) : reuse, parsed: parsedSources(cache), zone, sections: slugs, memo: session.validation.for({ zone, sections: slugs }) };
+  // npm start shows drafts too.
+  const { stories, photos, diagnostics } = await readStories(reading, { now: input.now, drafts: true }, step);
   forgetPagesOnNewPhotos(session, photos);
-  const early = [...ingested.diagnostics, ...parsed.files.flatMap((f) => f.diagnostics), ...validated.diagnostics, ...photos.diagnostics];
-  const paired = pairArticles(releaseArticles(keepWholeStories(validated.articles, early), { now: input.now, drafts: true }).published);
-  step("pair", paired.stories.length, "stories");
   const options: PlanOptions = {
     site: parseBaseUrl(input.baseUrl),
     config: input.site.config,
@@ -65,8 +54,8 @@ export async function planStories(input: PlanInput, cache: BuildCache, session: 
     renderBody: cachedBodies(cache),
     photos: photoSource(photos.table),
   };
-  const articles = planArticlePages(paired.stories, options);
-  return { stories: paired.stories, articles, options, photos, diagnostics: [...input.site.diagnostics, ...early, ...paired.diagnostics] };
+  const articles = planArticlePages(stories, options);
+  return { stories, articles, options, photos, diagnostics: [...input.site.diagnostics, ...diagnostics] };
 }
 
 /**
