@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { appendFile, cp, readdir, readFile, rename, rm, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { test } from "uvu";
@@ -41,6 +42,22 @@ test("a content hash takes as many parts as a 100,000-story site has records", (
   const parts = Array.from({ length: 1_200_000 }, (_, i) => `record ${i}`);
   assert.match(hashOfAll(parts), /^[0-9a-f]{64}$/);
   assert.throws(() => hashOf(...parts), "a spread call cannot take this many arguments");
+});
+
+test("a content hash is the SHA-256 of each part's UTF-8 bytes and a zero byte, short or long, text or binary", () => {
+  const expected = (parts: (string | Uint8Array)[]) => createHash("sha256").update(Buffer.concat(parts.flatMap((p) => [typeof p === "string" ? Buffer.from(p, "utf8") : p, Buffer.from([0])]))).digest("hex");
+  const cases: (string | Uint8Array)[][] = [
+    [],
+    [""],
+    ["港口今天开通", "New route 🚢", "\u00e9"],
+    // Lone surrogates at the parts' ends, which a join without the zero byte would pair into one character.
+    ["a\ud83d", "\udea2b"],
+    ["text", new Uint8Array([0, 1, 255]), "more"],
+    ["x".repeat(700_000), "y".repeat(700_000)],
+    ["长".repeat(1_100_000)],
+  ];
+  for (const parts of cases) assert.is(hashOfAll(parts), expected(parts), `parts of lengths ${parts.map((p) => p.length).join(", ")}`);
+  assert.is(hashOfAll(new Set(["a", "b"])), expected(["a", "b"]), "any iterable");
 });
 
 test("a cached rebuild renders only what an edit changed and writes the bytes a clean build writes", async () => {
