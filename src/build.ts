@@ -12,8 +12,8 @@ import { buildServiceWorker, DEFAULT_PRECACHE_BUDGET, type OfflineOptions } from
 import { loadPages } from "./pages/index.ts";
 import { pairArticles } from "./pair/index.ts";
 import { parseSources, type ParseMemo } from "./parse/index.ts";
-import { discardStaging, markOutput, prepareOutput, publishStaging, stageOutput, trashDirOf, type RetireOptions } from "./publish/index.ts";
-import { DEFAULT_BASE_URL, parseBaseUrl, planSite, type ArticlePage, type AssetMap, type PlanOptions, type SitePlan } from "./render/index.ts";
+import { discardStaging, leafFolders, markOutput, prepareOutput, publishStaging, stageOutput, trashDirOf, type RetireOptions } from "./publish/index.ts";
+import { DEFAULT_BASE_URL, parseBaseUrl, planSite, plannedFiles, type ArticlePage, type AssetMap, type PlanOptions, type SitePlan } from "./render/index.ts";
 import { buildReport, measureOutput, measureWeights } from "./report.ts";
 import type { IndexSummary } from "./search/index.ts";
 import { renderAndIndex } from "./site-stages.ts";
@@ -58,7 +58,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   // pages are written: bodies are most of what a build holds (hundreds of megabytes at 100,000 stories).
   const stories = input.stories.filter((s) => published.has(s.key)).map(withoutBodies);
   // From here on the photos' renditions (a temp folder without a cache) are removed however the build ends.
-  const staging = await disposedOnFailure(photos, async () => (refuseOnProblems(diagnostics, { housekeeping, fatal: site.diagnostics }, options), stageOutput(out, options.out, diagnostics, cacheDir && trashDirOf(cacheDir))));
+  const { dir: staging, startFolders } = await disposedOnFailure(photos, async () => (refuseOnProblems(diagnostics, { housekeeping, fatal: site.diagnostics }, options), stageOutput(out, options.out, diagnostics, cacheDir && trashDirOf(cacheDir))));
+  // Where every page goes: with a cache, the output is counted without opening the folders of the pages it stamps.
+  const planned = cache ? plannedFiles(plan) : [];
   let made: Omit<BuildResult, "stories" | "diagnostics" | "pages" | "millis" | "heldBack" | "drafts">;
   try {
     const kept = options.keepPlan ? plan : undefined;
@@ -68,7 +70,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     step("offline", offline.precacheFiles, "files precached");
     const report = options.report ? { file: path.resolve(cwd, options.report), stories, diagnostics, release } : undefined;
     const retire = { trashDir: cacheDir && trashDirOf(cacheDir), removeInBackground: options.removeOldOutputInBackground };
-    const { weights, output } = await runStage("publish", () => publish(staging, out, { assets: rendered.assets, articles: plan.articles, report, known: cache && stampedSizes(cache) }, retire));
+    const stamped = cache && { known: stampedSizes(cache), leaves: leafFolders(cache.next.pages.keys(), planned, startFolders) };
+    const { weights, output } = await runStage("publish", () => publish(staging, out, { assets: rendered.assets, articles: plan.articles, report, ...stamped }, retire));
     step("publish", output.files, "files");
     made = { weights, offline, output, ...(cache && { cache: cacheSummary(cache, rendered, indexed) }), ...(kept && { kept: { plan: kept, assets: rendered.assets, table: indexed.table, cache } }) };
   } catch (cause) {
@@ -203,22 +206,22 @@ function offlineOptions(options: BuildOptions, plan: SitePlan): OfflineOptions {
 }
 
 /** Writes the report (when asked for), weighs the pages, marks the staging folder complete and swaps it in for `out`. */
-async function publish(staging: string, out: string, site: { assets: AssetMap; articles: readonly ArticlePage[]; report?: ReportFile; known?: ReadonlyMap<string, number> }, retire: RetireOptions) {
+async function publish(staging: string, out: string, site: { assets: AssetMap; articles: readonly ArticlePage[]; report?: ReportFile; known?: ReadonlyMap<string, number>; leaves?: ReadonlySet<string> }, retire: RetireOptions) {
   const { report, articles } = site;
   if (report) await writeFile(report.file, `${JSON.stringify(buildReport(report.stories, articles, report.diagnostics, report.release), null, 2)}\n`);
   const weights = await measureWeights(staging, site.assets, articles.map((a) => `${a.url.slice(1)}index.html`));
   // The marker is the last file of a complete output: recovery trusts a staging folder holding it.
   await markOutput(staging);
-  const output = await measureOutput(staging, { prune: true, known: site.known });
+  const output = measureOutput(staging, { prune: true, known: site.known, leaves: site.leaves });
   await publishStaging(staging, out, retire);
   return { weights, output };
 }
 
-/** The sizes of the files this build stamped for its cache (pages and search files), by their path in the output. */
+/** The sizes of the files this build stamped for its cache (pages and search files), by their path in the output (`/`-separated). */
 function stampedSizes(cache: BuildCache): Map<string, number> {
   const sizes = new Map<string, number>();
   for (const [file, stamp] of cache.next.pages) sizes.set(file, stamp.size);
-  for (const shard of cache.next.search ?? []) for (const [file, stamp] of Object.entries(shard.files)) sizes.set(path.join("pagefind", file), stamp.size);
+  for (const shard of cache.next.search ?? []) for (const [file, stamp] of Object.entries(shard.files)) sizes.set(path.posix.join("pagefind", file.split(path.sep).join("/")), stamp.size);
   return sizes;
 }
 

@@ -114,3 +114,13 @@ const sweep = () => {
 };
 const timer = setInterval(() => { if (!alive()) { clearInterval(timer); sweep(); } }, 200);
 `;
+
+/** True when a process with this id is running (or exists under another user). */
+export function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (cause) {
+    return (cause as NodeJS.ErrnoException).code === "EPERM";
+  }
+}

@@ -1,5 +1,4 @@
 // The JSON build report: every story with its versions, and every diagnostic.
-import { readdirSync, statSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import type { ArticlePage, AssetMap } from "./render/index.ts";
@@ -7,7 +6,7 @@ import type { Article, Diagnostic, Lang, Story } from "./types.ts";
 import type { Release } from "./validate/index.ts";
 import { LANGS } from "./types.ts";
 import { isoDate } from "./render/dates.ts";
-import { pruneEmptyFolders } from "./publish/index.ts";
+import { walkOutput, type OutputCount, type WalkOptions } from "./publish/index.ts";
 
 /** One language version in the report. */
 export interface ReportVersion {
@@ -97,18 +96,11 @@ export async function measureWeights(outDir: string, assets: AssetMap, articleFi
 
 /**
  * Counts the files and bytes of a built site, and the files of its search bundle (`pagefind/`). A file
- * whose size `known` holds (by its path relative to `outDir`, as a build cache stamped it) is not looked
- * at again. With `prune`, the same walk removes the folders that hold no file (those a recycled staging
- * folder kept of pages since removed, see publish/skeleton.ts).
+ * whose size `known` holds (by its path relative to `outDir`, `/`-separated, as a build cache stamped it)
+ * is not looked at again, nor are the folders of `leaves` opened (see publish/measure.ts). With `prune`,
+ * the same walk removes the folders that hold no file (those a recycled staging folder kept of pages
+ * since removed, see publish/skeleton.ts).
  */
-export async function measureOutput(outDir: string, { prune = false, known }: { prune?: boolean; known?: ReadonlyMap<string, number> } = {}): Promise<{ files: number; bytes: number; searchFiles: number }> {
-  // Synchronous calls, one after another: a site of 10,000 stories has 26,000 folders, and walking them
-  // through the thread pool took 1.5–1.8 s against 0.6 s (see shared/files.ts).
-  const entries = readdirSync(outDir, { recursive: true, withFileTypes: true });
-  if (prune) pruneEmptyFolders(outDir, entries);
-  const files = entries.filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
-  const bundle = path.join(outDir, "pagefind") + path.sep;
-  const searchFiles = files.filter((f) => f.startsWith(bundle)).length;
-  const bytes = files.reduce((sum, f) => sum + (known?.get(path.relative(outDir, f)) ?? statSync(f).size), 0);
-  return { files: files.length, bytes, searchFiles };
+export function measureOutput(outDir: string, options: WalkOptions = {}): OutputCount {
+  return walkOutput(outDir, options);
 }

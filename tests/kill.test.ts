@@ -67,8 +67,8 @@ test("the command line's background emptying of the replaced output finishes aft
   }
   const trash = path.join(cacheDir, "trash");
   const deadline = Date.now() + 10_000;
-  while ((await readdir(trash).catch(() => [])).join() !== "skeleton" && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
-  assert.equal(await readdir(trash).catch(() => []), ["skeleton"], "the replaced output was not made a skeleton");
+  while ((await readdir(trash).catch(() => [])).join() !== "skeleton,skeleton.json" && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  assert.equal(await readdir(trash).catch(() => []), ["skeleton", "skeleton.json"], "the replaced output was not made a skeleton with its list of folders");
   const left = await readdir(path.join(trash, "skeleton"), { recursive: true, withFileTypes: true });
   assert.equal(left.filter((e) => !e.isDirectory()).map((e) => e.name), [], "a skeleton holds no file");
   assert.ok(left.some((e) => e.name === "en"), "a skeleton keeps the output's folders");

@@ -150,7 +150,7 @@ test("a replaced output becomes the next staging folder's skeleton: its folders 
   await rm(path.join(articles, "story-5.en.md"));
   await writeStory(articles, "late-news", "Late news", "2024-12-28T18:00:00+08:00");
   await cached();
-  assert.equal(await readdir(trash), ["skeleton"]);
+  assert.equal(await readdir(trash), ["skeleton", "skeleton.json"]);
   assert.equal(await hashTree(path.join(trash, "skeleton")), {}, "a skeleton holds no file");
   assert.equal(await folders(path.join(trash, "skeleton")), firstFolders, "a skeleton keeps every folder of the output it was");
   const recycled = (await stat(path.join(trash, "skeleton", "en"))).ino;
@@ -169,6 +169,31 @@ test("a replaced output becomes the next staging folder's skeleton: its folders 
   assert.not.ok(outFolders.includes(path.join("en", "story-5")), "the folder of a withdrawn story is removed");
   assert.equal(outFolders, await folders(clean));
   assert.equal(await hashTree(out), await hashTree(clean));
+});
+
+test("a list that loses its older page leaves no folder behind when the next staging folder starts from a skeleton that had it", async () => {
+  const { articles, out, cacheDir, cached } = await cachedSite("shrink");
+  // 40 stories on ferries: the list has a first page and one older page (page/1/).
+  const ferries = Array.from({ length: 40 }, (_, i) => path.join(articles, `story-${i}.en.md`));
+  const retag = async (file: string, keywords: string) => writeFile(file, (await readFile(file, "utf8")).replace(/^keywords: .*$/m, `keywords: [${keywords}]`));
+  for (const file of ferries) await retag(file, "city news, ferries");
+  await cached();
+  const older = path.join("en", "keywords", "ferries", "page");
+  assert.ok((await folders(out)).includes(older));
+  // One story less on ferries: the list is one page. The second build's output has no page/ folder; the first output becomes the skeleton.
+  await retag(ferries[0]!, "city news");
+  await cached();
+  assert.ok((await readdir(path.join(cacheDir, "trash"))).includes("skeleton.json"));
+  // The third build starts from the first output's folders, page/1/ among them, inside the list's own folder.
+  await writeStory(articles, "late-news", "Late news", "2024-12-28T18:00:00+08:00");
+  const third = await cached();
+  const clean = await scratch("shrink-clean");
+  await build({ articles, out: clean, cwd: ROOT, searchShardSize: SHARD_SIZE });
+  assert.not.ok((await folders(out)).includes(older), "the older page's folder is removed");
+  assert.equal(await folders(out), await folders(clean));
+  assert.equal(await hashTree(out), await hashTree(clean));
+  const entries = await readdir(out, { recursive: true, withFileTypes: true });
+  assert.is(third.output.files, entries.filter((e) => e.isFile()).length);
 });
 
 test("a new story that grows the conversion table indexes again the older shard whose texts the new entry converts, and no other", async () => {

@@ -7,8 +7,8 @@ import { releaseStaging } from "./staging.ts";
 
 export { checkOutputDir, OUTPUT_MARKER, type ProtectedDirs } from "./guard.ts";
 export { recoverOutput } from "./recover.ts";
-export { pruneEmptyFolders } from "./skeleton.ts";
-export { createStaging, discardStaging, stagingPrefix } from "./staging.ts";
+export { leafFolders, walkOutput, type OutputCount, type WalkOptions } from "./measure.ts";
+export { createStaging, discardStaging, openStaging, stagingPrefix, type Staging } from "./staging.ts";
 export { emptyTrash, emptyTrashInBackground, prepareOutput, stageOutput, trashDirOf } from "./output.ts";
 
 /** How the output a swap replaced is disposed of. */

@@ -7,7 +7,7 @@ import type { Diagnostic } from "../types.ts";
 import { checkOutputDir, type ProtectedDirs } from "./guard.ts";
 import { recoverOutput } from "./recover.ts";
 import { keptInTrash, skeletonOf } from "./skeleton.ts";
-import { createStaging } from "./staging.ts";
+import { openStaging, type Staging } from "./staging.ts";
 
 /** The folder inside a build cache that replaced outputs are moved into, to become the next build's skeleton (see skeleton.ts). */
 export function trashDirOf(cacheDir: string): string {
@@ -34,10 +34,10 @@ export async function prepareOutput(out: string, dirs: ProtectedDirs, display: s
  * when there is one (see skeleton.ts); a folder that cannot be made is a diagnostic (added to `diagnostics`,
  * and named as `given`), not a stack trace.
  */
-export async function stageOutput(out: string, given: string, diagnostics: readonly Diagnostic[], trashDir?: string): Promise<string> {
+export async function stageOutput(out: string, given: string, diagnostics: readonly Diagnostic[], trashDir?: string): Promise<Staging> {
   try {
     await mkdir(path.dirname(out), { recursive: true });
-    return await createStaging(out, trashDir && skeletonOf(trashDir));
+    return await openStaging(out, trashDir && skeletonOf(trashDir));
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code ?? (cause as Error).message;
     const problem = error(given, 1, "output/unwritable", `cannot write beside ${given}: its parent folder cannot be made or written to (${code})`);

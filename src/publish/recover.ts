@@ -4,7 +4,8 @@ import path from "node:path";
 import { error, warning } from "../diagnostics.ts";
 import type { Diagnostic } from "../types.ts";
 import { OUTPUT_MARKER } from "./guard.ts";
-import { isRunning, readStagingName, stagingPrefix } from "./staging.ts";
+import { isRunning } from "../children.ts";
+import { readStagingName, stagingPrefix } from "./staging.ts";
 
 /**
  * Looks at the staging folders beside `outDir` left by builds no longer running. When the output is

@@ -12,85 +12,102 @@
 // written through), and it only gets its name once the last file is gone. No path is a folder in one build
 // and a file in another: every page is a folder holding `index.html`, and a slug has no dot and cannot take
 // the name of one of the site's own files (validate/slug.ts), so a kept folder never stands where a file goes.
-import { spawnDetached } from "../children.ts";
-import { readdirSync, renameSync, rmdirSync, rmSync, unlinkSync, type Dirent } from "node:fs";
+//
+// Beside the skeleton, `skeleton.json` lists its folders (the maker walks them anyway): with it, the build
+// that starts from the skeleton knows where empty folders may be left without walking its whole output
+// (see publish/measure.ts).
+import { isRunning, spawnDetached } from "../children.ts";
+import * as fs from "node:fs";
 import path from "node:path";
-import { isRunning } from "./staging.ts";
 
 /** The name of a ready skeleton inside the trash folder. */
 const SKELETON = "skeleton";
-/** The name of a skeleton being made by process `<pid>`: `skeleton.<pid>`. */
-const MAKING = /^skeleton\.(\d+)$/;
+/** A skeleton being made by process `<pid>` (`skeleton.<pid>`), or the list of its folders (`skeleton.<pid>.json`). */
+const MAKING = /^skeleton\.(\d+)(?:\.json)?$/;
 
 /** Where a ready skeleton waits in `trashDir`, for the next build's staging folder. */
 export function skeletonOf(trashDir: string): string {
   return path.join(trashDir, SKELETON);
 }
 
+/** The list of a skeleton's folders, beside it. */
+function listOf(skeleton: string): string {
+  return `${skeleton}.json`;
+}
+
 /**
- * True for the names in a trash folder that emptying it leaves alone: the ready skeleton, and one that a
- * running process is still making (one whose process died is removed with the rest).
+ * True for the names in a trash folder that emptying it leaves alone: the ready skeleton and its list, and
+ * one that a running process is still making (one whose process died is removed with the rest).
  */
 export function keptInTrash(name: string): boolean {
   const making = MAKING.exec(name);
-  return name === SKELETON || (making !== null && isRunning(Number(making[1])));
+  return name === SKELETON || name === listOf(SKELETON) || (making !== null && isRunning(Number(making[1])));
+}
+
+/** What `skeleton.json` holds: the skeleton folder's inode and top-level folders (to tell it is the one listed), and all its folders. */
+interface FolderList {
+  ino: number;
+  folders: string[];
 }
 
 /**
  * Turns a replaced output in `trashDir` into the ready skeleton: renamed for this process, emptied of every
- * file, then named `skeleton`. Should any step fail (another skeleton is already waiting, the folder was
- * handed to another process), the folder is removed instead. Never throws.
+ * file, then named `skeleton`, its folders listed in `skeleton.json`. Should any step fail (another skeleton
+ * is already waiting, the folder was handed to another process), the folder is removed instead. Never
+ * throws. It takes the modules it uses as parameters and names nothing outside it, so that the same
+ * function runs as a detached process's script (`makeSkeletonInBackground`).
  */
-export function makeSkeleton(dir: string, trashDir: string): void {
-  const making = path.join(trashDir, `${SKELETON}.${process.pid}`);
+function makeSkeletonWith(files: typeof fs, paths: typeof path, dir: string, trashDir: string): void {
+  const making = paths.join(trashDir, `skeleton.${process.pid}`);
+  const list = `${making}.json`;
   try {
-    renameSync(dir, making);
-    for (const entry of readdirSync(making, { recursive: true, withFileTypes: true })) {
-      if (!entry.isDirectory()) unlinkSync(path.join(entry.parentPath, entry.name));
+    files.renameSync(dir, making);
+    const folders: string[] = [];
+    for (const entry of files.readdirSync(making, { recursive: true, withFileTypes: true })) {
+      const full = paths.join(entry.parentPath, entry.name);
+      if (entry.isDirectory()) folders.push(paths.relative(making, full).split(paths.sep).join("/"));
+      else files.unlinkSync(full);
     }
-    renameSync(making, skeletonOf(trashDir));
+    files.writeFileSync(list, JSON.stringify({ ino: files.lstatSync(making).ino, folders }));
+    // Named after the folder: a build that takes the folder before its list is named finds no list, and walks.
+    files.renameSync(making, paths.join(trashDir, "skeleton"));
+    files.renameSync(list, paths.join(trashDir, "skeleton.json"));
   } catch {
-    for (const left of [making, dir]) rmSync(left, { recursive: true, force: true });
+    for (const left of [making, dir, list]) files.rmSync(left, { recursive: true, force: true });
   }
 }
 
-/**
- * `makeSkeleton` in a detached process, so a command need not wait for tens of thousands of unlinks. The
- * process runs plain Node (no TypeScript loader), so its few lines are given here as they run.
- */
+/** `makeSkeletonWith` in this process. */
+export function makeSkeleton(dir: string, trashDir: string): void {
+  makeSkeletonWith(fs, path, dir, trashDir);
+}
+
+/** `makeSkeleton` in a detached process, so a command need not wait for tens of thousands of unlinks. The process runs plain Node: the function's own text is its script. */
 export function makeSkeletonInBackground(dir: string, trashDir: string): void {
-  const script = [
-    "const fs = require('node:fs'), path = require('node:path');",
-    "const [dir, trash] = process.argv.slice(1), making = path.join(trash, `skeleton.${process.pid}`);",
-    "try {",
-    "  fs.renameSync(dir, making);",
-    "  for (const e of fs.readdirSync(making, { recursive: true, withFileTypes: true })) if (!e.isDirectory()) fs.unlinkSync(path.join(e.parentPath, e.name));",
-    "  fs.renameSync(making, path.join(trash, 'skeleton'));",
-    "} catch {",
-    "  for (const left of [making, dir]) fs.rmSync(left, { recursive: true, force: true });",
-    "}",
-  ].join("\n");
+  const script = `(${makeSkeletonWith.toString()})(require("node:fs"), require("node:path"), ...process.argv.slice(1));`;
   spawnDetached(process.execPath, ["-e", script, dir, trashDir]);
 }
 
 /**
- * Removes the folders under `root` that hold no file, deepest first, given every entry under it (as
- * `readdirSync(root, { recursive: true, withFileTypes: true })` lists them). A staging folder started from a
- * skeleton keeps the folders of pages since removed; a build from an empty folder makes none that stay empty.
+ * Takes the list of the folders of `skeleton` out of the trash (it describes that skeleton once only), before
+ * the skeleton is moved. `matches` then tells whether the folder now at `moved` is the one listed.
  */
-export function pruneEmptyFolders(root: string, entries: readonly Dirent[]): void {
-  const top = path.resolve(root);
-  const children = new Map<string, number>();
-  for (const entry of entries) {
-    const parent = path.resolve(entry.parentPath);
-    children.set(parent, (children.get(parent) ?? 0) + 1);
+export function takeFolderList(skeleton: string): ((moved: string) => string[] | undefined) {
+  let listed: FolderList | undefined;
+  try {
+    listed = JSON.parse(fs.readFileSync(listOf(skeleton), "utf8")) as FolderList;
+    fs.rmSync(listOf(skeleton), { force: true });
+  } catch {
+    listed = undefined;
   }
-  const empty = entries.map((e) => e.isDirectory() && path.resolve(e.parentPath, e.name)).filter((dir): dir is string => dir !== false && !children.has(dir));
-  for (let dir = empty.pop(); dir !== undefined; dir = empty.pop()) {
-    rmdirSync(dir);
-    const parent = path.dirname(dir);
-    const left = (children.get(parent) ?? 1) - 1;
-    children.set(parent, left);
-    if (left === 0 && parent !== top) empty.push(parent);
-  }
+  return (moved) => {
+    if (!listed || !Array.isArray(listed.folders)) return undefined;
+    try {
+      const top = fs.readdirSync(moved).sort();
+      const topListed = listed.folders.filter((f) => !f.includes("/")).sort();
+      return fs.lstatSync(moved).ino === listed.ino && top.join("\n") === topListed.join("\n") ? listed.folders : undefined;
+    } catch {
+      return undefined;
+    }
+  };
 }

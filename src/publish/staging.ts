@@ -6,6 +6,7 @@
 import { rmSync } from "node:fs";
 import { chmod, lstat, mkdtemp, rename, rm } from "node:fs/promises";
 import path from "node:path";
+import { takeFolderList } from "./skeleton.ts";
 
 /** Mode of a new output folder: readable by a web server running as another user. */
 const NEW_OUTPUT_MODE = 0o755;
@@ -19,21 +20,37 @@ export function stagingPrefix(outDir: string): string {
   return `.duet-tmp-${path.basename(path.resolve(outDir))}-`;
 }
 
+/** A staging folder, and the folders it started with, when known. */
+export interface Staging {
+  dir: string;
+  /**
+   * The folders it started with (relative, `/`-separated): none for an empty folder, the skeleton's for
+   * one started from a skeleton with its list (see skeleton.ts); undefined when a skeleton came without one.
+   */
+  startFolders?: readonly string[];
+}
+
 /**
  * Creates a staging folder beside `outDir`, with the mode of the output it will replace (or 0755 for a
  * new one): `skeleton` (a tree of folders without files, see skeleton.ts) moved there when given and it can
  * be, else an empty folder. Until published or discarded, it is removed should the process exit.
  */
 export async function createStaging(outDir: string, skeleton?: string): Promise<string> {
+  return (await openStaging(outDir, skeleton)).dir;
+}
+
+/** `createStaging`, telling which folders the staging folder started with. */
+export async function openStaging(outDir: string, skeleton?: string): Promise<Staging> {
   const target = path.resolve(outDir);
   const staging = await mkdtemp(path.join(path.dirname(target), `${stagingPrefix(target)}${process.pid}-`));
   open.add(staging);
   installExitHook();
+  const listed = skeleton ? takeFolderList(skeleton) : undefined;
   // A folder renamed onto an empty one replaces it; a missing skeleton, or one on another file system, leaves it be.
-  if (skeleton) await rename(skeleton, staging).catch(() => undefined);
+  const moved = skeleton !== undefined && (await rename(skeleton, staging).then(() => true, () => false));
   const previous = await lstat(target).catch(() => undefined);
   await chmod(staging, previous?.isDirectory() ? previous.mode & 0o7777 : NEW_OUTPUT_MODE);
-  return staging;
+  return { dir: staging, startFolders: moved ? listed?.(staging) : [] };
 }
 
 /** Marks a staging folder as published: it is the output now, never to be removed on exit. */
@@ -61,16 +78,6 @@ export function readStagingName(name: string, prefix: string): StagingName {
   const match = /^(?:(\d+)-)?[A-Za-z0-9]{6}(?:-old)?$/.exec(rest);
   if (!match) return undefined;
   return match[1] === undefined ? {} : { owner: Number(match[1]) };
-}
-
-/** True when a process with this id is running (or exists under another user). */
-export function isRunning(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (cause) {
-    return (cause as NodeJS.ErrnoException).code === "EPERM";
-  }
 }
 
 /**

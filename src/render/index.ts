@@ -102,6 +102,17 @@ export function outputFileOf(url: string): string {
 }
 
 /**
+ * Every file the plan's pages are written to (relative to the output, `/`-separated): articles, lists and
+ * indexes, fronts, search and offline pages, the newsroom's pages, feeds and sitemaps. The templates' other
+ * files (the root's, and each language's manifest) lie in the output's top two levels.
+ */
+export function plannedFiles(plan: SitePlan): string[] {
+  const pages = [plan.articles, plan.fronts, plan.lists, plan.indexes, plan.searches, plan.offline, plan.pages].flatMap((list) => list.map((page) => page.url));
+  const files = [...plan.feeds.flatMap((feed) => [feed.atomPath, feed.jsonPath]), ...plan.sitemaps.map((s) => s.path), ...plan.sitemapIndexes.map((s) => s.path)];
+  return [...pages, ...files].map(outputFileOf);
+}
+
+/**
  * The parts of a plan entry's cache key: the entry as JSON, and an article's body HTML on its own (the
  * largest field, hashed as it is: escaping it into JSON is slow on a large site). Its head data is left
  * out: every page's head is computed from the entry's other fields and the site address (see
