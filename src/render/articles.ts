@@ -140,8 +140,13 @@ function planArticle(story: Story, lang: Lang, links: Partial<Record<Lang, Versi
   // Chinese text is shown with full-width punctuation everywhere it is printed (titles come from linksOf).
   const lead = displayText(lang, body.lead);
   const description = displayText(lang, article.summary ?? body.lead);
-  const page = {
-    ...self,
+  // One literal of a fixed shape (absent options undefined, which JSON leaves out), head last: spreading
+  // the page into a second object with its head cost a cached build of 10,000 stories a third of planning.
+  const page: ArticlePage = {
+    lang: self.lang,
+    htmlLang: self.htmlLang,
+    url: self.url,
+    title: self.title,
     key: story.key,
     file: article.file,
     titleDerived: article.titleDerived,
@@ -153,14 +158,15 @@ function planArticle(story: Story, lang: Lang, links: Partial<Record<Lang, Versi
     description: truncate(description, 200),
     lead,
     html: htmlKey === undefined ? withPhotos(displayHtml(lang, body.html), article.file, at) : "",
-    ...(htmlKey !== undefined && { htmlKey }),
+    htmlKey,
     alternate,
-    ...(article.image && { image: pagePhoto(article, at.photos) }),
+    image: article.image ? pagePhoto(article, at.photos) : undefined,
     authors: authorLinks(article.authors, lang, at.config),
-    ...(article.section && { section: sectionLink(article.section, lang, at.config) }),
+    section: article.section ? sectionLink(article.section, lang, at.config) : undefined,
     related: [],
     draft: article.draft,
     featured: article.featured,
+    head: NO_HEAD,
   };
   if (htmlKey !== undefined) {
     // Made once: a new story's page is both in the feeds and rendered.
@@ -168,8 +174,12 @@ function planArticle(story: Story, lang: Lang, links: Partial<Record<Lang, Versi
     deferred.set(self.url, () => (html ??= displayHtml(lang, at.deferred!.html(article.body, htmlKey, period))));
   }
   // Meta tags and JSON-LD are much of a page's plan, and printed only when it is rendered: a cached build makes them then.
-  return { ...page, head: at.deferred ? articleLinks(page, at.site) : articleHead(page, at.site, at.config.name[lang]) };
+  page.head = at.deferred ? articleLinks(page, at.site) : articleHead(page, at.site, at.config.name[lang]);
+  return page;
 }
+
+/** The head a page is planned with until its own is made. */
+const NO_HEAD: PageHead = { canonical: "", alternates: [], meta: [] };
 
 /**
  * An article's rendered body, or with `deferred` its lead alone and the key of its HTML. A body with a
