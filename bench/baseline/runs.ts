@@ -5,6 +5,7 @@ import { readdir } from "node:fs/promises";
 import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
+import { isReadySkeleton } from "../../src/publish/index.ts";
 import { measureCommand } from "./measure.ts";
 import type { Measurement } from "./measure.ts";
 import { summariseOutput } from "./output.ts";
@@ -117,10 +118,10 @@ export async function runDuetCached(setup: RunSetup, articles: string, outDir: s
   const args = [...setup.nodeFlags, ...LAUNCH, "--articles", articles, "--out", outDir, "--cache", cacheDir, ...setup.buildArgs];
   const measured = await measureCommand(process.execPath, args, { cwd: setup.root, env: setup.env, scratchDir });
   // The replaced output is moved into the cache's trash folder and emptied there in the background, its
-  // folders kept as `skeleton` for the next build (see src/publish/skeleton.ts).
+  // folders kept as `skeleton` (listed in `skeleton.json`) for the next build (see src/publish/skeleton.ts).
   const trash = path.join(cacheDir, "trash");
   const deadline = Date.now() + 300_000;
-  while ((await readdir(trash).catch(() => [])).some((name) => name !== "skeleton")) {
+  while ((await readdir(trash).catch(() => [])).some((name) => !isReadySkeleton(name))) {
     if (Date.now() > deadline) throw new Error(`the replaced output beside ${outDir} was not emptied in the cache's trash within 5 minutes`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

@@ -1,5 +1,6 @@
 // Publish: swap a finished build into place, so a failed build never touches the live output.
 import { makeSkeleton, makeSkeletonInBackground } from "./skeleton.ts";
+export { isReadySkeleton } from "./skeleton.ts";
 import { mkdir, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { OUTPUT_MARKER, OUTPUT_MARKER_TEXT } from "./guard.ts";

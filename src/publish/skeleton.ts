@@ -30,6 +30,11 @@ export function skeletonOf(trashDir: string): string {
   return path.join(trashDir, SKELETON);
 }
 
+/** True for the names a trash folder holds once a replaced output has become the ready skeleton: the skeleton and its list. */
+export function isReadySkeleton(name: string): boolean {
+  return name === SKELETON || name === listOf(SKELETON);
+}
+
 /** The list of a skeleton's folders, beside it. */
 function listOf(skeleton: string): string {
   return `${skeleton}.json`;
@@ -41,7 +46,7 @@ function listOf(skeleton: string): string {
  */
 export function keptInTrash(name: string): boolean {
   const making = MAKING.exec(name);
-  return name === SKELETON || name === listOf(SKELETON) || (making !== null && isRunning(Number(making[1])));
+  return isReadySkeleton(name) || (making !== null && isRunning(Number(making[1])));
 }
 
 /** What `skeleton.json` holds: the skeleton folder's inode and top-level folders (to tell it is the one listed), and all its folders. */
