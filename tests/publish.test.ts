@@ -119,6 +119,13 @@ test("a skeleton's list is used once, and only for the folder it lists", async (
   assert.is(other.startFolders, undefined, "a list naming another folder is not believed");
   assert.equal(await readdir(trashDir), [], "the list is used up with its skeleton");
   assert.equal((await openStaging(out)).startFolders, [], "an empty staging folder starts with no folder");
+  // A damaged list is not believed either, and is removed all the same.
+  for (const damaged of ["{not json", JSON.stringify({ ino, folders: ["zh", 7] })]) {
+    await mkdir(path.join(skeleton, "zh"), { recursive: true });
+    await writeFile(`${skeleton}.json`, damaged);
+    assert.is((await openStaging(out, skeleton)).startFolders, undefined, damaged);
+    assert.equal(await readdir(trashDir), []);
+  }
 });
 
 test.run();

@@ -94,19 +94,21 @@ export function makeSkeletonInBackground(dir: string, trashDir: string): void {
 }
 
 /**
- * Takes the list of the folders of `skeleton` out of the trash (it describes that skeleton once only), before
- * the skeleton is moved. `matches` then tells whether the folder now at `moved` is the one listed.
+ * Takes the list of the folders of `skeleton` out of the trash before the skeleton is moved: a list
+ * describes its skeleton once, and is removed however it reads. The function returned tells the folders it
+ * lists when the folder now at `moved` is the one listed (same inode, same top-level folders), else undefined.
  */
-export function takeFolderList(skeleton: string): ((moved: string) => string[] | undefined) {
-  let listed: FolderList | undefined;
+export function takeFolderList(skeleton: string): (moved: string) => readonly string[] | undefined {
+  let text: string | undefined;
   try {
-    listed = JSON.parse(fs.readFileSync(listOf(skeleton), "utf8")) as FolderList;
+    text = fs.readFileSync(listOf(skeleton), "utf8");
     fs.rmSync(listOf(skeleton), { force: true });
   } catch {
-    listed = undefined;
+    text = undefined;
   }
+  const listed = text === undefined ? undefined : readFolderList(text);
   return (moved) => {
-    if (!listed || !Array.isArray(listed.folders)) return undefined;
+    if (!listed) return undefined;
     try {
       const top = fs.readdirSync(moved).sort();
       const topListed = listed.folders.filter((f) => !f.includes("/")).sort();
@@ -115,4 +117,15 @@ export function takeFolderList(skeleton: string): ((moved: string) => string[] |
       return undefined;
     }
   };
+}
+
+/** A list's content, or undefined when it is not one (a damaged file is never trusted). */
+function readFolderList(text: string): FolderList | undefined {
+  try {
+    const value = JSON.parse(text) as Partial<FolderList>;
+    const valid = typeof value.ino === "number" && Array.isArray(value.folders) && value.folders.every((f) => typeof f === "string");
+    return valid ? (value as FolderList) : undefined;
+  } catch {
+    return undefined;
+  }
 }
