@@ -12,9 +12,9 @@ import { buildServiceWorker, DEFAULT_PRECACHE_BUDGET, type OfflineOptions } from
 import { loadPages } from "./pages/index.ts";
 import { pairArticles } from "./pair/index.ts";
 import { parseSources, type ParseMemo } from "./parse/index.ts";
-import { discardStaging, leafFolders, markOutput, prepareOutput, publishStaging, stageOutput, trashDirOf, type RetireOptions } from "./publish/index.ts";
+import { discardStaging, leafFolders, markOutput, prepareOutput, publishStaging, stageOutput, trashDirOf, walkOutput, type RetireOptions } from "./publish/index.ts";
 import { DEFAULT_BASE_URL, parseBaseUrl, planSite, plannedFiles, type ArticlePage, type AssetMap, type PlanOptions, type SitePlan } from "./render/index.ts";
-import { buildReport, measureOutput, measureWeights } from "./report.ts";
+import { buildReport, measureWeights } from "./report.ts";
 import type { IndexSummary } from "./search/index.ts";
 import { renderAndIndex } from "./site-stages.ts";
 import { loadSiteConfig, SITE_FILE, type LoadedSite, type SiteConfig } from "./site/index.ts";
@@ -212,7 +212,8 @@ async function publish(staging: string, out: string, site: { assets: AssetMap; a
   const weights = await measureWeights(staging, site.assets, articles.map((a) => `${a.url.slice(1)}index.html`));
   // The marker is the last file of a complete output: recovery trusts a staging folder holding it.
   await markOutput(staging);
-  const output = measureOutput(staging, { prune: true, known: site.known, leaves: site.leaves });
+  // Counted without opening the folders the cache's stamps describe; the empty folders a skeleton left are removed.
+  const output = walkOutput(staging, { prune: true, known: site.known, leaves: site.leaves });
   await publishStaging(staging, out, retire);
   return { weights, output };
 }

@@ -6,7 +6,6 @@ import type { Article, Diagnostic, Lang, Story } from "./types.ts";
 import type { Release } from "./validate/index.ts";
 import { LANGS } from "./types.ts";
 import { isoDate } from "./render/dates.ts";
-import { walkOutput, type OutputCount, type WalkOptions } from "./publish/index.ts";
 
 /** One language version in the report. */
 export interface ReportVersion {
@@ -92,15 +91,4 @@ export async function measureWeights(outDir: string, assets: AssetMap, articleFi
     searchJs: await size(assets["search.js"]!.slice(1)),
     articleHtml: sample.length ? Math.round(articleBytes.reduce((a, b) => a + b, 0) / sample.length) : 0,
   };
-}
-
-/**
- * Counts the files and bytes of a built site, and the files of its search bundle (`pagefind/`). A file
- * whose size `known` holds (by its path relative to `outDir`, `/`-separated, as a build cache stamped it)
- * is not looked at again, nor are the folders of `leaves` opened (see publish/measure.ts). With `prune`,
- * the same walk removes the folders that hold no file (those a recycled staging folder kept of pages
- * since removed, see publish/skeleton.ts).
- */
-export function measureOutput(outDir: string, options: WalkOptions = {}): OutputCount {
-  return walkOutput(outDir, options);
 }
