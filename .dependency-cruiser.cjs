@@ -5,7 +5,7 @@
 // layers built on the stages: the cache, the build, npm start's dev layer, npm run check, the server.
 /** @type {string[]} */
 const STAGES = ["site", "ingest", "parse", "validate", "images", "pages", "pair", "render", "search", "offline", "publish"];
-const LAYERS = ["cache", "build\\.ts", "build-options\\.ts", "stages\\.ts", "site-stages\\.ts", "dev", "check", "serve"];
+const LAYERS = ["cache", "build\\.ts", "read-stories\\.ts", "build-options\\.ts", "stages\\.ts", "site-stages\\.ts", "dev", "check", "serve"];
 const SHARED = "^src/(shared/|diagnostics\\.ts$|types\\.ts$|photo-types\\.ts$|children\\.ts$)";
 
 const unit = (name) => `^src/${name}(/|$)`;

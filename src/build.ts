@@ -6,22 +6,21 @@ import type { DateTime } from "luxon";
 import type { BuildOptions, BuildResult } from "./build-options.ts";
 import { cachedBodies, deferredBodies, openCache, parsedSources, saveCacheOrWarn, sourceReuse, type BuildCache } from "./cache/index.ts";
 import { BuildError, countSeverity, sortDiagnostics, warning } from "./diagnostics.ts";
-import { ingestArticles, toDisplay } from "./ingest/index.ts";
-import type { SourceReuse } from "./ingest/reuse.ts";
+import { lookAtLastOutput } from "./cache/output.ts";
+import { toDisplay } from "./ingest/index.ts";
 import { buildServiceWorker, DEFAULT_PRECACHE_BUDGET, type OfflineOptions } from "./offline/index.ts";
 import { loadPages } from "./pages/index.ts";
-import { pairArticles } from "./pair/index.ts";
-import { parseSources, type ParseMemo } from "./parse/index.ts";
 import { discardStaging, leafFolders, markOutput, prepareOutput, publishStaging, stageOutput, trashDirOf, walkOutput, type RetireOptions } from "./publish/index.ts";
 import { DEFAULT_BASE_URL, parseBaseUrl, planSite, plannedFiles, type ArticlePage, type AssetMap, type PlanOptions, type SitePlan } from "./render/index.ts";
 import { buildReport, measureWeights } from "./report.ts";
 import type { IndexSummary } from "./search/index.ts";
+import { readStories } from "./read-stories.ts";
 import { renderAndIndex } from "./site-stages.ts";
 import { loadSiteConfig, SITE_FILE, type LoadedSite, type SiteConfig } from "./site/index.ts";
 import { runStage, stageTimer } from "./stages.ts";
-import { disposeImages, findImageUses, photoSource, processImages, type ProcessedImages, type ProcessOptions } from "./images/index.ts";
-import type { Article, Diagnostic, Story } from "./types.ts";
-import { keepWholeStories, nowFromEnv, releaseArticles, validateDrafts, type Release, type ReleaseOptions, type ValidationMemo } from "./validate/index.ts";
+import { disposeImages, photoSource, type ProcessedImages } from "./images/index.ts";
+import type { Diagnostic, Story } from "./types.ts";
+import { nowFromEnv, type Release } from "./validate/index.ts";
 
 export type { BuildOptions, BuildResult, BuiltSite, ProgressStep } from "./build-options.ts";
 
@@ -41,6 +40,32 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const housekeeping = await prepareOutput(out, { articles, root, cacheDir, cwd }, toDisplay(out, cwd), options.removeOldOutputInBackground);
   const cache = cacheDir ? await openCache(cacheDir, root, out, cwd) : undefined;
   housekeeping.push(...(cache?.diagnostics ?? []));
+  // The last output's files are looked at in a worker thread while the sources are read and planned.
+  if (cache) cache.look = lookAtLastOutput(cache);
+  try {
+    return await buildWith(options, { started, step, cwd, out, articles, root, cacheDir, site, now, housekeeping, cache });
+  } finally {
+    await cache?.look?.close();
+  }
+}
+
+/** What `build` has set up before the sources are read. */
+interface BuildSetup {
+  started: number;
+  step: ReturnType<typeof stageTimer>;
+  cwd: string;
+  out: string;
+  articles: string;
+  root: string;
+  cacheDir?: string;
+  site: LoadedSite;
+  now: DateTime;
+  housekeeping: Diagnostic[];
+  cache?: BuildCache;
+}
+
+/** The build from the sources on: read, plan, render and index, publish, save the cache. */
+async function buildWith(options: BuildOptions, { started, step, cwd, out, articles, root, cacheDir, site, now, housekeeping, cache }: BuildSetup): Promise<BuildResult> {
   // The sources' texts and drafts stay inside `readStories`, so they are let go once the stories are paired.
   const sections = site.config.sections.map((s) => s.slug);
   const reading = { articles, cwd, cacheDir, reuse: cache && sourceReuse(cache), parsed: cache && parsedSources(cache), zone: site.config.timeZone, sections, memo: options.memo?.validation };
@@ -84,58 +109,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   return { stories, diagnostics, pages, millis: performance.now() - started, heldBack: release.heldBack, drafts: release.drafts, ...made };
 }
 
-/** What the stages before the plan give it: published stories (with their bodies), photos, diagnostics. */
-export interface StoryInput {
-  stories: Story[];
-  photos: ProcessedImages;
-  release: Pick<Release, "heldBack" | "drafts">;
-  diagnostics: Diagnostic[];
-}
-
-/** Where the sources are, what may be reused of the last build's reading of them, and how they are validated. */
-export interface StoryReading {
-  articles: string;
-  cwd: string;
-  /** The build cache's folder (processed photos are kept in it). */
-  cacheDir?: string;
-  reuse?: SourceReuse;
-  parsed?: ParseMemo;
-  zone: string;
-  sections: string[];
-  memo?: ValidationMemo;
-}
-
-/**
- * Ingests, parses and validates the sources, processes their photos and pairs the versions `release` publishes
- * into stories: the front half of a build and of `npm start`'s updates.
- */
-export async function readStories(at: StoryReading, release: ReleaseOptions, step: (stage: string, count: number, unit: string) => void): Promise<StoryInput> {
-  const ingested = await ingestArticles(at.articles, at.cwd, at.reuse);
-  step("ingest", ingested.sources.length, "files");
-  const parsed = parseSources(ingested.sources, at.parsed);
-  const drafts = parsed.files.flatMap((f) => f.drafts);
-  step("parse", drafts.length, "drafts");
-  const validated = validateDrafts(drafts, { zone: at.zone, sections: at.sections, memo: at.memo });
-  step("validate", validated.articles.length, "articles");
-  const photos = await processPhotos(validated.articles, { cwd: at.cwd, articlesDir: at.articles, cacheDir: at.cacheDir }, step);
-  const early = [...ingested.diagnostics, ...parsed.files.flatMap((f) => f.diagnostics), ...validated.diagnostics, ...photos.diagnostics];
-  const released = releaseArticles(keepWholeStories(validated.articles, early), release);
-  const paired = pairArticles(released.published);
-  step("pair", paired.stories.length, "stories");
-  return { stories: paired.stories, photos, release: { heldBack: released.heldBack, drafts: released.drafts }, diagnostics: [...early, ...paired.diagnostics] };
-}
-
 /** A story with its versions' bodies left out (empty). */
 function withoutBodies(story: Story): Story {
   const versions = Object.fromEntries(Object.entries(story.versions).map(([lang, article]) => [lang, { ...article, body: { format: "paragraphs", paragraphs: [] } }]));
   return { ...story, versions };
-}
-
-/** Checks and processes the photos the articles use (renditions kept in the cache's `images/`), timed as the `photos` stage. */
-async function processPhotos(articles: readonly Article[], options: ProcessOptions, step: (stage: string, count: number, unit: string) => void): Promise<ProcessedImages> {
-  const photos = await processImages(findImageUses(articles), options);
-  step("photos", photos.processed + photos.reused, photos.processed + photos.reused === 0 ? "photos" : `photos (${photos.reused} unchanged)`);
-  return photos;
 }
 
 /**

@@ -39,6 +39,21 @@ test("the launcher builds from a bundle, and the site is byte for byte the one t
   assert.equal(await hashTree(viaBundle), await hashTree(viaTsx));
 });
 
+test("from the bundle, a cached rebuild checks and links the last output's pages in its worker thread, and writes the same site", async () => {
+  const [viaCache, viaTsx, cacheDir] = [await scratch("launch-cached"), await scratch("launch-cached-tsx"), await scratch("launch-cache")];
+  const build = () => {
+    const { stdout, stderr } = node(["scripts/launch.mjs", "scripts/build.ts", "--articles", MIXED, "--out", viaCache, "--cache", cacheDir, "--verbose"]);
+    return stdout + stderr;
+  };
+  build();
+  const again = build();
+  assert.not.match(again, /running through tsx/);
+  // Every page unchanged: the worker (its script the bundle's text of its functions) found each one still the file written.
+  assert.match(again, /cache: (\d+) pages unchanged, 0 rendered/);
+  node(["--import", "tsx", "scripts/build.ts", "--articles", MIXED, "--out", viaTsx, "--no-cache"]);
+  assert.equal(await hashTree(viaCache), await hashTree(viaTsx));
+});
+
 test("a source edited after a build is what the next build runs; bundles unused for a day are removed", async () => {
   // A checkout of its own (sharing this one's node_modules), so its source can be edited.
   const checkout = await copyCheckout("launch-checkout");

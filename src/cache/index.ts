@@ -15,6 +15,7 @@ import type { SourceStamp } from "../ingest/reuse.ts";
 import type { RenderedBody } from "../render/body.ts";
 import type { PageStamp } from "../render/index.ts";
 import type { SearchStamp, TextScan } from "../search/index.ts";
+import type { OutputLook } from "../shared/output-look.ts";
 import type { Diagnostic } from "../types.ts";
 import { encodeCacheFile, readCacheFile, ReadBuffer, type CacheReader } from "./file.ts";
 import { GroupedMemo, GROUPED, groupFile, groupedMemo } from "./grouped.ts";
@@ -81,6 +82,8 @@ export interface BuildCache {
   reader: CacheReader;
   /** Filled in by this build, for the next. */
   next: { sources: Map<string, SourceStamp>; pages: Map<string, PageStamp>; search?: SearchStamp[] };
+  /** The last output's files (`lastOutputFiles`) as a worker thread looks at them, and that worker, which links them. */
+  look?: OutputLook;
   /** Cache files found damaged or unreadable on opening (each ignored and rebuilt), as warnings. */
   diagnostics: Diagnostic[];
   /** The same for the files read later, when the build first needs them (a search shard's records, a month's bodies). */

@@ -5,7 +5,7 @@ import type { DateTime } from "luxon";
 import { cachedBodies, parsedSources, sourceReuse, type BuildCache } from "../cache/index.ts";
 import type { SourceReuse } from "../ingest/reuse.ts";
 import { parseBaseUrl, planArticlePages, type PlannedArticles, type PlanOptions } from "../render/index.ts";
-import { readStories } from "../build.ts";
+import { readStories } from "../read-stories.ts";
 import { photoSource, type ProcessedImages } from "../images/index.ts";
 import type { Diagnostic, Story } from "../types.ts";
 import type { SiteSources } from "./newsroom.ts";

@@ -6,7 +6,8 @@ import { articleHead } from "./article-head.ts";
 import { buildAssets, type AssetMap } from "./assets.ts";
 import { chunksOf, collectGarbage, RENDER_CHUNK, runEleventy, type RunOptions, type SiteData } from "./runs.ts";
 import { PAGES_PER_WORKER, renderInParallel, renderLanes } from "./parallel.ts";
-import { linkFiles, stampWithContent, stillStamped, type FileStamp } from "../shared/files.ts";
+import { linkFiles, lookedStamp, stampWithContent, stillStamped, type FileStamp } from "../shared/files.ts";
+import type { OutputLook } from "../shared/output-look.ts";
 import { hashOf, hashOfAll } from "../shared/hash.ts";
 
 export { planSite, planArticlePages, articleSearchLayout, articleUrl, pageUrl, LIST_PAGE_SIZE } from "./plan.ts";
@@ -57,6 +58,8 @@ export interface PageReuse {
   pages: ReadonlyMap<string, PageStamp>;
   /** Filled in by this build for the next: every page it published. */
   next: { pages: Map<string, PageStamp> };
+  /** The last output's files as a worker thread looked at them, and that worker, which links them. */
+  look?: OutputLook;
 }
 
 /** What rendering did. */
@@ -106,7 +109,7 @@ export function outputFileOf(url: string): string {
  * indexes, fronts, search and offline pages, the newsroom's pages, feeds and sitemaps. The templates' other
  * files (the root's, and each language's manifest) lie in the output's top two levels.
  */
-export function plannedFiles(plan: SitePlan): string[] {
+export function plannedFiles(plan: Pick<SitePlan, "articles" | "fronts" | "lists" | "indexes" | "searches" | "offline" | "pages" | "feeds" | "sitemaps" | "sitemapIndexes">): string[] {
   const pages = [plan.articles, plan.fronts, plan.lists, plan.indexes, plan.searches, plan.offline, plan.pages].flatMap((list) => list.map((page) => page.url));
   const files = [...plan.feeds.flatMap((feed) => [feed.atomPath, feed.jsonPath]), ...plan.sitemaps.map((s) => s.path), ...plan.sitemapIndexes.map((s) => s.path)];
   return [...pages, ...files].map(outputFileOf);
@@ -152,39 +155,24 @@ export async function renderSite(plan: SitePlan, options: RenderOptions): Promis
   const assets = await buildAssets(options.root, options.outDir, plan.config);
   const serviceWorker = options.serviceWorker ?? true;
   const { cache } = options;
-  const reused: string[] = [];
-  const fresh: { file: string; key: string }[] = [];
   let pages = site;
+  let sifted: Sifted | undefined;
   if (cache) {
     // Everything every page prints: the site's address and identity, the header's links (newsroom pages
     // with nav: true join them), asset names and the service worker.
     const shared = hashOf(cache.version, JSON.stringify(site.site), JSON.stringify(site.config), JSON.stringify(site.nav), JSON.stringify(assets), String(serviceWorker));
-    // The plan is not changed while its pages are keyed, so an entry's hash holds for the whole sift.
-    const shown = hashOnce();
-    const sift = <T extends { url: string }>(kind: string, entries: readonly T[]): T[] =>
-      entries.filter((entry) => {
-        const file = outputFileOf(entry.url);
-        const key = hashOfAll([shared, kind, ...entryParts(entry, shown)]);
-        const last = cache.pages.get(file);
-        const now = last?.key === key ? stillStamped(path.join(cache.out, file), last) : undefined;
-        if (now) {
-          reused.push(file);
-          cache.next.pages.set(file, { ...now, key });
-          return false;
-        }
-        fresh.push({ file, key });
-        return true;
-      });
-    pages = { ...site, articles: sift("article", site.articles), lists: sift("list", site.lists), indexes: sift("index", site.indexes) };
+    sifted = await siftPages(site, cache, shared, options.outDir);
+    pages = { ...site, ...sifted.pages };
   }
   // The pages to render get the HTML and head data the plan left out (keyed above by the hash of their body
   // instead, and by the fields the head is made from).
   const html = (page: ArticlePage) => (page.htmlKey === undefined ? page.html : deferred!.get(page.url)!());
   if (deferred) pages = { ...pages, articles: pages.articles.map((page) => ({ ...page, html: html(page), head: articleHead(page, plan.site, plan.config.name[page.lang]) })) };
   await renderPages(pages, { assets, serviceWorker, site: plan.site, root: options.root, outDir: options.outDir }, options.chunk, options.jobs, options.pagesPerWorker);
+  const { reused = [], fresh = [] } = sifted ?? {};
   if (cache) {
-    // Linked after Eleventy has written, and linking never overwrites: a reused file is never written through.
-    await linkFiles(cache.out, options.outDir, reused);
+    // Without a worker, linked once Eleventy has written: linking never overwrites, so a reused file is never written through.
+    await (cache.look ? sifted!.linked : linkFiles(cache.out, options.outDir, reused));
     for (const { file, key } of fresh) {
       const stamp = stampWithContent(path.join(options.outDir, file));
       if (!stamp) throw new Error(`rendering pages failed: ${file} was not written`);
@@ -193,4 +181,69 @@ export async function renderSite(plan: SitePlan, options: RenderOptions): Promis
   }
   const rendered = cache ? fresh.length : site.articles.length + site.lists.length + site.indexes.length;
   return { assets, rendered, reused: reused.length };
+}
+
+/** The pages a cached build renders, those it links from the last output, and the links' progress. */
+interface Sifted {
+  pages: Pick<SitePlan, "articles" | "lists" | "indexes">;
+  reused: string[];
+  fresh: { file: string; key: string }[];
+  /** Settles once the look's worker has linked every reused page (at once without a worker); never rejects unhandled. */
+  linked: Promise<void>;
+}
+
+/** Entries keyed between two turns of the event loop, and so reused pages handed to the worker at once. */
+const SIFT_RUN = 1_000;
+
+/**
+ * Keys each article, list and index page and splits them: unchanged pages whose file in the last output is
+ * still the one written are reused, the others rendered. With the look's worker, the reused pages are linked
+ * as they are found, while the sift goes on and then while Eleventy writes, and the sift lets the event loop
+ * turn between runs (Pagefind's process waits on this thread for its records). Eleventy must never write
+ * through a link into the last output: so every file is planned once (checked first), and what is linked is
+ * never rendered (the templates' other files lie in the output's top two levels, where no such page does).
+ */
+async function siftPages(site: Omit<SitePlan, "diagnostics" | "deferred">, cache: PageReuse, shared: string, outDir: string): Promise<Sifted> {
+  const planned = new Set<string>();
+  for (const file of plannedFiles(site)) {
+    if (planned.has(file)) throw new Error(`${file} is planned twice`);
+    planned.add(file);
+  }
+  const looked = await cache.look?.stamps();
+  // The plan is not changed while its pages are keyed, so an entry's hash holds for the whole sift.
+  const shown = hashOnce();
+  const [reused, fresh, links]: [string[], Sifted["fresh"], Promise<void>[]] = [[], [], []];
+  let handed = 0;
+  const hand = () => {
+    if (cache.look && handed < reused.length) links.push(cache.look.link(cache.out, outDir, reused.slice(handed)));
+    handed = reused.length;
+  };
+  const sift = async <T extends { url: string }>(kind: string, entries: readonly T[]): Promise<T[]> => {
+    const kept: T[] = [];
+    for (let at = 0; at < entries.length; at++) {
+      if (at % SIFT_RUN === SIFT_RUN - 1) {
+        hand();
+        await new Promise(setImmediate);
+      }
+      const entry = entries[at]!;
+      const file = outputFileOf(entry.url);
+      const key = hashOfAll([shared, kind, ...entryParts(entry, shown)]);
+      const last = cache.pages.get(file);
+      const now = last?.key === key ? stillStamped(path.join(cache.out, file), last, lookedStamp(looked, cache.out, file)) : undefined;
+      if (now) {
+        reused.push(file);
+        cache.next.pages.set(file, { ...now, key });
+      } else {
+        fresh.push({ file, key });
+        kept.push(entry);
+      }
+    }
+    return kept;
+  };
+  const pages = { articles: await sift("article", site.articles), lists: await sift("list", site.lists), indexes: await sift("index", site.indexes) };
+  hand();
+  const linked = Promise.all(links).then(() => {});
+  // Awaited once the render is done; a failure before then is not left unhandled.
+  linked.catch(() => {});
+  return { pages, reused, fresh, linked };
 }

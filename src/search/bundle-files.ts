@@ -4,7 +4,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { mapLimit } from "../shared/concurrency.ts";
-import { stampWithContent, stillStamped, type FileStamp } from "../shared/files.ts";
+import { lookedStamp, stampWithContent, stillStamped, type FileStamp } from "../shared/files.ts";
 import { packedFileOf, PACKED_DIR, type PackedStory } from "./packed.ts";
 import { isStoredVersion, type StoredResultVersion } from "./result-data.ts";
 
@@ -74,11 +74,15 @@ export async function packFragments(bundle: string, count: number): Promise<void
   await rm(dir, { recursive: true });
 }
 
-/** The stamps of `files` under `dir` now, when every one is still the file stamped (see `stillStamped`); else undefined. */
-export function allStillStamped(dir: string, files: Record<string, FileStamp>): Record<string, FileStamp> | undefined {
+/**
+ * The stamps of `files` under `dir` (the last output's search bundle) now, when every one is still the file
+ * stamped (see `stillStamped`); else undefined. `looked` holds the last output's files as already looked at
+ * (see output-look.ts), the bundle's as `pagefind/<file>`.
+ */
+export function allStillStamped(dir: string, files: Record<string, FileStamp>, looked?: ReadonlyMap<string, FileStamp | undefined>): Record<string, FileStamp> | undefined {
   const now: Record<string, FileStamp> = {};
   for (const [file, stamp] of Object.entries(files)) {
-    const still = stillStamped(path.join(dir, file), stamp);
+    const still = stillStamped(path.join(dir, file), stamp, lookedStamp(looked, dir, file, path.join("pagefind", file)));
     if (!still) return undefined;
     now[file] = still;
   }

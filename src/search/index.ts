@@ -2,6 +2,7 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { linkFiles, type FileStamp } from "../shared/files.ts";
+import type { OutputLook } from "../shared/output-look.ts";
 import { hashOf, hashOfAll } from "../shared/hash.ts";
 import type { ArticlePage } from "../render/index.ts";
 import { scanTexts, tableFromScans, type TextScan } from "./conversion-table.ts";
@@ -71,6 +72,8 @@ export interface SearchReuse {
   search?: readonly SearchStamp[];
   /** Filled in by this build for the next. */
   next: { search?: SearchStamp[] };
+  /** The last output's files (search files as `pagefind/<file>`) as a worker thread looked at them, and that worker, which links them. */
+  look?: OutputLook;
 }
 
 /** How the index is written. */
@@ -138,12 +141,19 @@ interface IndexLines {
 /** Links the unchanged shards, indexes the others, writes the conversion table and, with a cache, the shards' stamps. */
 async function writeIndex({ lines, layout, table, tableJson, bundlePath, records }: IndexLines, cache?: SearchReuse): Promise<IndexSummary> {
   const reused = lines.filter((line) => line.last !== undefined);
-  for (const { last } of reused) await linkFiles(path.join(cache!.out, "pagefind"), bundlePath, Object.keys(last!.files));
   const fresh = lines.filter((line) => line.last === undefined);
   // Only the shards indexed again need their records' content: a cache reads the others' records not at all.
   cache?.records.keepOnly?.(layout.map((shard) => shard.dir));
   const made = (shard: SearchShard, record: PendingRecord) => ({ url: record.url, content: cache ? cache.records.get(shard.dir, record.key(), record.make) : record.make() });
-  await writeShards(fresh.map(({ records, shard }) => ({ records: records.map((record) => made(shard, record)), shard, dir: path.join(bundlePath, shard.dir) })));
+  const jobs = fresh.map(({ records, shard }) => ({ records: records.map((record) => made(shard, record)), shard, dir: path.join(bundlePath, shard.dir) }));
+  // A shard's files lie in its own folder, apart from the others' (the first shard's leave theirs out): the
+  // unchanged shards are linked by the look's worker while Pagefind writes the others (after it, without one).
+  const from = path.join(cache?.out ?? "", "pagefind");
+  const linked = Promise.all(reused.map(({ last }) => cache!.look?.link(from, bundlePath, Object.keys(last!.files))));
+  linked.catch(() => {});
+  await writeShards(jobs);
+  await linked;
+  if (!cache?.look) for (const { last } of reused) await linkFiles(from, bundlePath, Object.keys(last!.files));
   const stamps: SearchStamp[] = [];
   let files = 0;
   for (const { shard, key, last, part } of lines) {
@@ -180,7 +190,8 @@ async function reuseOf(records: PendingRecord[], shard: SearchShard, table: { ta
   const part = known ?? { of, hash: hashOf(JSON.stringify(tableFor([texts], table.table))) };
   const key = hashOfAll([cache.version, shard.dir, String(shard.packed), part.hash, ...records.flatMap((r) => [r.url, r.fields()])]);
   const last = cache.search?.find((s) => s.dir === shard.dir && s.key === key);
-  const files = last && allStillStamped(path.join(cache.out, "pagefind"), last.files);
+  const looked = last && (await cache.look?.stamps());
+  const files = last && allStillStamped(path.join(cache.out, "pagefind"), last.files, looked);
   return { shard, records, key, part, ...(files && { last: { ...last, files } }) };
 }
 

@@ -1,10 +1,11 @@
 // Published files by identity: what a build may reuse from the last output, and how it reuses it.
 // The calls are synchronous, and so are the functions: a cached build checks and links tens of thousands
 // of files, and through libuv's thread pool each call cost about four times as much (26,000 lstat calls:
-// 502 ms against 146 ms).
+// 502 ms against 146 ms). A build does most of them in a worker thread instead (see output-look.ts).
 import { createHash } from "node:crypto";
-import { linkSync, lstatSync, mkdirSync, readFileSync } from "node:fs";
+import fs, { lstatSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { linkEach } from "./output-look.ts";
 
 /** Identity of a published file: a reused file must be exactly the one the last build wrote. */
 export interface FileStamp {
@@ -30,6 +31,14 @@ export function stampOf(file: string): FileStamp | undefined {
   return s?.isFile() ? { ino: s.ino, size: s.size, mtimeMs: s.mtimeMs } : undefined;
 }
 
+/**
+ * The stamp of `file` (relative to `dir`) as `looked` holds it under `key`, when it does (see output-look.ts);
+ * else as it is now.
+ */
+export function lookedStamp(looked: ReadonlyMap<string, FileStamp | undefined> | undefined, dir: string, file: string, key = file): FileStamp | undefined {
+  return looked?.has(key) ? looked.get(key) : stampOf(path.join(dir, file));
+}
+
 /** True when two stamps describe the same file as it was: same inode, size and modification time. */
 export function sameStamp(a: FileStamp, b: FileStamp): boolean {
   return a.ino === b.ino && a.size === b.size && a.mtimeMs === b.mtimeMs;
@@ -45,10 +54,10 @@ export function stampWithContent(file: string): FileStamp | undefined {
 /**
  * The stamp of `file` now, when it is still the file `stamp` describes: the same inode, size and
  * modification time, or, for a stamp carrying the content's hash, the same size and content (a copy,
- * which is then read whole). Undefined when it is missing or anything else.
+ * which is then read whole). Undefined when it is missing or anything else. `now` is the file's stamp
+ * when it was already looked at (see output-look.ts).
  */
-export function stillStamped(file: string, stamp: FileStamp): FileStamp | undefined {
-  const now = stampOf(file);
+export function stillStamped(file: string, stamp: FileStamp, now: FileStamp | undefined = stampOf(file)): FileStamp | undefined {
   if (!now) return undefined;
   if (sameStamp(now, stamp)) return { ...now, ...(stamp.sha256 && { sha256: stamp.sha256 }) };
   if (stamp.sha256 === undefined || now.size !== stamp.size) return undefined;
@@ -73,18 +82,5 @@ function contentHash(file: string): string | undefined {
  * build of 10,000 stories 26,000 calls (0.33 s of 12.9 s of CPU on one machine).
  */
 export async function linkFiles(from: string, to: string, files: readonly string[]): Promise<void> {
-  const made = new Set<string>();
-  for (const file of files) {
-    const [source, target] = [path.join(from, file), path.join(to, file)];
-    try {
-      linkSync(source, target);
-    } catch (cause) {
-      const dir = path.dirname(target);
-      if ((cause as NodeJS.ErrnoException).code !== "ENOENT" || made.has(dir)) throw cause;
-      // ENOENT: the folder is missing, or the file to link is (then the second try throws that).
-      mkdirSync(dir, { recursive: true });
-      made.add(dir);
-      linkSync(source, target);
-    }
-  }
+  linkEach(fs, path, from, to, files);
 }
