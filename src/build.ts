@@ -91,11 +91,13 @@ async function buildWith(options: BuildOptions, { started, step, cwd, out, artic
     const kept = options.keepPlan ? plan : undefined;
     // Once the render is done, the whole plan and the stories are let go: the lighter plan what follows needs takes the plan's place.
     const { rendered, indexed } = await renderAndIndex(() => plan, { staging, root, cache, photos, options, step, pages }, (light) => ([input.stories, plan] = [[], light]));
-    const offline = await runStage("offline", () => buildServiceWorker(staging, offlineOptions(options, plan)));
+    // The sizes of the files this build stamped: the offline stage and the count of the output need not look at them.
+    const known = cache && stampedSizes(cache);
+    const offline = await runStage("offline", () => buildServiceWorker(staging, { ...offlineOptions(options, plan), sizes: known }));
     step("offline", offline.precacheFiles, "files precached");
     const report = options.report ? { file: path.resolve(cwd, options.report), stories, diagnostics, release } : undefined;
     const retire = { trashDir: cacheDir && trashDirOf(cacheDir), removeInBackground: options.removeOldOutputInBackground };
-    const stamped = cache && { known: stampedSizes(cache), leaves: leafFolders(cache.next.pages.keys(), planned, startFolders) };
+    const stamped = cache && { known, leaves: leafFolders(cache.next.pages.keys(), planned, startFolders) };
     const { weights, output } = await runStage("publish", () => publish(staging, out, { assets: rendered.assets, articles: plan.articles, report, ...stamped }, retire));
     step("publish", output.files, "files");
     made = { weights, offline, output, ...(cache && { cache: cacheSummary(cache, rendered, indexed) }), ...(kept && { kept: { plan: kept, assets: rendered.assets, table: indexed.table, cache } }) };

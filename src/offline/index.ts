@@ -39,6 +39,8 @@ export interface OfflineOptions {
   searchPrecacheMax?: number;
   /** Folders of the search bundle's shards (see shared/search-layout.ts), "" for the first; default: one shard. */
   searchShards?: readonly string[];
+  /** Sizes of output files known already (a cached build's stamps), by their path in the output (`/`-separated): these are not looked at again. */
+  sizes?: ReadonlyMap<string, number>;
 }
 
 /** Search bundles up to this size are precached whole: offline search then works from the first visit. */
@@ -84,8 +86,7 @@ export async function buildServiceWorker(outDir: string, options: OfflineOptions
     const swSrc = path.join(scratch, "sw.js");
     await writeFile(swSrc, await bundleScript(path.join(import.meta.dirname, "sw.ts"), "iife"));
     const articles = options.articles.map((url) => `${url.slice(1)}index.html`);
-    const sizes = await mapLimit(names, 32, async (name) => (await stat(path.join(outDir, "pagefind", name))).size);
-    const searchBytes = sizes.reduce((a, b) => a + b, 0);
+    const searchBytes = await totalSize(path.join(outDir, "pagefind"), names, (name) => options.sizes?.get(`pagefind/${name}`));
     const searchPrecached = searchBytes <= (options.searchPrecacheMax ?? DEFAULT_SEARCH_PRECACHE_MAX);
     const globbing = {
       globDirectory: outDir,
@@ -104,6 +105,19 @@ export async function buildServiceWorker(outDir: string, options: OfflineOptions
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }
+}
+
+/** The total size of `files` under `dir`: each file's size as `known` gives it, else as it is on disk. */
+async function totalSize(dir: string, files: readonly string[], known: (file: string) => number | undefined): Promise<number> {
+  let total = 0;
+  const unknown: string[] = [];
+  for (const file of files) {
+    const size = known(file);
+    if (size === undefined) unknown.push(file);
+    else total += size;
+  }
+  const looked = await mapLimit(unknown, 32, async (file) => (await stat(path.join(dir, file))).size);
+  return looked.reduce((a, b) => a + b, total);
 }
 
 /** Files of the precache listed when it is over its budget. */
