@@ -45,7 +45,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   try {
     return await buildWith(options, { started, step, cwd, out, articles, root, cacheDir, site, now, housekeeping, cache });
   } finally {
+    // Closed, and let go: a cache kept for `npm start` then checks its files on this thread.
     await cache?.look?.close();
+    if (cache) cache.look = undefined;
   }
 }
 
