@@ -168,6 +168,23 @@ test("Pagefind dying under the build (a full disk) fails the build with one line
   assert.equal(await leftovers(out), []);
 });
 
+test("with a cache, Pagefind dying while the unchanged pages are linked leaves the output as it was and no staging folder", async () => {
+  const dir = await scratch("pagefind-dies-cached");
+  const [articles, out, cacheDir] = [path.join(dir, "articles"), path.join(dir, "dist"), path.join(dir, "cache")];
+  await cp(path.join(ROOT, MIXED), articles, { recursive: true });
+  await build({ articles, out, cacheDir, cwd: ROOT });
+  const before = await hashTree(out);
+  // A new story: its pages are rendered, the others linked from the last output (by the worker), and its shard indexed again.
+  await writeFile(path.join(articles, "2024/late.en.md"), "---\ntitle: A Late Story\ndate: 2024-06-01\nkeywords: late, news\n---\nIt came in late.\n");
+  const env = { ...process.env, PAGEFIND_EXTENDED_BINARY_PATH: path.join(ROOT, "tests/fixtures/fake-pagefind/panic") };
+  const args = ["--import", "tsx", "scripts/build.ts", "--articles", articles, "--out", out, "--cache", cacheDir];
+  const result = await run(process.execPath, args, { cwd: ROOT, env }).catch((e: { code: number; stderr: string }) => e);
+  assert.is((result as { code?: number }).code, 1, (result as { stderr: string }).stderr);
+  assert.match((result as { stderr: string }).stderr, /Pagefind's indexing process stopped unexpectedly/);
+  assert.equal(await hashTree(out), before);
+  assert.equal(await leftovers(out), []);
+});
+
 test("a precache over its budget names its total and its ten largest files in one short line", async () => {
   const out = path.join(await scratch("budget"), "dist");
   const lines = await refusal({ articles: MIXED, out, cwd: ROOT, precacheBudget: 1000 });

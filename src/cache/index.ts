@@ -82,7 +82,7 @@ export interface BuildCache {
   reader: CacheReader;
   /** Filled in by this build, for the next. */
   next: { sources: Map<string, SourceStamp>; pages: Map<string, PageStamp>; search?: SearchStamp[] };
-  /** The last output's files (`lastOutputFiles`) as a worker thread looks at them, and that worker, which links them. */
+  /** The last output's stamped files as a worker thread looks at them (see cache/output.ts), and that worker, which links them. */
   look?: OutputLook;
   /** Cache files found damaged or unreadable on opening (each ignored and rebuilt), as warnings. */
   diagnostics: Diagnostic[];
