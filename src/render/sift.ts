@@ -4,6 +4,7 @@ import path from "node:path";
 import { DateTime } from "luxon";
 import { lookedStamp, stillStamped, type FileStamp } from "../shared/files.ts";
 import type { OutputLook } from "../shared/output-look.ts";
+import { allSettled } from "../shared/concurrency.ts";
 import { hashOf, hashOfAll } from "../shared/hash.ts";
 import type { SitePlan } from "./plan.ts";
 
@@ -130,20 +131,16 @@ export async function siftPages(site: Omit<SitePlan, "diagnostics" | "deferred">
     }
     return kept;
   };
-  // Settles once every link has (a failure thrown then), so that nothing links into a staging folder being removed.
-  const settled = async () => {
-    const failed = (await Promise.allSettled(links)).find((link) => link.status === "rejected");
-    if (failed) throw failed.reason;
-  };
   let pages: Sifted["pages"];
   try {
     pages = { articles: await sift("article", site.articles), lists: await sift("list", site.lists), indexes: await sift("index", site.indexes) };
   } catch (cause) {
-    await settled().catch(() => {});
+    // Nothing may still link into the staging folder the failed build removes.
+    await allSettled(links).catch(() => {});
     throw cause;
   }
   hand();
-  const linked = settled();
+  const linked = allSettled(links);
   // Awaited once the render is done; a failure before then is not left unhandled.
   linked.catch(() => {});
   return { pages, reused, fresh, linked };

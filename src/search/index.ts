@@ -2,7 +2,7 @@
 import { writeFile } from "node:fs/promises";
 import path from "node:path";
 import { linkFiles, type FileStamp } from "../shared/files.ts";
-import { bothSettled } from "../shared/concurrency.ts";
+import { allSettled, bothSettled } from "../shared/concurrency.ts";
 import type { OutputLook } from "../shared/output-look.ts";
 import { hashOf, hashOfAll } from "../shared/hash.ts";
 import type { ArticlePage } from "../render/index.ts";
@@ -150,7 +150,7 @@ async function writeIndex({ lines, layout, table, tableJson, bundlePath, records
   // A shard's files lie in its own folder, apart from the others' (the first shard's leave theirs out): the
   // unchanged shards are linked by the look's worker while Pagefind writes the others (after it, without one).
   const from = path.join(cache?.out ?? "", "pagefind");
-  const linked = Promise.all(reused.map(({ last }) => cache!.look?.link(from, bundlePath, Object.keys(last!.files))));
+  const linked = allSettled(reused.map(({ last }) => cache!.look?.link(from, bundlePath, Object.keys(last!.files)) ?? Promise.resolve()));
   // Both settle before a failure of either is thrown (the staging folder is then removed). The worker links one shard at a time.
   await bothSettled(writeShards(jobs), linked);
   if (!cache?.look) for (const { last } of reused) await linkFiles(from, bundlePath, Object.keys(last!.files));

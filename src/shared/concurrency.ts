@@ -25,3 +25,12 @@ export async function bothSettled<A, B>(a: Promise<A>, b: Promise<B>): Promise<[
   if (second.status === "rejected") throw second.reason;
   return [first.value, second.value];
 }
+
+/**
+ * Settles once every promise has; the first failure (in the order given) is then thrown. Unlike
+ * `Promise.all`, it never rejects while work writing into a folder the caller would then remove is still running.
+ */
+export async function allSettled(promises: readonly Promise<unknown>[]): Promise<void> {
+  const failed = (await Promise.allSettled(promises)).find((result) => result.status === "rejected");
+  if (failed) throw failed.reason;
+}

@@ -54,10 +54,10 @@ export function stampWithContent(file: string): FileStamp | undefined {
 /**
  * The stamp of `file` now, when it is still the file `stamp` describes: the same inode, size and
  * modification time, or, for a stamp carrying the content's hash, the same size and content (a copy,
- * which is then read whole). Undefined when it is missing or anything else. `now` is the file's stamp
- * when it was already looked at (see output-look.ts).
+ * which is then read whole). Undefined when it is missing or anything else. `now` is the file's stamp as
+ * looked at (`lookedStamp`: by the worker when it did, else now); undefined, the file is missing.
  */
-export function stillStamped(file: string, stamp: FileStamp, now: FileStamp | undefined = stampOf(file)): FileStamp | undefined {
+export function stillStamped(file: string, stamp: FileStamp, now: FileStamp | undefined): FileStamp | undefined {
   if (!now) return undefined;
   if (sameStamp(now, stamp)) return { ...now, ...(stamp.sha256 && { sha256: stamp.sha256 }) };
   if (stamp.sha256 === undefined || now.size !== stamp.size) return undefined;
